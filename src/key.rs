@@ -1,0 +1,123 @@
+//! Key preparation (spec §8).
+//!
+//! Every operation, `findServer` and the session handler turn the user's key into the bytes
+//! that are hashed for server selection, sent on the wire and echoed back as array keys. The
+//! C extension never rejects a key for its content: it prefixes, silently truncates and
+//! sanitises it. Doing exactly the same keeps keys shared with C-extension workers.
+
+/// Longest key memcached accepts; longer prepared keys are truncated silently.
+pub const MAX_KEY_LEN: usize = 250;
+
+/// Byte that replaces every control character, NUL and space in a prepared key.
+const REPLACEMENT: u8 = b'_';
+
+/// Prepares `key` for the wire (spec §8).
+///
+/// Returns `None` when `key` is empty (the prefix does not rescue an empty key). Otherwise
+/// returns `prefix` followed by `key`, truncated silently to [`MAX_KEY_LEN`] bytes, with every
+/// byte <= 0x20 replaced by `b'_'`. DEL and bytes >= 0x80 are kept.
+pub fn prepare(prefix: &[u8], key: &[u8]) -> Option<Vec<u8>> {
+    if key.is_empty() {
+        return None;
+    }
+    let prefix = &prefix[..prefix.len().min(MAX_KEY_LEN)];
+    let key = &key[..key.len().min(MAX_KEY_LEN - prefix.len())];
+    let mut prepared = Vec::with_capacity(prefix.len() + key.len());
+    prepared.extend_from_slice(prefix);
+    prepared.extend_from_slice(key);
+    for byte in &mut prepared {
+        if *byte <= b' ' {
+            *byte = REPLACEMENT;
+        }
+    }
+    Some(prepared)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prepared(prefix: &[u8], key: &[u8]) -> Vec<u8> {
+        prepare(prefix, key).expect("non-empty key")
+    }
+
+    #[test]
+    fn empty_key_is_invalid_even_with_prefix() {
+        assert_eq!(prepare(b"", b""), None);
+        assert_eq!(prepare(b"app_", b""), None);
+    }
+
+    #[test]
+    fn plain_keys_are_unchanged() {
+        assert_eq!(prepared(b"", b"foo"), b"foo");
+        assert_eq!(prepared(b"", b"user:1"), b"user:1");
+        assert_eq!(prepared(b"", b"cache:page:1"), b"cache:page:1");
+    }
+
+    #[test]
+    fn whitespace_and_controls_become_underscore() {
+        for key in [
+            &b"a b"[..],
+            b"a\tb",
+            b"a\nb",
+            b"a\0b",
+            b"a\rb",
+            b"a\x1fb",
+            b"a\x0bb",
+        ] {
+            assert_eq!(prepared(b"", key), b"a_b", "{key:?}");
+        }
+        assert_eq!(prepared(b"", b"hello world"), b"hello_world");
+        assert_eq!(
+            prepared(b"", b"test\r\n\0 - really strange key"),
+            b"test____-_really_strange_key"
+        );
+        assert_eq!(prepared(b"", b" "), b"_");
+        assert_eq!(prepared(b"", b"\0"), b"_");
+        let all_low: Vec<u8> = (0..=0x20).collect();
+        assert_eq!(prepared(b"", &all_low), vec![b'_'; 0x21]);
+    }
+
+    #[test]
+    fn del_and_high_bytes_are_kept() {
+        assert_eq!(prepared(b"", b"a\x7fb"), b"a\x7fb");
+        assert_eq!(prepared(b"", "ключ ü".as_bytes()), "ключ_ü".as_bytes());
+        let high: Vec<u8> = (0x21..=0xff).collect();
+        assert_eq!(prepared(b"", &high), high);
+    }
+
+    #[test]
+    fn prefix_is_prepended_and_sanitised() {
+        assert_eq!(
+            prepared(b"app2_shop.example.com", b"pk"),
+            b"app2_shop.example.compk"
+        );
+        assert_eq!(prepared(b"my app ", b"k"), b"my_app_k");
+    }
+
+    #[test]
+    fn truncates_silently_to_250_bytes() {
+        let long_key = vec![b'x'; 260];
+        let prepared_long = prepared(b"", &long_key);
+        assert_eq!(prepared_long.len(), MAX_KEY_LEN);
+        assert_eq!(prepared_long, prepared(b"", &long_key[..250]));
+        assert_eq!(prepared(b"", &long_key[..249]).len(), 249);
+
+        let mut prefixed = prepared(b"pre ", &long_key);
+        assert_eq!(prefixed.len(), MAX_KEY_LEN);
+        assert_eq!(&prefixed[..4], b"pre_");
+        prefixed.drain(..4);
+        assert_eq!(prefixed, vec![b'x'; 246]);
+
+        // Truncation happens before sanitising, so a space beyond byte 250 never matters.
+        let mut with_tail = vec![b'k'; 250];
+        with_tail.extend_from_slice(b" tail");
+        assert_eq!(prepared(b"", &with_tail), vec![b'k'; 250]);
+    }
+
+    #[test]
+    fn prefix_longer_than_limit_leaves_only_prefix() {
+        let prefix = vec![b'p'; 300];
+        assert_eq!(prepared(&prefix, b"key"), vec![b'p'; 250]);
+    }
+}

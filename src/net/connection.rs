@@ -1,0 +1,222 @@
+//! One non-blocking socket to one server, with the buffers of the exchange in flight.
+//!
+//! A connection is opened with a non-blocking connect so that several servers can be connected
+//! at once by the driver's poll loop; requests are appended to its write buffer and replies
+//! accumulate in its read buffer until the pool's reply reader consumes them.
+
+use std::io::ErrorKind;
+use std::mem::MaybeUninit;
+use std::os::fd::{AsRawFd, RawFd};
+
+use socket2::{Domain, SockAddr, Socket, Type};
+
+use crate::net::{Endpoint, NetError};
+
+/// How many bytes one `recv` may add to the read buffer.
+const READ_CHUNK: usize = 64 * 1024;
+
+/// A socket to a memcached server and the bytes queued on it.
+#[derive(Debug)]
+pub struct Connection {
+    socket: Socket,
+    connecting: bool,
+    write_buf: Vec<u8>,
+    written: usize,
+    read_buf: Vec<u8>,
+    consumed: usize,
+    exchanges: u64,
+}
+
+impl Connection {
+    /// Starts connecting to `endpoint` without waiting: the connection is usable at once, and
+    /// the driver finishes the handshake (or reports its failure) before writing.
+    pub fn open(endpoint: &Endpoint) -> Result<Self, NetError> {
+        let (socket, addr) = match endpoint {
+            Endpoint::Tcp { .. } => {
+                let addr = endpoint.resolve()?;
+                let socket = Socket::new(Domain::for_address(addr), Type::STREAM, None)
+                    .map_err(|e| NetError::connect(&e))?;
+                socket.set_nodelay(true).map_err(|e| NetError::connect(&e))?;
+                (socket, SockAddr::from(addr))
+            }
+            Endpoint::Unix(path) => {
+                let addr = SockAddr::unix(path).map_err(|e| NetError::connect(&e))?;
+                let socket =
+                    Socket::new(Domain::UNIX, Type::STREAM, None).map_err(|e| NetError::connect(&e))?;
+                (socket, addr)
+            }
+        };
+        socket
+            .set_nonblocking(true)
+            .map_err(|e| NetError::connect(&e))?;
+        let connecting = match socket.connect(&addr) {
+            Ok(()) => false,
+            Err(e) if e.raw_os_error() == Some(libc::EINPROGRESS) => true,
+            Err(e) if e.kind() == ErrorKind::WouldBlock => true,
+            Err(e) => return Err(NetError::connect(&e)),
+        };
+        Ok(Connection {
+            socket,
+            connecting,
+            write_buf: Vec::new(),
+            written: 0,
+            read_buf: Vec::new(),
+            consumed: 0,
+            exchanges: 0,
+        })
+    }
+
+    /// The descriptor the driver polls.
+    pub fn fd(&self) -> RawFd {
+        self.socket.as_raw_fd()
+    }
+
+    /// The buffer requests are encoded into; everything in it is sent by the next driver run.
+    pub fn write_buffer(&mut self) -> &mut Vec<u8> {
+        &mut self.write_buf
+    }
+
+    /// True while the non-blocking connect has not completed.
+    pub fn is_connecting(&self) -> bool {
+        self.connecting
+    }
+
+    /// True when every queued byte has been sent.
+    pub fn write_done(&self) -> bool {
+        self.written >= self.write_buf.len()
+    }
+
+    /// True if this connection already completed an exchange before the current one: such a
+    /// socket may have been closed by the server meanwhile (restart, idle timeout), so a failure
+    /// on it before any reply byte arrives is retried once on a fresh connection.
+    pub fn was_used(&self) -> bool {
+        self.exchanges > 0
+    }
+
+    /// True if part of a reply to the current exchange has arrived.
+    pub fn has_reply_bytes(&self) -> bool {
+        self.consumed > 0 || !self.read_buf.is_empty()
+    }
+
+    /// Waits up to `timeout` for a pending connect to complete (`connect()` in PHP).
+    pub fn wait_connected(&mut self, timeout: std::time::Duration) -> Result<(), NetError> {
+        if !self.connecting {
+            return Ok(());
+        }
+        let deadline = std::time::Instant::now() + timeout;
+        loop {
+            let mut fd = libc::pollfd {
+                fd: self.fd(),
+                events: libc::POLLOUT,
+                revents: 0,
+            };
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            let wait_ms = left.as_micros().div_ceil(1000).min(i32::MAX as u128) as i32;
+            // SAFETY: one valid pollfd.
+            let ready = unsafe { libc::poll(&mut fd, 1, wait_ms) };
+            if ready > 0 {
+                return self.finish_connect();
+            }
+            if ready < 0 {
+                let err = std::io::Error::last_os_error();
+                if err.kind() != ErrorKind::Interrupted {
+                    return Err(NetError::connect(&err));
+                }
+            } else if left.is_zero() || std::time::Instant::now() >= deadline {
+                return Err(NetError::Connect {
+                    message: "Connection timed out".into(),
+                    errno: libc::ETIMEDOUT,
+                });
+            }
+        }
+    }
+
+    /// Completes the non-blocking connect once the socket is writable.
+    pub(crate) fn finish_connect(&mut self) -> Result<(), NetError> {
+        match self.socket.take_error() {
+            Ok(None) => {
+                self.connecting = false;
+                Ok(())
+            }
+            Ok(Some(e)) | Err(e) => Err(NetError::connect(&e)),
+        }
+    }
+
+    /// Sends as much of the write buffer as the socket takes; true when all of it is sent.
+    pub(crate) fn send_some(&mut self) -> Result<bool, NetError> {
+        while self.written < self.write_buf.len() {
+            match self.socket.send(&self.write_buf[self.written..]) {
+                Ok(0) => return Err(NetError::Closed),
+                Ok(n) => self.written += n,
+                Err(e) if e.kind() == ErrorKind::WouldBlock => return Ok(false),
+                Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                Err(e) => return Err(NetError::io(&e)),
+            }
+        }
+        Ok(true)
+    }
+
+    /// Reads what the socket has into the read buffer; returns how many bytes arrived
+    /// (0 when nothing was ready). End of stream is an error: replies were still expected.
+    pub(crate) fn recv_some(&mut self) -> Result<usize, NetError> {
+        let mut total = 0;
+        loop {
+            if self.read_buf.capacity() - self.read_buf.len() < READ_CHUNK / 4 {
+                self.read_buf.reserve(READ_CHUNK);
+            }
+            let len = self.read_buf.len();
+            let spare: &mut [MaybeUninit<u8>] = self.read_buf.spare_capacity_mut();
+            let limit = spare.len().min(READ_CHUNK);
+            match self.socket.recv(&mut spare[..limit]) {
+                Ok(0) => return Err(NetError::Closed),
+                Ok(n) => {
+                    // SAFETY: recv initialised the first `n` bytes of the spare capacity.
+                    unsafe { self.read_buf.set_len(len + n) };
+                    total += n;
+                    if n < limit {
+                        return Ok(total);
+                    }
+                }
+                Err(e) if e.kind() == ErrorKind::WouldBlock => return Ok(total),
+                Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                Err(e) => return Err(NetError::io(&e)),
+            }
+        }
+    }
+
+    /// The received bytes not yet consumed by the reply reader.
+    pub(crate) fn unread(&self) -> &[u8] {
+        &self.read_buf[self.consumed..]
+    }
+
+    /// Marks `n` bytes of [`Connection::unread`] as consumed.
+    pub(crate) fn consume(&mut self, n: usize) {
+        self.consumed += n;
+        if self.consumed == self.read_buf.len() {
+            self.read_buf.clear();
+            self.consumed = 0;
+        }
+    }
+
+    /// Ends a successful exchange: the buffers are emptied (keeping their memory for the next
+    /// one, bounded so one huge value does not pin its buffer for the life of the process).
+    pub(crate) fn finish_exchange(&mut self) {
+        const KEEP: usize = 1024 * 1024;
+        self.exchanges += 1;
+        self.write_buf.clear();
+        self.written = 0;
+        self.read_buf.drain(..self.consumed);
+        self.consumed = 0;
+        if self.write_buf.capacity() > KEEP {
+            self.write_buf.shrink_to(KEEP);
+        }
+        if self.read_buf.capacity() > KEEP {
+            self.read_buf.shrink_to(KEEP);
+        }
+    }
+
+    /// True if the server sent bytes nobody asked for: such a connection is out of step.
+    pub fn has_stray_bytes(&self) -> bool {
+        !self.read_buf.is_empty()
+    }
+}

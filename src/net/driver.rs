@@ -1,0 +1,192 @@
+//! The one poll loop: sends every server's queued requests and reads every server's replies
+//! together, so a multi-server operation costs one round trip, not one per server or per key.
+//!
+//! Uses `poll(2)` (never `select`, which breaks past descriptor 1024). Each job has its own
+//! timeout, restarted whenever its server makes progress; a job that sees no progress for that
+//! long fails with [`NetError::Timeout`] without holding up the others.
+
+use std::time::{Duration, Instant};
+
+use crate::net::{Connection, NetError};
+
+/// How far a reader got with the bytes it was shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadProgress {
+    /// Bytes of complete replies consumed from the front of the buffer.
+    pub consumed: usize,
+    /// True once every reply the job expects has been consumed.
+    pub done: bool,
+}
+
+/// Interprets one server's replies for the requests queued on it.
+pub trait ReplyReader {
+    /// Consumes the complete replies at the front of `buf`. Must not consume a partial reply.
+    fn read(&mut self, buf: &[u8]) -> Result<ReadProgress, NetError>;
+}
+
+/// One server's exchange: its connection (requests already queued), the reader of its replies,
+/// and how long it may go without progress.
+pub struct Job<'a> {
+    /// The connection whose write buffer holds the requests.
+    pub conn: &'a mut Connection,
+    /// Consumes the replies.
+    pub reader: &'a mut dyn ReplyReader,
+    /// Longest wait for progress (connect, write or read).
+    pub timeout: Duration,
+    /// `None` while running; then `Ok` or the failure. A failed job's connection must be
+    /// dropped by the caller.
+    pub result: Option<Result<(), NetError>>,
+}
+
+impl<'a> Job<'a> {
+    /// A job that has not run yet.
+    pub fn new(conn: &'a mut Connection, reader: &'a mut dyn ReplyReader, timeout: Duration) -> Self {
+        Job {
+            conn,
+            reader,
+            timeout,
+            result: None,
+        }
+    }
+}
+
+/// Runs all jobs to completion: each ends done, failed or timed out.
+pub fn run(jobs: &mut [Job<'_>]) {
+    let mut deadlines: Vec<Instant> = {
+        let now = Instant::now();
+        jobs.iter().map(|j| now + j.timeout).collect()
+    };
+    let mut fds: Vec<libc::pollfd> = Vec::with_capacity(jobs.len());
+    let mut polled: Vec<usize> = Vec::with_capacity(jobs.len());
+
+    // Before the first poll, push out what can be sent right away: on an established
+    // connection the request usually leaves in this first send.
+    for job in jobs.iter_mut() {
+        if !job.conn.is_connecting() {
+            step_write(job);
+        }
+    }
+
+    loop {
+        fds.clear();
+        polled.clear();
+        let now = Instant::now();
+        let mut next_deadline: Option<Instant> = None;
+        for (i, job) in jobs.iter_mut().enumerate() {
+            if job.result.is_some() {
+                continue;
+            }
+            if now >= deadlines[i] {
+                job.result = Some(Err(timeout_error(job.conn)));
+                continue;
+            }
+            let events = if job.conn.is_connecting() || !job.conn.write_done() {
+                libc::POLLIN | libc::POLLOUT
+            } else {
+                libc::POLLIN
+            };
+            fds.push(libc::pollfd {
+                fd: job.conn.fd(),
+                events,
+                revents: 0,
+            });
+            polled.push(i);
+            next_deadline = Some(next_deadline.map_or(deadlines[i], |d| d.min(deadlines[i])));
+        }
+        let Some(next_deadline) = next_deadline else {
+            return;
+        };
+        let wait = next_deadline.saturating_duration_since(now);
+        // Round up so a sub-millisecond remainder does not turn into a busy loop.
+        let wait_ms = wait.as_micros().div_ceil(1000).min(i32::MAX as u128) as i32;
+        // SAFETY: `fds` is a valid, initialised array of `fds.len()` pollfd structs.
+        let ready = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, wait_ms) };
+        if ready < 0 {
+            let err = std::io::Error::last_os_error();
+            if err.kind() == std::io::ErrorKind::Interrupted {
+                continue;
+            }
+            for &i in &polled {
+                jobs[i].result = Some(Err(NetError::io(&err)));
+            }
+            return;
+        }
+        for (slot, &i) in polled.iter().enumerate() {
+            let revents = fds[slot].revents;
+            if revents == 0 {
+                continue;
+            }
+            let job = &mut jobs[i];
+            if job.conn.is_connecting() {
+                if let Err(e) = job.conn.finish_connect() {
+                    job.result = Some(Err(e));
+                    continue;
+                }
+                deadlines[i] = Instant::now() + job.timeout;
+            }
+            let progressed = step_write(job) | step_read(job, revents);
+            if progressed {
+                deadlines[i] = Instant::now() + job.timeout;
+            }
+        }
+    }
+}
+
+/// Sends what the socket accepts; true if bytes left.
+fn step_write(job: &mut Job<'_>) -> bool {
+    if job.result.is_some() || job.conn.write_done() {
+        return false;
+    }
+    match job.conn.send_some() {
+        Ok(_) => true,
+        Err(e) => {
+            job.result = Some(Err(e));
+            false
+        }
+    }
+}
+
+/// Reads what arrived and lets the reader consume complete replies; true if bytes arrived.
+fn step_read(job: &mut Job<'_>, revents: libc::c_short) -> bool {
+    if job.result.is_some() || revents & (libc::POLLIN | libc::POLLHUP | libc::POLLERR) == 0 {
+        return false;
+    }
+    let received = job.conn.recv_some();
+    let arrived = matches!(received, Ok(n) if n > 0);
+    // Replies already buffered are consumed even if the socket then reported an error, so a
+    // server that answers and closes still delivers its answers.
+    match job.reader.read(job.conn.unread()) {
+        Ok(progress) => {
+            job.conn.consume(progress.consumed);
+            if progress.done {
+                job.result = Some(if job.conn.write_done() {
+                    Ok(())
+                } else {
+                    Err(NetError::Unexpected(
+                        "reply completed before the request was sent".into(),
+                    ))
+                });
+                return arrived;
+            }
+        }
+        Err(e) => {
+            job.result = Some(Err(e));
+            return arrived;
+        }
+    }
+    if let Err(e) = received {
+        job.result = Some(Err(e));
+    }
+    arrived
+}
+
+fn timeout_error(conn: &Connection) -> NetError {
+    if conn.is_connecting() {
+        NetError::Connect {
+            message: "Connection timed out".into(),
+            errno: libc::ETIMEDOUT,
+        }
+    } else {
+        NetError::Timeout
+    }
+}

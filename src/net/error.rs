@@ -1,0 +1,76 @@
+//! Why an exchange with a server failed, worded as the C extension words it in its failure
+//! notice (`Server H (tcp P, udp U) failed with: MSG (ERRNO)`).
+
+use crate::protocol::ProtocolError;
+
+/// A failed exchange. Every variant means the connection is closed and not reused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum NetError {
+    /// The connection could not be established (refused, unreachable, unresolvable, timeout).
+    #[error("Connection failed: {message}")]
+    Connect { message: String, errno: i32 },
+    /// No progress within the server's timeout.
+    #[error("Network timeout")]
+    Timeout,
+    /// The server closed the connection before all replies arrived.
+    #[error("Read failed (socket was unexpectedly closed)")]
+    Closed,
+    /// A read or write failed.
+    #[error("{message}")]
+    Io { message: String, errno: i32 },
+    /// A reply that could not be parsed.
+    #[error("{0}")]
+    Protocol(#[from] ProtocolError),
+    /// A well-formed reply the command did not expect (the line, without CRLF).
+    #[error("{0}")]
+    Unexpected(String),
+}
+
+impl NetError {
+    /// The errno shown in parentheses after the message (0 when there is none).
+    pub fn errnum(&self) -> i32 {
+        match self {
+            NetError::Connect { errno, .. } | NetError::Io { errno, .. } => *errno,
+            _ => 0,
+        }
+    }
+
+    /// A connect failure from an OS error, e.g. `Connection failed: Connection refused (111)`.
+    pub fn connect(err: &std::io::Error) -> Self {
+        NetError::Connect {
+            message: os_message(err),
+            errno: err.raw_os_error().unwrap_or(0),
+        }
+    }
+
+    /// A read/write failure from an OS error.
+    pub fn io(err: &std::io::Error) -> Self {
+        NetError::Io {
+            message: os_message(err),
+            errno: err.raw_os_error().unwrap_or(0),
+        }
+    }
+}
+
+/// `strerror(errno)` without Rust's ` (os error N)` suffix.
+fn os_message(err: &std::io::Error) -> String {
+    let text = err.to_string();
+    match text.rfind(" (os error ") {
+        Some(cut) => text[..cut].to_string(),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn os_errors_read_like_strerror() {
+        let refused = std::io::Error::from_raw_os_error(libc::ECONNREFUSED);
+        let err = NetError::connect(&refused);
+        assert_eq!(err.to_string(), "Connection failed: Connection refused");
+        assert_eq!(err.errnum(), 111);
+        assert_eq!(NetError::Timeout.errnum(), 0);
+    }
+}

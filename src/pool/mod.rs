@@ -1,0 +1,16 @@
+//! Which server a key goes to, and what happens when a server fails: server parameters and
+//! health, the hashing ring, failover, redundancy, and the per-process registry of persistent
+//! servers. Failures are reported as values ([`Event`]); the PHP layer turns them into the
+//! failure callback or the notice.
+
+pub mod health;
+pub mod registry;
+pub mod request;
+pub mod ring;
+pub mod server;
+pub mod server_pool;
+
+pub use health::Health;
+pub use request::{Command, Hit, Hits, Outcome, Request, StatEntry, Target};
+pub use server::{Server, ServerConfig, ServerHandle};
+pub use server_pool::{unix_now, Event, Policy, Pool, ServerEvent};

@@ -1,0 +1,42 @@
+//! The per-process registry of persistent servers: every pool of the process that adds the same
+//! host, TCP port and UDP port persistently shares one server, its socket and its failure state,
+//! across requests (spec §11).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use crate::pool::{Server, ServerConfig, ServerHandle};
+
+thread_local! {
+    static PERSISTENT: RefCell<HashMap<String, ServerHandle>> = RefCell::new(HashMap::new());
+}
+
+/// The key the C extension uses: `memcache:server:<host>:<tcp>:<udp>`.
+fn registry_key(config: &ServerConfig) -> String {
+    format!(
+        "memcache:server:{}:{}:{}",
+        config.host, config.tcp_port, config.udp_port
+    )
+}
+
+/// The shared server for `config`, created on first use. On reuse the timeout and retry
+/// interval take the new values and the failure state is kept, as in the C extension.
+pub fn persistent_server(config: &ServerConfig) -> ServerHandle {
+    PERSISTENT.with(|map| {
+        let mut map = map.borrow_mut();
+        let handle = map
+            .entry(registry_key(config))
+            .or_insert_with(|| Server::new(config.clone()).into_handle());
+        {
+            let mut server = handle.borrow_mut();
+            server.config.timeout = config.timeout;
+            server.config.retry_interval = config.retry_interval;
+        }
+        handle.clone()
+    })
+}
+
+/// Number of persistent servers this process holds (for diagnostics and tests).
+pub fn persistent_count() -> usize {
+    PERSISTENT.with(|map| map.borrow().len())
+}

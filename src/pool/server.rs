@@ -1,0 +1,93 @@
+//! One memcached server as the pool sees it: its parameters, its health and its connection.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use crate::net::{Connection, Endpoint};
+use crate::pool::Health;
+
+/// A server shared by every pool that added it (persistent servers are also kept by the
+/// per-process registry). Single-threaded by design: a PHP worker runs one request at a time.
+pub type ServerHandle = Rc<RefCell<Server>>;
+
+/// The parameters given to `addServer` / `setServerParams`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ServerConfig {
+    /// Host exactly as the user passed it (also what the ring hashes).
+    pub host: String,
+    /// TCP port (0 for unix sockets).
+    pub tcp_port: u16,
+    /// UDP port: stored, reported in failure messages and part of the persistent key; requests
+    /// always use TCP.
+    pub udp_port: u16,
+    /// Longest wait for a connect or for progress on an exchange.
+    pub timeout: Duration,
+    /// Seconds before a failed server is retried; -1 never, 0 on every request.
+    pub retry_interval: i64,
+    /// Kept open across requests in the per-process registry.
+    pub persistent: bool,
+}
+
+/// A server with its state.
+#[derive(Debug)]
+pub struct Server {
+    /// Its parameters.
+    pub config: ServerConfig,
+    /// Failed or not, and since when.
+    pub health: Health,
+    endpoint: Endpoint,
+    conn: Option<Connection>,
+}
+
+impl Server {
+    /// A server with no connection yet.
+    pub fn new(config: ServerConfig) -> Self {
+        let endpoint = Endpoint::new(&config.host, config.tcp_port);
+        Server {
+            config,
+            health: Health::default(),
+            endpoint,
+            conn: None,
+        }
+    }
+
+    /// A new shared handle.
+    pub fn into_handle(self) -> ServerHandle {
+        Rc::new(RefCell::new(self))
+    }
+
+    /// Where it listens.
+    pub fn endpoint(&self) -> &Endpoint {
+        &self.endpoint
+    }
+
+    /// The open connection, opening one (non-blocking) if there is none.
+    pub fn connection(&mut self) -> Result<&mut Connection, crate::net::NetError> {
+        if self.conn.is_none() {
+            self.conn = Some(Connection::open(&self.endpoint)?);
+        }
+        Ok(self.conn.as_mut().expect("connection was just opened"))
+    }
+
+    /// The open connection, if any.
+    pub fn existing_connection(&mut self) -> Option<&mut Connection> {
+        self.conn.as_mut()
+    }
+
+    /// True if a connection is open.
+    pub fn is_connected(&self) -> bool {
+        self.conn.is_some()
+    }
+
+    /// Closes the connection (after a broken exchange, or when a non-persistent server leaves
+    /// its pool).
+    pub fn disconnect(&mut self) {
+        self.conn = None;
+    }
+
+    /// `host:port` as shown by `findServer` and `getExtendedStats`.
+    pub fn display_name(&self) -> String {
+        format!("{}:{}", self.config.host, self.config.tcp_port)
+    }
+}

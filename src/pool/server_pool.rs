@@ -1,0 +1,462 @@
+//! A pool of servers: routes each request to its server (with the C extension's ring and
+//! `key-n` failover), runs every server's share of a batch in one poll loop, and handles
+//! failures: a failed server is marked, reported as an [`Event`], and only its requests move.
+
+use std::rc::Rc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use crate::hash::HashFunction;
+use crate::net::{self, Job, NetError};
+use crate::pool::request::{encode_ascii, ServerReader};
+use crate::pool::ring::{HashStrategy, Ring};
+use crate::pool::{
+    registry, Command, Hits, Outcome, Request, Server, ServerConfig, ServerHandle, Target,
+};
+use crate::protocol::ProtocolKind;
+use crate::value::Compression;
+
+/// Per-call routing rules, read from the INI at every call.
+#[derive(Clone, Copy, Debug)]
+pub struct Policy {
+    /// `memcache.allow_failover`.
+    pub allow_failover: bool,
+    /// `memcache.max_failover_attempts`.
+    pub max_failover_attempts: u32,
+    /// `memcache.redundancy`: copies of writes, deletes and counters.
+    pub redundancy: u32,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            allow_failover: true,
+            max_failover_attempts: 20,
+            redundancy: 1,
+        }
+    }
+}
+
+/// What a server reported, for the PHP layer to turn into a notice or the failure callback.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServerEvent {
+    /// Server host as configured.
+    pub host: String,
+    /// TCP port.
+    pub tcp_port: u16,
+    /// UDP port.
+    pub udp_port: u16,
+    /// What went wrong.
+    pub message: String,
+    /// errno, or the C extension's code for error replies.
+    pub errnum: i32,
+}
+
+/// Something the PHP caller must be told about after a call.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// A server was marked failed: failure callback, or the notice.
+    Failure(ServerEvent),
+    /// An error reply that did not fail the server: always the notice.
+    ErrorReply(ServerEvent),
+}
+
+/// Servers in insertion order with the ring that maps keys to them.
+#[derive(Debug)]
+pub struct Pool {
+    servers: Vec<ServerHandle>,
+    ring: Ring,
+    /// Wire protocol, fixed at pool creation.
+    pub protocol: ProtocolKind,
+    /// Compression settings (`setCompressThreshold`).
+    pub compression: Compression,
+    events: Vec<Event>,
+}
+
+/// Unix time in whole seconds (the resolution of the C extension's retry bookkeeping).
+pub fn unix_now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+impl Pool {
+    /// An empty pool.
+    pub fn new(
+        strategy: HashStrategy,
+        function: HashFunction,
+        protocol: ProtocolKind,
+        compression: Compression,
+    ) -> Self {
+        Pool {
+            servers: Vec::new(),
+            ring: Ring::new(strategy, function),
+            protocol,
+            compression,
+            events: Vec::new(),
+        }
+    }
+
+    /// Adds a server. Persistent servers come from the per-process registry (shared with
+    /// other pools); `status = false` adds it failed (and never persistent).
+    pub fn add_server(&mut self, mut config: ServerConfig, weight: u32, status: bool) -> usize {
+        if !status {
+            config.persistent = false;
+        }
+        let handle = if config.persistent {
+            registry::persistent_server(&config)
+        } else {
+            Server::new(config.clone()).into_handle()
+        };
+        if !status {
+            handle.borrow_mut().health.mark_down();
+        }
+        self.ring
+            .add_server(&config.host, config.tcp_port, weight.max(1));
+        self.servers.push(handle);
+        self.servers.len() - 1
+    }
+
+    /// Number of servers.
+    pub fn len(&self) -> usize {
+        self.servers.len()
+    }
+
+    /// True when the pool has no servers (after `close()`).
+    pub fn is_empty(&self) -> bool {
+        self.servers.is_empty()
+    }
+
+    /// The server at `index`.
+    pub fn server(&self, index: usize) -> &ServerHandle {
+        &self.servers[index]
+    }
+
+    /// The first server whose host is byte-identical to `host` and whose TCP port is `port`.
+    pub fn find_by_address(&self, host: &str, port: u16) -> Option<usize> {
+        self.servers.iter().position(|s| {
+            let s = s.borrow();
+            s.config.host == host && s.config.tcp_port == port
+        })
+    }
+
+    /// Removes every server: non-persistent ones are disconnected, persistent ones stay open
+    /// in the registry. The ring is rebuilt with the given hashing.
+    pub fn close(&mut self, strategy: HashStrategy, function: HashFunction) {
+        for handle in self.servers.drain(..) {
+            let mut server = handle.borrow_mut();
+            if !server.config.persistent {
+                server.disconnect();
+            }
+        }
+        self.ring = Ring::new(strategy, function);
+    }
+
+    /// Takes the events gathered since the last call.
+    pub fn take_events(&mut self) -> Vec<Event> {
+        std::mem::take(&mut self.events)
+    }
+
+    /// The server `key` maps to right now, failing over past invalid servers when allowed.
+    pub fn find_server(&self, key: &[u8], policy: &Policy) -> Option<usize> {
+        let mut probe = Request::for_key(key, Command::Version);
+        self.route(&mut probe, policy, unix_now())
+    }
+
+    /// Opens the connection to server `index` now and waits for it (`connect()`); a failure
+    /// marks the server failed and is returned.
+    pub fn connect_server(&mut self, index: usize) -> Result<(), NetError> {
+        let handle = self.servers[index].clone();
+        let mut server = handle.borrow_mut();
+        let timeout = server.config.timeout;
+        let result = server
+            .connection()
+            .and_then(|conn| conn.wait_connected(timeout));
+        match result {
+            Ok(()) => {
+                server.health.mark_up();
+                Ok(())
+            }
+            Err(e) => {
+                self.fail_server(&mut server, &e, unix_now());
+                Err(e)
+            }
+        }
+    }
+
+    /// Runs a batch: routes, sends, reads, fails over. Every request ends with an outcome;
+    /// values found by gets are returned.
+    pub fn execute(&mut self, requests: &mut [Request<'_>], policy: &Policy) -> Hits {
+        let now = unix_now();
+        let mut hits = Hits::default();
+        for request in requests.iter_mut() {
+            if request.server.is_none() {
+                request.server = self.route(request, policy, now);
+            }
+            if request.server.is_none() {
+                request.outcome = Outcome::Failed;
+            }
+        }
+        let mut stale_retried: Vec<usize> = Vec::new();
+        loop {
+            let groups = self.group_pending(requests, now);
+            if groups.is_empty() {
+                return hits;
+            }
+            self.run_round(requests, &groups, policy, now, &mut stale_retried, &mut hits);
+        }
+    }
+
+    /// Pending requests grouped by server (servers shared between pool slots count once);
+    /// requests for an unusable server fail here without network traffic.
+    fn group_pending(&self, requests: &mut [Request<'_>], now: i64) -> Vec<(usize, Vec<usize>)> {
+        let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+        for (i, request) in requests.iter_mut().enumerate() {
+            if request.outcome != Outcome::Pending {
+                continue;
+            }
+            let Some(index) = request.server else {
+                request.outcome = Outcome::Failed;
+                continue;
+            };
+            let index = self.canonical_index(index);
+            if !self.is_usable(index, now) {
+                request.outcome = Outcome::Failed;
+                continue;
+            }
+            match groups.iter_mut().find(|(s, _)| *s == index) {
+                Some((_, members)) => members.push(i),
+                None => groups.push((index, vec![i])),
+            }
+        }
+        groups
+    }
+
+    /// The first pool slot holding the same server as `index`.
+    fn canonical_index(&self, index: usize) -> usize {
+        let target = &self.servers[index];
+        self.servers
+            .iter()
+            .position(|s| Rc::ptr_eq(s, target))
+            .unwrap_or(index)
+    }
+
+    fn is_usable(&self, index: usize, now: i64) -> bool {
+        let server = self.servers[index].borrow();
+        server.health.is_usable(server.config.retry_interval, now)
+    }
+
+    /// One network round over every server that has pending requests.
+    fn run_round(
+        &mut self,
+        requests: &mut [Request<'_>],
+        groups: &[(usize, Vec<usize>)],
+        policy: &Policy,
+        now: i64,
+        stale_retried: &mut Vec<usize>,
+        hits: &mut Hits,
+    ) {
+        let handles: Vec<ServerHandle> = groups
+            .iter()
+            .map(|(index, _)| self.servers[*index].clone())
+            .collect();
+        let mut servers: Vec<_> = handles.iter().map(|h| h.borrow_mut()).collect();
+        // Open connections and queue the requests; a connect that fails outright fails the
+        // server before any job runs.
+        let mut open_errors: Vec<Option<NetError>> = Vec::with_capacity(groups.len());
+        for (server, (_, members)) in servers.iter_mut().zip(groups) {
+            match server.connection() {
+                Ok(conn) => {
+                    encode_ascii(conn.write_buffer(), requests, members);
+                    open_errors.push(None);
+                }
+                Err(e) => open_errors.push(Some(e)),
+            }
+        }
+        let mut readers: Vec<ServerReader<'_, '_>> = groups
+            .iter()
+            .map(|(_, members)| ServerReader::new(requests, members))
+            .collect();
+        let mut results: Vec<Option<Result<(), NetError>>> = open_errors
+            .iter()
+            .map(|e| e.clone().map(Err))
+            .collect();
+        let mut reused: Vec<bool> = vec![false; groups.len()];
+        let mut had_reply: Vec<bool> = vec![false; groups.len()];
+        {
+            let mut jobs: Vec<Job<'_>> = Vec::with_capacity(groups.len());
+            let mut job_slots: Vec<usize> = Vec::with_capacity(groups.len());
+            for (slot, (server, reader)) in servers.iter_mut().zip(readers.iter_mut()).enumerate() {
+                if results[slot].is_some() {
+                    continue;
+                }
+                let timeout = server.config.timeout;
+                let conn = server
+                    .existing_connection()
+                    .expect("connection opened above");
+                reused[slot] = conn.was_used();
+                jobs.push(Job::new(conn, reader, timeout));
+                job_slots.push(slot);
+            }
+            net::run(&mut jobs);
+            for (job, slot) in jobs.iter_mut().zip(job_slots) {
+                had_reply[slot] = job.conn.has_reply_bytes();
+                results[slot] = job.result.take();
+            }
+        }
+        let outcomes: Vec<_> = readers.into_iter().map(ServerReader::finish).collect();
+
+        let mut failed_slots: Vec<usize> = Vec::new();
+        for (slot, ((index, members), (outcomes, server_hits))) in
+            groups.iter().zip(outcomes).enumerate()
+        {
+            let server = &mut servers[slot];
+            let mut error_reply = false;
+            for (&member, outcome) in members.iter().zip(outcomes) {
+                if let Outcome::ErrorReply { message, code } = &outcome {
+                    error_reply = true;
+                    self.events
+                        .push(Event::ErrorReply(server_event(server, message, *code)));
+                }
+                if outcome != Outcome::Pending {
+                    requests[member].outcome = outcome;
+                }
+            }
+            append_hits(hits, server_hits);
+            match results[slot].take() {
+                Some(Ok(())) => {
+                    server.health.mark_up();
+                    let conn = server.existing_connection().expect("job ran on it");
+                    if error_reply || conn.has_stray_bytes() {
+                        server.disconnect();
+                    } else {
+                        conn.finish_exchange();
+                    }
+                }
+                Some(Err(e)) => {
+                    // A socket kept from an earlier exchange that fails before any reply byte
+                    // was probably closed by the server meanwhile: reconnect and resend once,
+                    // silently.
+                    if reused[slot] && !had_reply[slot] && !stale_retried.contains(index) {
+                        stale_retried.push(*index);
+                        server.disconnect();
+                        continue;
+                    }
+                    self.fail_server(server, &e, now);
+                    failed_slots.push(slot);
+                }
+                None => unreachable!("every job ends with a result"),
+            }
+        }
+        // Routing looks at every server's health: release the borrows first.
+        drop(servers);
+        for slot in failed_slots {
+            let (index, members) = &groups[slot];
+            for &member in members {
+                let request = &mut requests[member];
+                if request.outcome != Outcome::Pending {
+                    continue;
+                }
+                request.tried.push(*index);
+                let may_move = request.target == Target::Key
+                    && policy.allow_failover
+                    && request.tried.len() < self.servers.len();
+                request.server = if may_move {
+                    self.route(request, policy, now)
+                } else {
+                    None
+                };
+                if request.server.is_none() {
+                    request.outcome = Outcome::Failed;
+                }
+            }
+        }
+    }
+
+    /// Marks `server` failed, closes its connection and records the event.
+    fn fail_server(&mut self, server: &mut Server, error: &NetError, now: i64) {
+        server.disconnect();
+        server.health.mark_failed(now);
+        self.events
+            .push(Event::Failure(server_event(server, &error.to_string(), error.errnum())));
+    }
+
+    /// Chooses the server for a request: its target, or the key's server, or (if that is
+    /// unusable or already failed and failover is on) the `key-n` sequence of spec §9.5.
+    fn route(&self, request: &mut Request<'_>, policy: &Policy, now: i64) -> Option<usize> {
+        if self.servers.is_empty() {
+            return None;
+        }
+        if let Target::Server(index) = request.target {
+            return Some(index);
+        }
+        let primary = self.ring.find(request.key)?;
+        if request.tried.is_empty() && (!policy.allow_failover || self.is_usable(primary, now)) {
+            return Some(primary);
+        }
+        if !policy.allow_failover {
+            return None;
+        }
+        let mut last = primary;
+        while request.next_probe < policy.max_failover_attempts {
+            let n = request.next_probe;
+            request.next_probe += 1;
+            let Some(candidate) = self.ring.find_failover(request.key, n) else {
+                break;
+            };
+            if request.tried.contains(&candidate) {
+                continue;
+            }
+            last = candidate;
+            if self.is_usable(candidate, now) {
+                return Some(candidate);
+            }
+        }
+        (!request.tried.contains(&last)).then_some(last)
+    }
+
+    /// Extra servers for `memcache.redundancy`: up to `copies` distinct usable servers after
+    /// `primary` from the key's `key-n` sequence.
+    pub fn redundant_servers(&self, key: &[u8], primary: usize, copies: u32, policy: &Policy) -> Vec<usize> {
+        let now = unix_now();
+        let wanted = (copies as usize).min(self.servers.len().saturating_sub(1));
+        let mut chosen: Vec<usize> = Vec::with_capacity(wanted);
+        let mut n = 0;
+        while chosen.len() < wanted && n < policy.max_failover_attempts {
+            if let Some(candidate) = self.ring.find_failover(key, n) {
+                if candidate != primary && !chosen.contains(&candidate) && self.is_usable(candidate, now) {
+                    chosen.push(candidate);
+                }
+            }
+            n += 1;
+        }
+        chosen
+    }
+
+    /// The timeout of the server at `index`.
+    pub fn timeout(&self, index: usize) -> Duration {
+        self.servers[index].borrow().config.timeout
+    }
+}
+
+fn server_event(server: &Server, message: &str, errnum: i32) -> ServerEvent {
+    ServerEvent {
+        host: server.config.host.clone(),
+        tcp_port: server.config.tcp_port,
+        udp_port: server.config.udp_port,
+        message: message.to_string(),
+        errnum,
+    }
+}
+
+fn append_hits(into: &mut Hits, from: Hits) {
+    if into.hits.is_empty() {
+        *into = from;
+        return;
+    }
+    let offset = into.data.len();
+    into.data.extend_from_slice(&from.data);
+    into.hits.extend(from.hits.into_iter().map(|mut hit| {
+        hit.data = hit.data.start + offset..hit.data.end + offset;
+        hit
+    }));
+}

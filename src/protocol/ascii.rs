@@ -1,0 +1,1342 @@
+//! memcached's ASCII (text) protocol, exactly as pecl-memcache speaks it.
+//!
+//! Why this module exists: it is the byte-level contract with both memcached and the C
+//! extension we replace. The `encode_*` functions produce the same bytes the C extension sends
+//! (spec §13.1), so a fleet can run both extensions against one cache, and [`parse_reply`]
+//! classifies replies the way the C extension does, so the same replies succeed, fail softly or
+//! mark a server failed.
+//!
+//! # Encoding
+//! Each `encode_*` function appends one complete request to `out` and never clears it, so a
+//! caller can batch several requests into one buffer and one `write`. Keys must already be
+//! prepared by the key module (1..=250 bytes, no byte <= 0x20); the encoders do not escape them
+//! (a space would split the command), which is only checked by a debug assertion.
+//!
+//! # Parsing
+//! [`parse_reply`] looks at the front of a buffer and returns [`Parse::Incomplete`] or one
+//! [`Reply`] plus the number of bytes it used. Replies borrow from the buffer: nothing is
+//! allocated per reply. Decisions, all deliberate:
+//! - **Context-free.** Every memcached reply line identifies itself, so one parser serves all
+//!   commands; the caller decides whether a reply is expected for the command it sent (for
+//!   example `NOT_FOUND` is a plain miss for `get`/`delete`/`incr` but a failure for ASCII
+//!   `cas`, spec §3.2). A line of only digits is the reply to `incr`/`decr` ([`Reply::Number`]).
+//! - **Classification by prefix**, like the C extension (spec §13.1): `OK…`, `STORED…`,
+//!   `DELETED…`, `NOT_FOUND…`, `NOT_STORED…`, `EXISTS…`, `END…`, `RESET…`, `SERVER_ERROR out of
+//!   memory…`, `SERVER_ERROR object too large…`, other `SERVER_ERROR…`, `ERROR…`,
+//!   `CLIENT_ERROR…`; `VALUE`, `VERSION `, `STAT `, `ITEM ` lines carry data. Anything else,
+//!   including `TOUCHED` (the extension never sends `touch`), is [`Reply::Unexpected`].
+//! - **Lines** end at the first LF, which must be preceded by CR; a CR elsewhere is ordinary
+//!   content (memcached accepts keys containing CR, and `stats cachedump` echoes them). A bare
+//!   LF or an empty line is [`ProtocolError::MalformedResponse`]. A line, CRLF included, may be
+//!   at most [`MAX_LINE_LEN`] bytes; with no LF in the first [`MAX_LINE_LEN`] bytes the reply is
+//!   [`ProtocolError::LineTooLong`] at once instead of waiting for more data.
+//! - **VALUE blocks**: any line starting with `VALUE` is a header (as in the C extension's get
+//!   handler). It must be `VALUE <key> <flags> <bytes> [<cas>]` with single spaces, a key of at
+//!   most [`MAX_KEY_LEN`] bytes, flags that fit `u32`, a byte count of at most
+//!   [`MAX_VALUE_LEN`] and a cas that fits `u64`; anything else is
+//!   [`ProtocolError::MalformedValueHeader`]. The whole block (header, data, trailing CRLF)
+//!   must be in the buffer before it is returned. Data not followed by CRLF exactly at the
+//!   declared length is also `MalformedValueHeader` (the header's byte count is what is wrong),
+//!   reported as soon as the first wrong byte is in the buffer.
+//! - **`STAT` and `ITEM` lines** that do not have the expected shape are not errors but
+//!   [`Reply::Unexpected`]: the stats code stores such lines in its odd "key plus NUL" form
+//!   like the C extension (spec §3.6).
+//! - **Numbers** (`incr`/`decr` replies) saturate at `u64::MAX` instead of failing, mirroring
+//!   the C extension's lenient parsing; the PHP layer then saturates to `PHP_INT_MAX`.
+
+use std::borrow::Cow;
+
+use super::{Parse, ProtocolError};
+
+/// Longest reply line accepted, CRLF included: the size of the C extension's line buffer.
+pub const MAX_LINE_LEN: usize = 4096;
+
+/// Longest key memcached accepts, and the longest key a `VALUE` header may carry.
+pub const MAX_KEY_LEN: usize = 250;
+
+/// Largest `VALUE` byte count accepted (1 GiB); larger counts are treated as a malformed header
+/// so that a corrupt reply cannot make the caller buffer without bound.
+pub const MAX_VALUE_LEN: usize = 1 << 30;
+
+/// The storage commands (spec §3.2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoreOp {
+    /// `set`: store unconditionally.
+    Set,
+    /// `add`: store only if the key is missing.
+    Add,
+    /// `replace`: store only if the key exists.
+    Replace,
+    /// `append`: add the data after the existing value.
+    Append,
+    /// `prepend`: add the data before the existing value.
+    Prepend,
+    /// `cas`: store only if the item's cas unique still matches.
+    Cas,
+}
+
+impl StoreOp {
+    /// The command word on the wire.
+    fn command(self) -> &'static [u8] {
+        match self {
+            StoreOp::Set => b"set",
+            StoreOp::Add => b"add",
+            StoreOp::Replace => b"replace",
+            StoreOp::Append => b"append",
+            StoreOp::Prepend => b"prepend",
+            StoreOp::Cas => b"cas",
+        }
+    }
+}
+
+/// Appends a storage command and its data block:
+/// `<op> <key> <flags> <exptime> <bytes>[ <cas>]\r\n<data>\r\n`.
+///
+/// `cas` is sent only for [`StoreOp::Cas`]; the C extension ignores it for the other commands
+/// in the ASCII protocol.
+pub fn encode_store(
+    out: &mut Vec<u8>,
+    op: StoreOp,
+    key: &[u8],
+    flags: u32,
+    exptime: u32,
+    cas: u64,
+    data: &[u8],
+) {
+    debug_assert!(is_wire_key(key), "unprepared key");
+    let command = op.command();
+    // command, key, data, five separators, two CRLFs and at most four 20-digit numbers.
+    out.reserve(command.len() + key.len() + data.len() + 5 + 4 + 4 * 20);
+    out.extend_from_slice(command);
+    out.push(b' ');
+    out.extend_from_slice(key);
+    out.push(b' ');
+    push_u64(out, u64::from(flags));
+    out.push(b' ');
+    push_u64(out, u64::from(exptime));
+    out.push(b' ');
+    push_u64(out, data.len() as u64);
+    if op == StoreOp::Cas {
+        out.push(b' ');
+        push_u64(out, cas);
+    }
+    out.extend_from_slice(b"\r\n");
+    out.extend_from_slice(data);
+    out.extend_from_slice(b"\r\n");
+}
+
+/// Appends `get <key>…\r\n`, or `gets <key>…\r\n` when the caller wants cas uniques.
+///
+/// All keys for one server go into one command; `keys` must not be empty.
+pub fn encode_get(out: &mut Vec<u8>, keys: &[&[u8]], with_cas: bool) {
+    debug_assert!(!keys.is_empty(), "get without keys");
+    out.extend_from_slice(if with_cas { b"gets" } else { b"get" });
+    for key in keys {
+        debug_assert!(is_wire_key(key), "unprepared key");
+        out.push(b' ');
+        out.extend_from_slice(key);
+    }
+    out.extend_from_slice(b"\r\n");
+}
+
+/// Appends `delete <key>\r\n`. The C extension never sends a time (spec §3.4).
+pub fn encode_delete(out: &mut Vec<u8>, key: &[u8]) {
+    debug_assert!(is_wire_key(key), "unprepared key");
+    out.extend_from_slice(b"delete ");
+    out.extend_from_slice(key);
+    out.extend_from_slice(b"\r\n");
+}
+
+/// Appends `incr <key> <delta>\r\n` for `delta >= 0`, otherwise `decr <key> <|delta|>\r\n`
+/// (`i64::MIN` becomes `decr <key> 9223372036854775808`, spec §3.5).
+pub fn encode_counter(out: &mut Vec<u8>, key: &[u8], delta: i64) {
+    debug_assert!(is_wire_key(key), "unprepared key");
+    out.extend_from_slice(if delta >= 0 { b"incr " } else { b"decr " });
+    out.extend_from_slice(key);
+    out.push(b' ');
+    push_u64(out, delta.unsigned_abs());
+    out.extend_from_slice(b"\r\n");
+}
+
+/// Appends `version\r\n`.
+pub fn encode_version(out: &mut Vec<u8>) {
+    out.extend_from_slice(b"version\r\n");
+}
+
+/// Appends `flush_all\r\n`, or `flush_all <delay>\r\n` when `delay` is not 0.
+pub fn encode_flush(out: &mut Vec<u8>, delay: u32) {
+    out.extend_from_slice(b"flush_all");
+    if delay != 0 {
+        out.push(b' ');
+        push_u64(out, u64::from(delay));
+    }
+    out.extend_from_slice(b"\r\n");
+}
+
+/// Appends `stats` followed by each argument after a space, e.g. `stats\r\n`,
+/// `stats items\r\n` or `stats cachedump 1 5\r\n`.
+pub fn encode_stats(out: &mut Vec<u8>, args: &[&[u8]]) {
+    out.extend_from_slice(b"stats");
+    for arg in args {
+        out.push(b' ');
+        out.extend_from_slice(arg);
+    }
+    out.extend_from_slice(b"\r\n");
+}
+
+/// What kind of `SERVER_ERROR` a server sent; the C extension treats two of them as soft
+/// errors with their own error numbers (spec §3.2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ServerErrorKind {
+    /// `SERVER_ERROR out of memory…`: a soft error, errnum 130.
+    OutOfMemory,
+    /// `SERVER_ERROR object too large…`: a soft error, errnum 3.
+    TooLarge,
+    /// Any other `SERVER_ERROR…`: a server failure, errnum 0.
+    Other,
+}
+
+/// One reply line (or `VALUE` block), classified like the C extension (spec §13.1: by prefix).
+///
+/// Borrowed slices point into the parsed buffer and never include the line's CRLF.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reply<'a> {
+    /// `STORED`: a storage command succeeded.
+    Stored,
+    /// `NOT_STORED`: `add` on an existing key, or `replace`/`append`/`prepend` on a missing key.
+    NotStored,
+    /// `EXISTS`: the item changed since the cas unique was read.
+    Exists,
+    /// `NOT_FOUND`: no such key (`delete`, `incr`/`decr`, `cas`).
+    NotFound,
+    /// `DELETED`: `delete` succeeded.
+    Deleted,
+    /// `OK`: `flush_all` succeeded.
+    Ok,
+    /// `END`: the end of a `get`/`gets` or `stats` reply.
+    End,
+    /// `RESET`: `stats reset` succeeded.
+    Reset,
+    /// A `VALUE` block with its data; the whole block, trailing CRLF included, was in the buffer.
+    Value {
+        /// The key as echoed by the server (already prepared, so it may differ from the
+        /// caller's unprepared key).
+        key: &'a [u8],
+        /// The raw 32-bit flags stored with the item.
+        flags: u32,
+        /// The cas unique, present when the request was `gets`.
+        cas: Option<u64>,
+        /// The stored bytes, without the trailing CRLF.
+        data: &'a [u8],
+    },
+    /// A line of decimal digits: the new value after `incr`/`decr`, saturated at `u64::MAX`.
+    Number(u64),
+    /// `VERSION <text>`: the text after `VERSION `, e.g. `1.6.18`.
+    Version(&'a [u8]),
+    /// `STAT <name> <value>`: `name` is the text up to the first space after `STAT `, `value`
+    /// everything after that space (possibly empty or containing spaces).
+    Stat {
+        /// Statistic name, e.g. `pid` or `items:1:number`.
+        name: &'a [u8],
+        /// Statistic value as sent.
+        value: &'a [u8],
+    },
+    /// `ITEM <key> [<bytes> b; <expiry> s]` from `stats cachedump`. The key may contain spaces;
+    /// `bytes` and `expiry` are non-empty runs of decimal digits, kept as text because PHP
+    /// returns them as strings.
+    Item {
+        /// The item's key.
+        key: &'a [u8],
+        /// The item's size in bytes, as decimal text.
+        bytes: &'a [u8],
+        /// The item's expiry time (unix seconds), as decimal text.
+        expiry: &'a [u8],
+    },
+    /// `SERVER_ERROR <msg>`; `line` is the whole line without CRLF.
+    ServerError {
+        /// Which of the `SERVER_ERROR`s the C extension distinguishes this is.
+        kind: ServerErrorKind,
+        /// The whole line without CRLF, e.g. `SERVER_ERROR object too large for cache`.
+        line: &'a [u8],
+    },
+    /// `CLIENT_ERROR <msg>`: the whole line without CRLF.
+    ClientError(&'a [u8]),
+    /// `ERROR` (unknown command): the whole line without CRLF.
+    Error(&'a [u8]),
+    /// Any other line, without CRLF. The C extension reports it as a failure with the line as
+    /// its message.
+    Unexpected(&'a [u8]),
+}
+
+impl<'a> Reply<'a> {
+    /// The message the C extension puts in a failure notice or callback when this reply is a
+    /// failure (or soft error) for the command that was sent: the reply line without CRLF.
+    ///
+    /// Borrowed for every line-carrying reply and for the keyword replies (which give their
+    /// canonical keyword, e.g. `NOT_FOUND`). Replies parsed into fields (`Value` header,
+    /// `Number`, `Version`, `Stat`, `Item`) are rebuilt into an owned line; that only happens
+    /// on the failure path.
+    #[must_use]
+    pub fn message(&self) -> Cow<'a, [u8]> {
+        match *self {
+            Reply::Stored => Cow::Borrowed(b"STORED"),
+            Reply::NotStored => Cow::Borrowed(b"NOT_STORED"),
+            Reply::Exists => Cow::Borrowed(b"EXISTS"),
+            Reply::NotFound => Cow::Borrowed(b"NOT_FOUND"),
+            Reply::Deleted => Cow::Borrowed(b"DELETED"),
+            Reply::Ok => Cow::Borrowed(b"OK"),
+            Reply::End => Cow::Borrowed(b"END"),
+            Reply::Reset => Cow::Borrowed(b"RESET"),
+            Reply::ServerError { line, .. }
+            | Reply::ClientError(line)
+            | Reply::Error(line)
+            | Reply::Unexpected(line) => Cow::Borrowed(line),
+            Reply::Value {
+                key,
+                flags,
+                cas,
+                data,
+            } => {
+                let mut line = b"VALUE ".to_vec();
+                line.extend_from_slice(key);
+                line.push(b' ');
+                push_u64(&mut line, u64::from(flags));
+                line.push(b' ');
+                push_u64(&mut line, data.len() as u64);
+                if let Some(cas) = cas {
+                    line.push(b' ');
+                    push_u64(&mut line, cas);
+                }
+                Cow::Owned(line)
+            }
+            Reply::Number(n) => {
+                let mut line = Vec::new();
+                push_u64(&mut line, n);
+                Cow::Owned(line)
+            }
+            Reply::Version(version) => Cow::Owned([b"VERSION ", version].concat()),
+            Reply::Stat { name, value } => Cow::Owned([b"STAT ", name, b" ", value].concat()),
+            Reply::Item { key, bytes, expiry } => {
+                Cow::Owned([b"ITEM ", key, b" [", bytes, b" b; ", expiry, b" s]"].concat())
+            }
+        }
+    }
+
+    /// The error number the C extension reports with this reply: 3 for `SERVER_ERROR object
+    /// too large`, 130 for `SERVER_ERROR out of memory`, 6 for `CLIENT_ERROR`, 0 otherwise.
+    #[must_use]
+    pub fn errnum(&self) -> i32 {
+        match self {
+            Reply::ServerError {
+                kind: ServerErrorKind::TooLarge,
+                ..
+            } => 3,
+            Reply::ServerError {
+                kind: ServerErrorKind::OutOfMemory,
+                ..
+            } => 130,
+            Reply::ClientError(_) => 6,
+            _ => 0,
+        }
+    }
+}
+
+/// Parses one reply from the front of `buf`.
+///
+/// Returns [`Parse::Incomplete`] when `buf` may be the beginning of a valid reply (call again
+/// with more bytes), or [`Parse::Done`] with the reply and the bytes it occupies. Never reads
+/// past the reply, so `buf` may hold further replies. See the module docs for the rules.
+///
+/// # Errors
+/// A [`ProtocolError`] when the bytes already in `buf` cannot begin a valid reply: an empty
+/// line or a bare LF ([`ProtocolError::MalformedResponse`]), no line end within
+/// [`MAX_LINE_LEN`] bytes ([`ProtocolError::LineTooLong`]), or a bad `VALUE` header or block
+/// ([`ProtocolError::MalformedValueHeader`]). The connection must then be closed.
+pub fn parse_reply(buf: &[u8]) -> Result<Parse<Reply<'_>>, ProtocolError> {
+    let Some(line_end) = find_line_end(buf)? else {
+        return Ok(Parse::Incomplete);
+    };
+    let line = &buf[..line_end - 2];
+    if line.is_empty() {
+        return Err(ProtocolError::MalformedResponse);
+    }
+    if let Some(header) = line.strip_prefix(b"VALUE") {
+        return parse_value(buf, header, line_end);
+    }
+    Ok(Parse::Done(classify(line), line_end))
+}
+
+/// Returns the length of the first line including its CRLF, `None` if the line is not complete
+/// yet, or an error if it can no longer become a valid line.
+fn find_line_end(buf: &[u8]) -> Result<Option<usize>, ProtocolError> {
+    let window = &buf[..buf.len().min(MAX_LINE_LEN)];
+    match window.iter().position(|&b| b == b'\n') {
+        Some(lf) if lf > 0 && window[lf - 1] == b'\r' => Ok(Some(lf + 1)),
+        Some(_) => Err(ProtocolError::MalformedResponse),
+        None if buf.len() >= MAX_LINE_LEN => Err(ProtocolError::LineTooLong),
+        None => Ok(None),
+    }
+}
+
+/// Reply keywords without payload, matched by prefix like the C extension. No keyword is a
+/// prefix of another entry or of a payload-carrying prefix, so the order does not matter.
+const KEYWORDS: [(&[u8], Reply<'static>); 8] = [
+    (b"OK", Reply::Ok),
+    (b"STORED", Reply::Stored),
+    (b"DELETED", Reply::Deleted),
+    (b"NOT_FOUND", Reply::NotFound),
+    (b"NOT_STORED", Reply::NotStored),
+    (b"EXISTS", Reply::Exists),
+    (b"END", Reply::End),
+    (b"RESET", Reply::Reset),
+];
+
+/// Classifies a complete, non-empty line other than a `VALUE` header.
+fn classify(line: &[u8]) -> Reply<'_> {
+    if let Some(&(_, reply)) = KEYWORDS.iter().find(|(kw, _)| line.starts_with(kw)) {
+        return reply;
+    }
+    if let Some(rest) = line.strip_prefix(b"STAT ") {
+        return parse_stat(rest).unwrap_or(Reply::Unexpected(line));
+    }
+    if let Some(rest) = line.strip_prefix(b"ITEM ") {
+        return parse_item(rest).unwrap_or(Reply::Unexpected(line));
+    }
+    if let Some(version) = line.strip_prefix(b"VERSION ") {
+        return Reply::Version(version);
+    }
+    if let Some(message) = line.strip_prefix(b"SERVER_ERROR") {
+        let kind = if message.starts_with(b" out of memory") {
+            ServerErrorKind::OutOfMemory
+        } else if message.starts_with(b" object too large") {
+            ServerErrorKind::TooLarge
+        } else {
+            ServerErrorKind::Other
+        };
+        return Reply::ServerError { kind, line };
+    }
+    if line.starts_with(b"CLIENT_ERROR") {
+        return Reply::ClientError(line);
+    }
+    if line.starts_with(b"ERROR") {
+        return Reply::Error(line);
+    }
+    if line.iter().all(u8::is_ascii_digit) {
+        let n = line.iter().fold(0u64, |acc, &d| {
+            acc.saturating_mul(10).saturating_add(u64::from(d - b'0'))
+        });
+        return Reply::Number(n);
+    }
+    Reply::Unexpected(line)
+}
+
+/// Parses the text after `VALUE` (`header`) and the data block that follows the header line,
+/// which is `line_end` bytes long.
+fn parse_value<'a>(
+    buf: &'a [u8],
+    header: &'a [u8],
+    line_end: usize,
+) -> Result<Parse<Reply<'a>>, ProtocolError> {
+    let malformed = ProtocolError::MalformedValueHeader;
+    let mut fields = header
+        .strip_prefix(b" ")
+        .ok_or(malformed)?
+        .split(|&b| b == b' ');
+    let key = fields.next().ok_or(malformed)?;
+    if key.is_empty() || key.len() > MAX_KEY_LEN {
+        return Err(malformed);
+    }
+    let flags = fields
+        .next()
+        .and_then(parse_u64)
+        .and_then(|f| u32::try_from(f).ok())
+        .ok_or(malformed)?;
+    let bytes = fields
+        .next()
+        .and_then(parse_u64)
+        .and_then(|b| usize::try_from(b).ok())
+        .filter(|&b| b <= MAX_VALUE_LEN)
+        .ok_or(malformed)?;
+    let cas = match fields.next() {
+        Some(field) => Some(parse_u64(field).ok_or(malformed)?),
+        None => None,
+    };
+    if fields.next().is_some() {
+        return Err(malformed);
+    }
+
+    // Cannot overflow: line_end <= MAX_LINE_LEN and bytes <= MAX_VALUE_LEN.
+    let data_end = line_end + bytes;
+    let trailer = buf.get(data_end..).unwrap_or_default();
+    let present = trailer.len().min(2);
+    if trailer[..present] != b"\r\n"[..present] {
+        return Err(malformed);
+    }
+    if present < 2 {
+        return Ok(Parse::Incomplete);
+    }
+    let data = &buf[line_end..data_end];
+    Ok(Parse::Done(
+        Reply::Value {
+            key,
+            flags,
+            cas,
+            data,
+        },
+        data_end + 2,
+    ))
+}
+
+/// Parses `<name> <value>` after `STAT `.
+fn parse_stat(rest: &[u8]) -> Option<Reply<'_>> {
+    let space = rest.iter().position(|&b| b == b' ')?;
+    let (name, value) = (&rest[..space], &rest[space + 1..]);
+    (!name.is_empty()).then_some(Reply::Stat { name, value })
+}
+
+/// Parses `<key> [<bytes> b; <expiry> s]` after `ITEM `, from the right so that keys with
+/// spaces (stored by other clients) survive.
+fn parse_item(rest: &[u8]) -> Option<Reply<'_>> {
+    let body = rest.strip_suffix(b" s]")?;
+    let open = body.windows(2).rposition(|w| w == b" [")?;
+    let (key, inner) = (&body[..open], &body[open + 2..]);
+    let sep = inner.windows(4).position(|w| w == b" b; ")?;
+    let (bytes, expiry) = (&inner[..sep], &inner[sep + 4..]);
+    let is_number = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
+    (!key.is_empty() && is_number(bytes) && is_number(expiry)).then_some(Reply::Item {
+        key,
+        bytes,
+        expiry,
+    })
+}
+
+/// Parses a non-empty run of decimal digits that fits `u64`.
+fn parse_u64(field: &[u8]) -> Option<u64> {
+    if field.is_empty() {
+        return None;
+    }
+    field.iter().try_fold(0u64, |acc, &b| {
+        let digit = b.wrapping_sub(b'0');
+        if digit > 9 {
+            return None;
+        }
+        acc.checked_mul(10)?.checked_add(u64::from(digit))
+    })
+}
+
+/// Appends `n` in decimal without going through `fmt`.
+fn push_u64(out: &mut Vec<u8>, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[start..]);
+}
+
+/// A key the encoders can put on the wire unescaped (what the key module produces).
+fn is_wire_key(key: &[u8]) -> bool {
+    (1..=MAX_KEY_LEN).contains(&key.len()) && key.iter().all(|&b| b > b' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn encoded(f: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
+        let mut out = Vec::new();
+        f(&mut out);
+        out
+    }
+
+    fn done(buf: &[u8]) -> (Reply<'_>, usize) {
+        match parse_reply(buf) {
+            Ok(Parse::Done(reply, used)) => (reply, used),
+            other => panic!("expected a reply from {buf:?}, got {other:?}"),
+        }
+    }
+
+    fn reply(buf: &[u8]) -> Reply<'_> {
+        let (reply, used) = done(buf);
+        assert_eq!(used, buf.len(), "reply did not use the whole of {buf:?}");
+        reply
+    }
+
+    /// Asserts that every strict prefix of `buf` is incomplete and `buf` itself is one reply.
+    fn assert_incomplete_until_done(buf: &[u8]) -> Reply<'_> {
+        for cut in 0..buf.len() {
+            assert_eq!(
+                parse_reply(&buf[..cut]),
+                Ok(Parse::Incomplete),
+                "prefix of {cut} bytes of {buf:?}"
+            );
+        }
+        reply(buf)
+    }
+
+    // ---- encoders: the byte strings of spec §13.1 ----
+
+    #[test]
+    fn encode_store_commands() {
+        let store = |op, key: &[u8], flags, exptime, cas, data: &[u8]| {
+            encoded(|out| encode_store(out, op, key, flags, exptime, cas, data))
+        };
+        assert_eq!(
+            store(StoreOp::Set, b"w1", 65536, 100, 0, b"val"),
+            b"set w1 65536 100 3\r\nval\r\n"
+        );
+        assert_eq!(
+            store(StoreOp::Add, b"w2", 768, u32::MAX, 0, b"5"),
+            b"add w2 768 4294967295 1\r\n5\r\n"
+        );
+        assert_eq!(
+            store(StoreOp::Replace, b"w1", 1792, 0, 0, b"1.5"),
+            b"replace w1 1792 0 3\r\n1.5\r\n"
+        );
+        assert_eq!(
+            store(StoreOp::Append, b"w1", 0, 0, 0, b"x"),
+            b"append w1 0 0 1\r\nx\r\n"
+        );
+        assert_eq!(
+            store(StoreOp::Prepend, b"w1", 0, 0, 0, b"y"),
+            b"prepend w1 0 0 1\r\ny\r\n"
+        );
+        assert_eq!(
+            store(StoreOp::Cas, b"w1", 256, 0, 246639, b"1"),
+            b"cas w1 256 0 1 246639\r\n1\r\n"
+        );
+        assert_eq!(
+            store(StoreOp::Cas, b"k", u32::MAX, 0, u64::MAX, b""),
+            b"cas k 4294967295 0 0 18446744073709551615\r\n\r\n"
+        );
+    }
+
+    #[test]
+    fn encode_store_sends_cas_only_for_cas() {
+        for op in [
+            StoreOp::Set,
+            StoreOp::Add,
+            StoreOp::Replace,
+            StoreOp::Append,
+            StoreOp::Prepend,
+        ] {
+            let out = encoded(|out| encode_store(out, op, b"k", 0, 0, 99, b"v"));
+            let expected = [op.command(), b" k 0 0 1\r\nv\r\n"].concat();
+            assert_eq!(out, expected, "{op:?}");
+        }
+    }
+
+    #[test]
+    fn encode_store_data_is_sent_raw() {
+        let out = encoded(|out| encode_store(out, StoreOp::Set, b"k", 0, 0, 0, b"a\r\nb\0"));
+        assert_eq!(out, b"set k 0 0 5\r\na\r\nb\0\r\n");
+        let out = encoded(|out| encode_store(out, StoreOp::Set, b"k", 0, 0, 0, b""));
+        assert_eq!(out, b"set k 0 0 0\r\n\r\n");
+    }
+
+    #[test]
+    fn encode_get_commands() {
+        assert_eq!(encoded(|o| encode_get(o, &[b"w1"], false)), b"get w1\r\n");
+        assert_eq!(encoded(|o| encode_get(o, &[b"w1"], true)), b"gets w1\r\n");
+        assert_eq!(
+            encoded(|o| encode_get(o, &[b"w1", b"w2", b"w3"], false)),
+            b"get w1 w2 w3\r\n"
+        );
+        assert_eq!(
+            encoded(|o| encode_get(o, &[b"w1", b"w2"], true)),
+            b"gets w1 w2\r\n"
+        );
+    }
+
+    #[test]
+    fn encode_delete_never_sends_a_time() {
+        assert_eq!(encoded(|o| encode_delete(o, b"w2")), b"delete w2\r\n");
+    }
+
+    #[test]
+    fn encode_counter_commands() {
+        let counter = |delta| encoded(|o| encode_counter(o, b"w2", delta));
+        assert_eq!(counter(1), b"incr w2 1\r\n");
+        assert_eq!(counter(3), b"incr w2 3\r\n");
+        assert_eq!(counter(-2), b"decr w2 2\r\n");
+        assert_eq!(counter(-4), b"decr w2 4\r\n");
+        assert_eq!(counter(0), b"incr w2 0\r\n");
+        assert_eq!(counter(i64::MAX), b"incr w2 9223372036854775807\r\n");
+        assert_eq!(counter(i64::MIN), b"decr w2 9223372036854775808\r\n");
+    }
+
+    #[test]
+    fn encode_version_flush_stats() {
+        assert_eq!(encoded(encode_version), b"version\r\n");
+        assert_eq!(encoded(|o| encode_flush(o, 0)), b"flush_all\r\n");
+        assert_eq!(encoded(|o| encode_flush(o, 10)), b"flush_all 10\r\n");
+        assert_eq!(
+            encoded(|o| encode_flush(o, u32::MAX)),
+            b"flush_all 4294967295\r\n"
+        );
+        assert_eq!(encoded(|o| encode_stats(o, &[])), b"stats\r\n");
+        assert_eq!(
+            encoded(|o| encode_stats(o, &[b"items"])),
+            b"stats items\r\n"
+        );
+        assert_eq!(
+            encoded(|o| encode_stats(o, &[b"cachedump", b"1", b"5"])),
+            b"stats cachedump 1 5\r\n"
+        );
+    }
+
+    #[test]
+    fn encoders_append_to_the_buffer() {
+        let mut out = b"version\r\n".to_vec();
+        encode_get(&mut out, &[b"a"], false);
+        encode_delete(&mut out, b"b");
+        encode_store(&mut out, StoreOp::Set, b"c", 1, 2, 0, b"d");
+        assert_eq!(
+            out,
+            b"version\r\nget a\r\ndelete b\r\nset c 1 2 1\r\nd\r\n".as_slice()
+        );
+    }
+
+    #[test]
+    fn push_u64_extremes() {
+        for n in [0, 1, 9, 10, 99, 100, u64::from(u32::MAX), u64::MAX] {
+            assert_eq!(encoded(|o| push_u64(o, n)), n.to_string().as_bytes());
+        }
+    }
+
+    // ---- every reply kind ----
+
+    #[test]
+    fn keyword_replies() {
+        assert_eq!(reply(b"STORED\r\n"), Reply::Stored);
+        assert_eq!(reply(b"NOT_STORED\r\n"), Reply::NotStored);
+        assert_eq!(reply(b"EXISTS\r\n"), Reply::Exists);
+        assert_eq!(reply(b"NOT_FOUND\r\n"), Reply::NotFound);
+        assert_eq!(reply(b"DELETED\r\n"), Reply::Deleted);
+        assert_eq!(reply(b"OK\r\n"), Reply::Ok);
+        assert_eq!(reply(b"END\r\n"), Reply::End);
+        assert_eq!(reply(b"RESET\r\n"), Reply::Reset);
+    }
+
+    #[test]
+    fn keywords_match_by_prefix_like_the_c_extension() {
+        assert_eq!(reply(b"OKAY\r\n"), Reply::Ok);
+        assert_eq!(reply(b"STORED extra\r\n"), Reply::Stored);
+        assert_eq!(reply(b"NOT_FOUNDx\r\n"), Reply::NotFound);
+        assert_eq!(reply(b"ENDING\r\n"), Reply::End);
+        assert_eq!(reply(b"ok\r\n"), Reply::Unexpected(b"ok"));
+        assert_eq!(reply(b" STORED\r\n"), Reply::Unexpected(b" STORED"));
+    }
+
+    #[test]
+    fn error_replies() {
+        assert_eq!(reply(b"ERROR\r\n"), Reply::Error(b"ERROR"));
+        assert_eq!(
+            reply(b"ERROR unknown command\r\n"),
+            Reply::Error(b"ERROR unknown command")
+        );
+        assert_eq!(
+            reply(b"CLIENT_ERROR bad data chunk\r\n"),
+            Reply::ClientError(b"CLIENT_ERROR bad data chunk")
+        );
+        let server_error = |kind, line| Reply::ServerError { kind, line };
+        assert_eq!(
+            reply(b"SERVER_ERROR out of memory storing object\r\n"),
+            server_error(
+                ServerErrorKind::OutOfMemory,
+                b"SERVER_ERROR out of memory storing object"
+            )
+        );
+        assert_eq!(
+            reply(b"SERVER_ERROR object too large for cache\r\n"),
+            server_error(
+                ServerErrorKind::TooLarge,
+                b"SERVER_ERROR object too large for cache"
+            )
+        );
+        assert_eq!(
+            reply(b"SERVER_ERROR busy\r\n"),
+            server_error(ServerErrorKind::Other, b"SERVER_ERROR busy")
+        );
+        assert_eq!(
+            reply(b"SERVER_ERROR\r\n"),
+            server_error(ServerErrorKind::Other, b"SERVER_ERROR")
+        );
+        assert_eq!(
+            reply(b"SERVER_ERROR out of mem\r\n"),
+            server_error(ServerErrorKind::Other, b"SERVER_ERROR out of mem")
+        );
+    }
+
+    #[test]
+    fn unexpected_replies() {
+        assert_eq!(reply(b"GARBAGE\r\n"), Reply::Unexpected(b"GARBAGE"));
+        assert_eq!(reply(b"TOUCHED\r\n"), Reply::Unexpected(b"TOUCHED"));
+        assert_eq!(reply(b"VERSION\r\n"), Reply::Unexpected(b"VERSION"));
+        assert_eq!(reply(b"12a\r\n"), Reply::Unexpected(b"12a"));
+        assert_eq!(reply(b"-1\r\n"), Reply::Unexpected(b"-1"));
+        assert_eq!(reply(b"1 \r\n"), Reply::Unexpected(b"1 "));
+        assert_eq!(reply(b" \r\n"), Reply::Unexpected(b" "));
+        assert_eq!(reply(b"\xff\x00\r\n"), Reply::Unexpected(b"\xff\x00"));
+    }
+
+    #[test]
+    fn number_replies() {
+        assert_eq!(reply(b"0\r\n"), Reply::Number(0));
+        assert_eq!(reply(b"42\r\n"), Reply::Number(42));
+        assert_eq!(reply(b"007\r\n"), Reply::Number(7));
+        assert_eq!(reply(b"18446744073709551615\r\n"), Reply::Number(u64::MAX));
+        assert_eq!(reply(b"18446744073709551616\r\n"), Reply::Number(u64::MAX));
+        assert_eq!(
+            reply(b"99999999999999999999999999999\r\n"),
+            Reply::Number(u64::MAX)
+        );
+    }
+
+    #[test]
+    fn version_reply() {
+        assert_eq!(reply(b"VERSION 1.6.18\r\n"), Reply::Version(b"1.6.18"));
+        assert_eq!(reply(b"VERSION \r\n"), Reply::Version(b""));
+    }
+
+    #[test]
+    fn stat_replies() {
+        let stat = |name, value| Reply::Stat { name, value };
+        assert_eq!(reply(b"STAT pid 11837\r\n"), stat(b"pid", b"11837"));
+        assert_eq!(
+            reply(b"STAT items:1:number 2\r\n"),
+            stat(b"items:1:number", b"2")
+        );
+        assert_eq!(
+            reply(b"STAT version 1.6.18\r\n"),
+            stat(b"version", b"1.6.18")
+        );
+        assert_eq!(reply(b"STAT a b c\r\n"), stat(b"a", b"b c"));
+        assert_eq!(reply(b"STAT empty \r\n"), stat(b"empty", b""));
+        assert_eq!(reply(b"STAT lonely\r\n"), Reply::Unexpected(b"STAT lonely"));
+        assert_eq!(reply(b"STAT  x\r\n"), Reply::Unexpected(b"STAT  x"));
+        assert_eq!(reply(b"STATS x y\r\n"), Reply::Unexpected(b"STATS x y"));
+    }
+
+    #[test]
+    fn item_replies() {
+        let item = |key, bytes, expiry| Reply::Item { key, bytes, expiry };
+        assert_eq!(
+            reply(b"ITEM foo [3 b; 1700000000 s]\r\n"),
+            item(b"foo", b"3", b"1700000000")
+        );
+        assert_eq!(
+            reply(b"ITEM a [b [1 b; 0 s]\r\n"),
+            item(b"a [b", b"1", b"0")
+        );
+        for bad in [
+            &b"ITEM foo\r\n"[..],
+            b"ITEM  [3 b; 1 s]\r\n",
+            b"ITEM foo [3 b; 1 s\r\n",
+            b"ITEM foo [3b; 1 s]\r\n",
+            b"ITEM foo [ b; 1 s]\r\n",
+            b"ITEM foo [3 b;  s]\r\n",
+            b"ITEM foo [x b; 1 s]\r\n",
+            b"ITEM foo [3 b; 1x s]\r\n",
+            b"ITEM foo 3 b; 1 s]\r\n",
+        ] {
+            assert_eq!(reply(bad), Reply::Unexpected(&bad[..bad.len() - 2]));
+        }
+    }
+
+    #[test]
+    fn value_replies() {
+        assert_eq!(
+            reply(b"VALUE k 0 3\r\nabc\r\n"),
+            Reply::Value {
+                key: b"k",
+                flags: 0,
+                cas: None,
+                data: b"abc"
+            }
+        );
+        assert_eq!(
+            reply(b"VALUE w1 4294967295 2 18446744073709551615\r\n\r\n\r\n"),
+            Reply::Value {
+                key: b"w1",
+                flags: u32::MAX,
+                cas: Some(u64::MAX),
+                data: b"\r\n"
+            }
+        );
+        assert_eq!(
+            reply(b"VALUE e 768 0 5\r\n\r\n"),
+            Reply::Value {
+                key: b"e",
+                flags: 768,
+                cas: Some(5),
+                data: b""
+            }
+        );
+        let key = [b'k'; MAX_KEY_LEN];
+        let buf = [b"VALUE ", &key[..], b" 0 1\r\nx\r\n"].concat();
+        assert!(matches!(reply(&buf), Reply::Value { key, .. } if key.len() == MAX_KEY_LEN));
+    }
+
+    #[test]
+    fn value_is_not_returned_before_its_trailing_crlf() {
+        let buf = b"VALUE k 1 4\r\n\r\n\r\n\r\n";
+        assert!(matches!(
+            assert_incomplete_until_done(buf),
+            Reply::Value {
+                data: b"\r\n\r\n",
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn malformed_value_headers() {
+        let long_key = [b"VALUE ", &[b'k'; MAX_KEY_LEN + 1][..], b" 0 1\r\nx\r\n"].concat();
+        let too_big = format!("VALUE k 0 {}\r\n", MAX_VALUE_LEN + 1);
+        for bad in [
+            &b"VALUE\r\n"[..],
+            b"VALUE \r\n",
+            b"VALUE k\r\n",
+            b"VALUE k 0\r\n",
+            b"VALUE k 0 \r\n",
+            b"VALUEk 0 1\r\nx\r\n",
+            b"VALUE  k 0 1\r\nx\r\n",
+            b"VALUE k  0 1\r\nx\r\n",
+            b"VALUE k 0 1 \r\nx\r\n",
+            b"VALUE k x 1\r\nx\r\n",
+            b"VALUE k -1 1\r\nx\r\n",
+            b"VALUE k +1 1\r\nx\r\n",
+            b"VALUE k 4294967296 1\r\nx\r\n",
+            b"VALUE k 0 x\r\nx\r\n",
+            b"VALUE k 0 -1\r\nx\r\n",
+            b"VALUE k 0 1x\r\nx\r\n",
+            b"VALUE k 0 18446744073709551616\r\n",
+            b"VALUE k 0 99999999999999999999999999\r\n",
+            b"VALUE k 0 1 x\r\nx\r\n",
+            b"VALUE k 0 1 18446744073709551616\r\nx\r\n",
+            b"VALUE k 0 1 2 3\r\nx\r\n",
+            b"VALUE k\t0 1\r\nx\r\n",
+            &long_key,
+            too_big.as_bytes(),
+        ] {
+            assert_eq!(
+                parse_reply(bad),
+                Err(ProtocolError::MalformedValueHeader),
+                "{:?}",
+                String::from_utf8_lossy(bad)
+            );
+        }
+    }
+
+    #[test]
+    fn largest_value_count_waits_for_data() {
+        let header = format!("VALUE k 0 {MAX_VALUE_LEN}\r\n");
+        assert_eq!(parse_reply(header.as_bytes()), Ok(Parse::Incomplete));
+    }
+
+    #[test]
+    fn value_data_must_end_with_crlf_at_the_declared_length() {
+        for bad in [
+            &b"VALUE k 0 3\r\nabcd"[..],
+            b"VALUE k 0 3\r\nabc\rx",
+            b"VALUE k 0 3\r\nabc\n\r",
+            b"VALUE k 0 3\r\nabcd\r\n",
+            b"VALUE k 0 3\r\nab\r\n",
+            b"VALUE k 0 3\r\nab\r\nEND\r\n",
+        ] {
+            assert_eq!(
+                parse_reply(bad),
+                Err(ProtocolError::MalformedValueHeader),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(parse_reply(b"VALUE k 0 3\r\nab\r"), Ok(Parse::Incomplete));
+        assert_eq!(parse_reply(b"VALUE k 0 3\r\nabc\r"), Ok(Parse::Incomplete));
+    }
+
+    // ---- lines ----
+
+    #[test]
+    fn empty_line_and_bare_lf_are_malformed() {
+        for bad in [
+            &b"\r\n"[..],
+            b"\r\nSTORED\r\n",
+            b"\n",
+            b"STORED\n",
+            b"STORED\nEND\r\n",
+            b"VALUE k 0 1\nx\r\n",
+        ] {
+            assert_eq!(
+                parse_reply(bad),
+                Err(ProtocolError::MalformedResponse),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn carriage_return_inside_a_line_is_content() {
+        assert_eq!(
+            reply(b"ITEM a\rb [1 b; 0 s]\r\n"),
+            Reply::Item {
+                key: b"a\rb",
+                bytes: b"1",
+                expiry: b"0"
+            }
+        );
+        assert_eq!(parse_reply(b"STORED\r\r"), Ok(Parse::Incomplete));
+        assert_eq!(reply(b"STORED\r\r\n"), Reply::Stored);
+    }
+
+    #[test]
+    fn line_length_limit() {
+        let line = |len: usize| {
+            let mut buf = b"STAT x ".to_vec();
+            buf.resize(len - 2, b'v');
+            buf.extend_from_slice(b"\r\n");
+            buf
+        };
+        let longest = line(MAX_LINE_LEN);
+        assert!(matches!(reply(&longest), Reply::Stat { .. }));
+        assert_eq!(
+            parse_reply(&line(MAX_LINE_LEN + 1)),
+            Err(ProtocolError::LineTooLong)
+        );
+        assert_eq!(
+            parse_reply(&longest[..MAX_LINE_LEN - 1]),
+            Ok(Parse::Incomplete)
+        );
+        assert_eq!(
+            parse_reply(&vec![b'x'; MAX_LINE_LEN]),
+            Err(ProtocolError::LineTooLong)
+        );
+        assert_eq!(
+            parse_reply(&vec![b'x'; MAX_LINE_LEN - 1]),
+            Ok(Parse::Incomplete)
+        );
+        let mut cr_at_limit = vec![b'x'; MAX_LINE_LEN - 1];
+        cr_at_limit.push(b'\r');
+        assert_eq!(parse_reply(&cr_at_limit), Err(ProtocolError::LineTooLong));
+        let value_header = [b"VALUE ", &[b'k'; MAX_LINE_LEN][..]].concat();
+        assert_eq!(parse_reply(&value_header), Err(ProtocolError::LineTooLong));
+    }
+
+    #[test]
+    fn parsing_uses_only_the_first_reply() {
+        let (first, used) = done(b"STORED\r\nVALUE k 0 1\r\nx\r\nEND\r\n");
+        assert_eq!((first, used), (Reply::Stored, 8));
+        let (value, used) = done(b"VALUE k 0 1\r\nx\r\nEND\r\n");
+        assert!(matches!(value, Reply::Value { data: b"x", .. }));
+        assert_eq!(used, 16);
+        assert_eq!(done(b"END\r\ngarbage"), (Reply::End, 5));
+    }
+
+    // ---- incomplete at every split point ----
+
+    fn sample_stream() -> (Vec<u8>, Vec<(Reply<'static>, usize)>) {
+        let parts: Vec<(&'static [u8], Reply<'static>)> = vec![
+            (b"STORED\r\n", Reply::Stored),
+            (b"NOT_STORED\r\n", Reply::NotStored),
+            (b"EXISTS\r\n", Reply::Exists),
+            (b"NOT_FOUND\r\n", Reply::NotFound),
+            (b"DELETED\r\n", Reply::Deleted),
+            (b"OK\r\n", Reply::Ok),
+            (b"RESET\r\n", Reply::Reset),
+            (
+                b"VALUE a 0 3\r\nabc\r\n",
+                Reply::Value {
+                    key: b"a",
+                    flags: 0,
+                    cas: None,
+                    data: b"abc",
+                },
+            ),
+            (
+                b"VALUE bb 768 5 12345\r\nEND\r\n\r\n",
+                Reply::Value {
+                    key: b"bb",
+                    flags: 768,
+                    cas: Some(12345),
+                    data: b"END\r\n",
+                },
+            ),
+            (
+                b"VALUE c 2 0\r\n\r\n",
+                Reply::Value {
+                    key: b"c",
+                    flags: 2,
+                    cas: None,
+                    data: b"",
+                },
+            ),
+            (b"END\r\n", Reply::End),
+            (b"124\r\n", Reply::Number(124)),
+            (b"VERSION 1.6.18\r\n", Reply::Version(b"1.6.18")),
+            (
+                b"STAT curr_items 2\r\n",
+                Reply::Stat {
+                    name: b"curr_items",
+                    value: b"2",
+                },
+            ),
+            (
+                b"ITEM k [1 b; 0 s]\r\n",
+                Reply::Item {
+                    key: b"k",
+                    bytes: b"1",
+                    expiry: b"0",
+                },
+            ),
+            (
+                b"SERVER_ERROR object too large for cache\r\n",
+                Reply::ServerError {
+                    kind: ServerErrorKind::TooLarge,
+                    line: b"SERVER_ERROR object too large for cache",
+                },
+            ),
+            (
+                b"CLIENT_ERROR bad command line format\r\n",
+                Reply::ClientError(b"CLIENT_ERROR bad command line format"),
+            ),
+            (b"ERROR\r\n", Reply::Error(b"ERROR")),
+            (b"GARBAGE\r\n", Reply::Unexpected(b"GARBAGE")),
+        ];
+        let mut stream = Vec::new();
+        let mut expected = Vec::new();
+        for (bytes, reply) in parts {
+            stream.extend_from_slice(bytes);
+            expected.push((reply, bytes.len()));
+        }
+        (stream, expected)
+    }
+
+    #[test]
+    fn incomplete_at_every_split_point() {
+        let (stream, expected) = sample_stream();
+        let mut at = 0;
+        for (want, len) in expected {
+            let whole = &stream[at..at + len];
+            assert_eq!(assert_incomplete_until_done(whole), want);
+            assert_eq!(parse_reply(&stream[at..]), Ok(Parse::Done(want, len)));
+            at += len;
+        }
+        assert_eq!(at, stream.len());
+        assert_eq!(parse_reply(&stream[at..]), Ok(Parse::Incomplete));
+    }
+
+    #[test]
+    fn streaming_in_random_chunks_gives_the_same_replies() {
+        let (stream, expected) = sample_stream();
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..200 {
+            let mut buf: Vec<u8> = Vec::new();
+            let mut fed = 0;
+            let mut got = Vec::new();
+            while got.len() < expected.len() {
+                match parse_reply(&buf).expect("valid stream") {
+                    Parse::Done(reply, used) => {
+                        got.push((reply.message().into_owned(), used));
+                        buf.drain(..used);
+                    }
+                    Parse::Incomplete => {
+                        assert!(fed < stream.len(), "stuck with {buf:?}");
+                        let step = 1 + rng.below(7);
+                        let end = (fed + step).min(stream.len());
+                        buf.extend_from_slice(&stream[fed..end]);
+                        fed = end;
+                    }
+                }
+            }
+            let want: Vec<_> = expected
+                .iter()
+                .map(|(r, len)| (r.message().into_owned(), *len))
+                .collect();
+            assert_eq!(got, want);
+            assert!(buf.is_empty());
+        }
+    }
+
+    // ---- failure message and errnum ----
+
+    #[test]
+    fn failure_messages_and_errnums() {
+        let cases: [(&[u8], &[u8], i32); 17] = [
+            (
+                b"SERVER_ERROR object too large for cache\r\n",
+                b"SERVER_ERROR object too large for cache",
+                3,
+            ),
+            (
+                b"SERVER_ERROR out of memory storing object\r\n",
+                b"SERVER_ERROR out of memory storing object",
+                130,
+            ),
+            (
+                b"CLIENT_ERROR cannot increment or decrement non-numeric value\r\n",
+                b"CLIENT_ERROR cannot increment or decrement non-numeric value",
+                6,
+            ),
+            (b"SERVER_ERROR busy\r\n", b"SERVER_ERROR busy", 0),
+            (b"ERROR\r\n", b"ERROR", 0),
+            (b"GARBAGE\r\n", b"GARBAGE", 0),
+            (b"NOT_FOUND\r\n", b"NOT_FOUND", 0),
+            (b"NOT_STORED\r\n", b"NOT_STORED", 0),
+            (b"EXISTS\r\n", b"EXISTS", 0),
+            (b"STORED\r\n", b"STORED", 0),
+            (b"DELETED\r\n", b"DELETED", 0),
+            (b"OK\r\n", b"OK", 0),
+            (b"END\r\n", b"END", 0),
+            (b"RESET\r\n", b"RESET", 0),
+            (b"VERSION 1.6.18\r\n", b"VERSION 1.6.18", 0),
+            (b"STAT pid 1\r\n", b"STAT pid 1", 0),
+            (b"ITEM k [1 b; 0 s]\r\n", b"ITEM k [1 b; 0 s]", 0),
+        ];
+        for (buf, message, errnum) in cases {
+            let r = reply(buf);
+            assert_eq!(&*r.message(), message, "{r:?}");
+            assert_eq!(r.errnum(), errnum, "{r:?}");
+        }
+        assert_eq!(&*reply(b"123\r\n").message(), b"123");
+        assert_eq!(&*reply(b"VALUE k 1 2\r\nab\r\n").message(), b"VALUE k 1 2");
+        assert_eq!(
+            &*reply(b"VALUE k 1 2 3\r\nab\r\n").message(),
+            b"VALUE k 1 2 3"
+        );
+        assert!(matches!(reply(b"ERROR\r\n").message(), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn protocol_error_messages_match_the_c_extension() {
+        assert_eq!(
+            ProtocolError::MalformedValueHeader.to_string(),
+            "Malformed VALUE header"
+        );
+        assert_eq!(
+            ProtocolError::MalformedResponse.to_string(),
+            "Malformed server response"
+        );
+        assert_eq!(
+            ProtocolError::LineTooLong.to_string(),
+            "Malformed server response (line longer than 4096 bytes)"
+        );
+    }
+
+    // ---- untrusted input ----
+
+    /// xorshift64*: a small deterministic generator, so failures reproduce.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    /// Random bytes biased towards protocol fragments so the fuzzing reaches deep paths:
+    /// either a string of fragments and noise, or valid replies with a few bytes mutated.
+    fn random_input(rng: &mut Rng, valid: &[u8]) -> Vec<u8> {
+        const FRAGMENTS: [&[u8]; 25] = [
+            b"VALUE ",
+            b"STAT ",
+            b"ITEM ",
+            b"VERSION ",
+            b"END",
+            b"STORED",
+            b"OK",
+            b"SERVER_ERROR ",
+            b"CLIENT_ERROR ",
+            b"ERROR",
+            b"NOT_FOUND",
+            b"\r\n",
+            b"\r",
+            b"\n",
+            b" ",
+            b"0",
+            b"1",
+            b"18446744073709551616",
+            b"4294967296",
+            b" [",
+            b" b; ",
+            b" s]",
+            b"k",
+            b"1073741824",
+            b"VALUE k 0 2\r\n",
+        ];
+        if rng.below(2) == 0 {
+            let start = rng.below(valid.len());
+            let end = start + rng.below(valid.len() - start + 1);
+            let mut buf = valid[start..end].to_vec();
+            for _ in 0..rng.below(4) {
+                let at = rng.below(buf.len() + 1);
+                match rng.below(3) {
+                    0 if at < buf.len() => buf[at] = rng.next() as u8,
+                    1 if at < buf.len() => drop(buf.remove(at)),
+                    _ => buf.insert(at, b"0 \r\n"[rng.below(4)]),
+                }
+            }
+            return buf;
+        }
+        let mut buf = Vec::new();
+        for _ in 0..rng.below(24) {
+            if rng.below(3) == 0 {
+                for _ in 0..1 + rng.below(4) {
+                    buf.push(rng.next() as u8);
+                }
+            } else {
+                buf.extend_from_slice(FRAGMENTS[rng.below(FRAGMENTS.len())]);
+            }
+        }
+        buf
+    }
+
+    /// Parses `buf` reply by reply, checking the invariants the network layer relies on.
+    fn check_invariants(buf: &[u8]) {
+        let mut rest = buf;
+        while let Ok(Parse::Done(reply, used)) = parse_reply(rest) {
+            assert!(used > 0 && used <= rest.len(), "{used} of {rest:?}");
+            let _ = (reply.message(), reply.errnum());
+            assert_eq!(parse_reply(&rest[..used]), Ok(Parse::Done(reply, used)));
+            if used < 64 {
+                for cut in 0..used {
+                    assert_eq!(parse_reply(&rest[..cut]), Ok(Parse::Incomplete));
+                }
+            }
+            rest = &rest[used..];
+        }
+    }
+
+    #[test]
+    fn random_input_never_panics() {
+        let (valid, _) = sample_stream();
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        for _ in 0..200_000 {
+            check_invariants(&random_input(&mut rng, &valid));
+        }
+    }
+
+    #[test]
+    fn random_long_input_never_panics() {
+        let mut rng = Rng(42);
+        for _ in 0..200 {
+            let len = rng.below(3 * MAX_LINE_LEN);
+            let mut buf: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
+            if rng.below(2) == 0 {
+                buf.retain(|&b| b != b'\n');
+            }
+            check_invariants(&buf);
+        }
+    }
+}

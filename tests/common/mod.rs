@@ -1,0 +1,170 @@
+//! Real memcached processes for the core's integration tests: each test starts its own servers
+//! on free loopback ports (or unix sockets) and they are killed when dropped.
+
+#![allow(dead_code)]
+
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use memcache::hash::HashFunction;
+use memcache::pool::ring::HashStrategy;
+use memcache::pool::{Pool, ServerConfig};
+use memcache::protocol::ProtocolKind;
+use memcache::value::Compression;
+
+/// A memcached child process.
+pub struct Memcached {
+    child: Child,
+    /// TCP port (0 for a unix socket server).
+    pub port: u16,
+    /// Socket path of a unix socket server.
+    pub socket: Option<PathBuf>,
+}
+
+fn memcached_command() -> Command {
+    let mut cmd = Command::new("memcached");
+    cmd.args(["-U", "0", "-t", "1", "-m", "64"]);
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        cmd.args(["-u", "root"]);
+    }
+    cmd.stdout(Stdio::null()).stderr(Stdio::null());
+    cmd
+}
+
+/// A loopback port nothing listens on right now.
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("bind an ephemeral loopback port")
+}
+
+impl Memcached {
+    /// Starts memcached on a free loopback TCP port and waits until it accepts.
+    pub fn start() -> Self {
+        Self::start_on(free_port())
+    }
+
+    /// Starts memcached on `port` (to restart a server on the same address).
+    pub fn start_on(port: u16) -> Self {
+        let child = memcached_command()
+            .args(["-l", "127.0.0.1", "-p", &port.to_string()])
+            .spawn()
+            .expect("memcached is installed");
+        let server = Memcached {
+            child,
+            port,
+            socket: None,
+        };
+        wait_until(|| TcpStream::connect(("127.0.0.1", port)).is_ok());
+        server
+    }
+
+    /// Starts memcached on a unix socket in a fresh temporary directory.
+    pub fn start_unix() -> Self {
+        let dir = std::env::temp_dir().join(format!(
+            "memcache-rs-core-{}-{}",
+            std::process::id(),
+            free_port()
+        ));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("mc.sock");
+        let child = memcached_command()
+            .args(["-s", path.to_str().expect("utf-8 path")])
+            .spawn()
+            .expect("memcached is installed");
+        let server = Memcached {
+            child,
+            port: 0,
+            socket: Some(path.clone()),
+        };
+        wait_until(|| std::os::unix::net::UnixStream::connect(&path).is_ok());
+        server
+    }
+
+    /// Freezes the process (`kill -STOP`): it accepts nothing and answers nothing.
+    pub fn pause(&self) {
+        self.signal(libc::SIGSTOP);
+    }
+
+    /// Thaws a paused process (`kill -CONT`).
+    pub fn resume(&self) {
+        self.signal(libc::SIGCONT);
+    }
+
+    fn signal(&self, signal: libc::c_int) {
+        // SAFETY: signalling our own child.
+        unsafe { libc::kill(self.child.id() as libc::pid_t, signal) };
+    }
+
+    /// The `host` to give `addServer`.
+    pub fn host(&self) -> String {
+        match &self.socket {
+            Some(path) => format!("unix://{}", path.display()),
+            None => "127.0.0.1".to_string(),
+        }
+    }
+
+    /// Server parameters for this memcached.
+    pub fn config(&self, timeout: Duration, retry_interval: i64, persistent: bool) -> ServerConfig {
+        ServerConfig {
+            host: self.host(),
+            tcp_port: self.port,
+            udp_port: 0,
+            timeout,
+            retry_interval,
+            persistent,
+        }
+    }
+}
+
+impl Drop for Memcached {
+    fn drop(&mut self) {
+        self.resume();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        if let Some(path) = &self.socket {
+            let _ = std::fs::remove_file(path);
+            if let Some(dir) = path.parent() {
+                let _ = std::fs::remove_dir(dir);
+            }
+        }
+    }
+}
+
+/// Polls `ready` every 10 ms for up to 5 s.
+pub fn wait_until(mut ready: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while !ready() {
+        assert!(Instant::now() < deadline, "server did not come up within 5 s");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// An empty pool with the C extension's defaults.
+pub fn new_pool() -> Pool {
+    Pool::new(
+        HashStrategy::Consistent,
+        HashFunction::Crc32,
+        ProtocolKind::Ascii,
+        Compression {
+            threshold: 20000,
+            min_savings: 0.2,
+        },
+    )
+}
+
+/// Server parameters for a loopback port nothing listens on.
+pub fn closed_port_config(timeout: Duration, retry_interval: i64) -> ServerConfig {
+    ServerConfig {
+        host: "127.0.0.1".into(),
+        tcp_port: free_port(),
+        udp_port: 0,
+        timeout,
+        retry_interval,
+        persistent: false,
+    }
+}

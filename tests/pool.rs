@@ -1,0 +1,262 @@
+//! The pool against real memcached processes: routing, batching, failover, timeouts, broken
+//! replies and stale connections.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::time::{Duration, Instant};
+
+use common::{closed_port_config, new_pool, Memcached};
+use memcache::pool::{Command, Event, Outcome, Policy, Pool, Request};
+use memcache::protocol::ascii::StoreOp;
+
+const SECOND: Duration = Duration::from_secs(1);
+
+fn set(pool: &mut Pool, policy: &Policy, key: &[u8], value: &[u8]) -> Outcome {
+    let command = Command::Store {
+        op: StoreOp::Set,
+        flags: 0,
+        exptime: 0,
+        cas: 0,
+        data: value,
+    };
+    let mut requests = [Request::for_key(key, command)];
+    pool.execute(&mut requests, policy);
+    requests[0].outcome.clone()
+}
+
+fn get_all(pool: &mut Pool, policy: &Policy, keys: &[Vec<u8>]) -> Vec<(Vec<u8>, Vec<u8>)> {
+    let mut requests: Vec<Request<'_>> = keys
+        .iter()
+        .map(|k| Request::for_key(k, Command::Get { with_cas: false }))
+        .collect();
+    let hits = pool.execute(&mut requests, policy);
+    hits.hits
+        .iter()
+        .map(|h| (keys[h.request].clone(), hits.value(h).to_vec()))
+        .collect()
+}
+
+fn keys(n: usize, tag: &str) -> Vec<Vec<u8>> {
+    (0..n).map(|i| format!("{tag}-{i}").into_bytes()).collect()
+}
+
+fn failures(events: &[Event]) -> usize {
+    events
+        .iter()
+        .filter(|e| matches!(e, Event::Failure(_)))
+        .count()
+}
+
+#[test]
+fn multi_get_spans_servers_in_one_batch() {
+    let a = Memcached::start();
+    let b = Memcached::start();
+    let mut pool = new_pool();
+    pool.add_server(a.config(SECOND, 15, false), 1, true);
+    pool.add_server(b.config(SECOND, 15, false), 1, true);
+    let policy = Policy::default();
+    let keys = keys(200, "multi");
+    for k in &keys {
+        assert_eq!(set(&mut pool, &policy, k, k), Outcome::Done);
+    }
+    let mut missing = keys.clone();
+    missing.push(b"multi-absent".to_vec());
+    let found = get_all(&mut pool, &policy, &missing);
+    assert_eq!(found.len(), 200);
+    assert!(found.iter().all(|(k, v)| k == v));
+    // Both servers hold part of the keys.
+    let mut only_a = Pool::new(
+        Default::default(),
+        Default::default(),
+        Default::default(),
+        Default::default(),
+    );
+    only_a.add_server(a.config(SECOND, 15, false), 1, true);
+    let on_a = get_all(&mut only_a, &policy, &keys).len();
+    assert!(on_a > 40 && on_a < 160, "{on_a} of 200 keys on server a");
+    assert!(pool.take_events().is_empty());
+}
+
+#[test]
+fn refused_server_fails_over_with_one_event() {
+    let live = Memcached::start();
+    let mut pool = new_pool();
+    pool.add_server(closed_port_config(SECOND, 15), 1, true);
+    pool.add_server(live.config(SECOND, 15, false), 1, true);
+    let policy = Policy::default();
+    let keys = keys(50, "refused");
+    for k in &keys {
+        assert_eq!(set(&mut pool, &policy, k, b"v"), Outcome::Done);
+    }
+    assert_eq!(get_all(&mut pool, &policy, &keys).len(), 50);
+    let events = pool.take_events();
+    assert_eq!(failures(&events), 1, "{events:?}");
+    let Event::Failure(event) = &events[0] else {
+        unreachable!()
+    };
+    assert_eq!(event.message, "Connection failed: Connection refused");
+    assert_eq!(event.errnum, 111);
+    assert!(pool.server(0).borrow().health.is_failed());
+}
+
+#[test]
+fn without_failover_the_dead_servers_keys_fail() {
+    let live = Memcached::start();
+    let mut pool = new_pool();
+    pool.add_server(closed_port_config(SECOND, 15), 1, true);
+    pool.add_server(live.config(SECOND, 15, false), 1, true);
+    let policy = Policy {
+        allow_failover: false,
+        ..Policy::default()
+    };
+    let keys = keys(50, "nofailover");
+    let outcomes: Vec<Outcome> = keys
+        .iter()
+        .map(|k| set(&mut pool, &policy, k, b"v"))
+        .collect();
+    let failed = outcomes.iter().filter(|o| **o == Outcome::Failed).count();
+    let stored = outcomes.iter().filter(|o| **o == Outcome::Done).count();
+    assert_eq!(failed + stored, 50);
+    assert!(failed > 5 && stored > 5, "failed {failed}, stored {stored}");
+    assert_eq!(failures(&pool.take_events()), 1);
+}
+
+#[test]
+fn hung_server_times_out_and_is_skipped_until_retry() {
+    let hung = Memcached::start();
+    let live = Memcached::start();
+    let mut pool = new_pool();
+    let timeout = Duration::from_millis(200);
+    pool.add_server(hung.config(timeout, 2, false), 1, true);
+    pool.add_server(live.config(timeout, 2, false), 1, true);
+    let policy = Policy::default();
+    // Connect both first so the hang happens mid-exchange, not at connect.
+    let keys = keys(40, "hung");
+    for k in &keys {
+        assert_eq!(set(&mut pool, &policy, k, b"v"), Outcome::Done);
+    }
+    hung.pause();
+    let started = Instant::now();
+    let found = get_all(&mut pool, &policy, &keys);
+    let elapsed = started.elapsed();
+    assert!(elapsed >= timeout, "{elapsed:?}");
+    assert!(elapsed < Duration::from_millis(1500), "{elapsed:?}");
+    assert!(found.len() < 40, "the hung server's keys are misses on failover");
+    let events = pool.take_events();
+    assert_eq!(failures(&events), 1);
+    let Event::Failure(event) = &events[0] else {
+        unreachable!()
+    };
+    assert_eq!(event.message, "Network timeout");
+    // Within the retry interval nothing waits on it.
+    let started = Instant::now();
+    for k in &keys {
+        assert_eq!(set(&mut pool, &policy, k, b"w"), Outcome::Done);
+    }
+    assert!(started.elapsed() < timeout, "{:?}", started.elapsed());
+    assert!(pool.take_events().is_empty());
+    hung.resume();
+}
+
+#[test]
+fn value_too_large_is_an_error_reply_not_a_failure() {
+    let server = Memcached::start();
+    let mut pool = new_pool();
+    pool.add_server(server.config(SECOND * 5, 15, false), 1, true);
+    let policy = Policy::default();
+    let big = vec![b'x'; 2 * 1024 * 1024];
+    let outcome = set(&mut pool, &policy, b"big", &big);
+    assert!(
+        matches!(&outcome, Outcome::ErrorReply { code: 3, message } if message.starts_with("SERVER_ERROR object too large")),
+        "{outcome:?}"
+    );
+    let events = pool.take_events();
+    assert!(matches!(events.as_slice(), [Event::ErrorReply(_)]), "{events:?}");
+    assert!(!pool.server(0).borrow().health.is_failed());
+    assert_eq!(set(&mut pool, &policy, b"small", b"ok"), Outcome::Done);
+    assert_eq!(
+        get_all(&mut pool, &policy, &[b"small".to_vec()]),
+        vec![(b"small".to_vec(), b"ok".to_vec())]
+    );
+}
+
+#[test]
+fn restarted_server_costs_no_failure_on_a_kept_connection() {
+    let port;
+    let mut pool = new_pool();
+    let policy = Policy::default();
+    {
+        let server = Memcached::start();
+        port = server.port;
+        pool.add_server(server.config(SECOND, 15, false), 1, true);
+        assert_eq!(set(&mut pool, &policy, b"k", b"v1"), Outcome::Done);
+    }
+    let _server = Memcached::start_on(port);
+    assert_eq!(set(&mut pool, &policy, b"k", b"v2"), Outcome::Done);
+    assert!(pool.take_events().is_empty());
+    assert!(!pool.server(0).borrow().health.is_failed());
+}
+
+#[test]
+fn a_reply_cut_mid_value_fails_the_server_and_the_next_request_is_clean() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let fake = std::thread::spawn(move || {
+        // First connection: half a VALUE block, then close.
+        let (mut conn, _) = listener.accept().unwrap();
+        let mut buf = [0u8; 256];
+        let _ = conn.read(&mut buf);
+        conn.write_all(b"VALUE k 0 10\r\nabc").unwrap();
+        drop(conn);
+        // Second connection: a correct answer.
+        let (mut conn, _) = listener.accept().unwrap();
+        let _ = conn.read(&mut buf);
+        conn.write_all(b"VALUE k 0 5\r\nhello\r\nEND\r\n").unwrap();
+        let _ = conn.read(&mut buf);
+    });
+    let mut pool = new_pool();
+    let mut config = closed_port_config(SECOND, 0);
+    config.tcp_port = port;
+    pool.add_server(config, 1, true);
+    let policy = Policy::default();
+    assert!(get_all(&mut pool, &policy, &[b"k".to_vec()]).is_empty());
+    let events = pool.take_events();
+    assert_eq!(failures(&events), 1, "{events:?}");
+    assert_eq!(
+        get_all(&mut pool, &policy, &[b"k".to_vec()]),
+        vec![(b"k".to_vec(), b"hello".to_vec())]
+    );
+    fake.join().unwrap();
+}
+
+#[test]
+fn unix_socket_server_works() {
+    let server = Memcached::start_unix();
+    let mut pool = new_pool();
+    pool.add_server(server.config(SECOND, 15, false), 1, true);
+    let policy = Policy::default();
+    assert_eq!(set(&mut pool, &policy, b"unix", b"socket"), Outcome::Done);
+    assert_eq!(
+        get_all(&mut pool, &policy, &[b"unix".to_vec()]),
+        vec![(b"unix".to_vec(), b"socket".to_vec())]
+    );
+}
+
+#[test]
+fn a_server_added_down_with_no_retry_takes_no_traffic() {
+    let down = Memcached::start();
+    let live = Memcached::start();
+    let mut pool = new_pool();
+    pool.add_server(down.config(SECOND, -1, false), 1, false);
+    pool.add_server(live.config(SECOND, -1, false), 1, true);
+    let policy = Policy::default();
+    for k in keys(30, "down") {
+        assert_eq!(set(&mut pool, &policy, &k, b"v"), Outcome::Done);
+    }
+    let mut only_down = new_pool();
+    only_down.add_server(down.config(SECOND, 15, false), 1, true);
+    assert!(get_all(&mut only_down, &policy, &keys(30, "down")).is_empty());
+    assert!(pool.take_events().is_empty());
+}
