@@ -33,6 +33,28 @@ pub fn prepare(prefix: &[u8], key: &[u8]) -> Option<Vec<u8>> {
     Some(prepared)
 }
 
+/// The host part of a key prefix (`memcache.prefix_host_key`): the request's server name,
+/// without a leading `www.` (any case) when `remove_www`, and reduced to its last two labels
+/// (`shop.example.com` → `example.com`) when `remove_subdomain`.
+pub fn host_prefix(server_name: &[u8], remove_www: bool, remove_subdomain: bool) -> &[u8] {
+    let mut host = server_name;
+    if remove_www && host.len() >= 4 && host[..4].eq_ignore_ascii_case(b"www.") {
+        host = &host[4..];
+    }
+    if remove_subdomain {
+        let dots: Vec<usize> = host
+            .iter()
+            .enumerate()
+            .filter(|(_, &b)| b == b'.')
+            .map(|(i, _)| i)
+            .collect();
+        if dots.len() >= 2 {
+            host = &host[dots[dots.len() - 2] + 1..];
+        }
+    }
+    host
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,5 +141,26 @@ mod tests {
     fn prefix_longer_than_limit_leaves_only_prefix() {
         let prefix = vec![b'p'; 300];
         assert_eq!(prepared(&prefix, b"key"), vec![b'p'; 250]);
+    }
+
+    #[test]
+    fn host_prefix_strips_www_and_subdomains_on_request() {
+        assert_eq!(host_prefix(b"www.example.com", true, false), b"example.com");
+        assert_eq!(host_prefix(b"WWW.Example.com", true, false), b"Example.com");
+        assert_eq!(
+            host_prefix(b"www.example.com", false, false),
+            b"www.example.com"
+        );
+        assert_eq!(
+            host_prefix(b"shop.example.com", false, true),
+            b"example.com"
+        );
+        assert_eq!(
+            host_prefix(b"a.b.shop.example.com", true, true),
+            b"example.com"
+        );
+        assert_eq!(host_prefix(b"example.com", true, true), b"example.com");
+        assert_eq!(host_prefix(b"localhost", true, true), b"localhost");
+        assert_eq!(host_prefix(b"", true, true), b"");
     }
 }

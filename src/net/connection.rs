@@ -36,13 +36,15 @@ impl Connection {
                 let addr = endpoint.resolve()?;
                 let socket = Socket::new(Domain::for_address(addr), Type::STREAM, None)
                     .map_err(|e| NetError::connect(&e))?;
-                socket.set_nodelay(true).map_err(|e| NetError::connect(&e))?;
+                socket
+                    .set_nodelay(true)
+                    .map_err(|e| NetError::connect(&e))?;
                 (socket, SockAddr::from(addr))
             }
             Endpoint::Unix(path) => {
                 let addr = SockAddr::unix(path).map_err(|e| NetError::connect(&e))?;
-                let socket =
-                    Socket::new(Domain::UNIX, Type::STREAM, None).map_err(|e| NetError::connect(&e))?;
+                let socket = Socket::new(Domain::UNIX, Type::STREAM, None)
+                    .map_err(|e| NetError::connect(&e))?;
                 (socket, addr)
             }
         };

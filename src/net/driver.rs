@@ -40,7 +40,11 @@ pub struct Job<'a> {
 
 impl<'a> Job<'a> {
     /// A job that has not run yet.
-    pub fn new(conn: &'a mut Connection, reader: &'a mut dyn ReplyReader, timeout: Duration) -> Self {
+    pub fn new(
+        conn: &'a mut Connection,
+        reader: &'a mut dyn ReplyReader,
+        timeout: Duration,
+    ) -> Self {
         Job {
             conn,
             reader,

@@ -20,7 +20,8 @@ impl Health {
     /// True if requests may be sent: the server is up, or failed and its retry interval has
     /// passed (`retry_interval` -1 never retries, 0 retries on every request).
     pub fn is_usable(&self, retry_interval: i64, now: i64) -> bool {
-        !self.failed || (retry_interval >= 0 && now >= self.failed_at.saturating_add(retry_interval))
+        !self.failed
+            || (retry_interval >= 0 && now >= self.failed_at.saturating_add(retry_interval))
     }
 
     /// Records a failure observed at `now`.

@@ -552,6 +552,10 @@ mod tests {
             [1, 1, 0, 0, 1, 1, 0, 0, 1, 0, 1, 0, 1, 0, 0],
             [1, 1, 1, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0],
         ];
+        assert_eq!(
+            crate::key::prepare(b"", b"hello world").as_deref(),
+            Some(&b"hello_world"[..])
+        );
         for ((strategy, function), expected) in COMBINATIONS.into_iter().zip(expected) {
             let ring = ring(strategy, function, &SPEC_POOL);
             for (key, expected) in KEYS.into_iter().zip(expected) {

@@ -202,7 +202,14 @@ impl Pool {
             if groups.is_empty() {
                 return hits;
             }
-            self.run_round(requests, &groups, policy, now, &mut stale_retried, &mut hits);
+            self.run_round(
+                requests,
+                &groups,
+                policy,
+                now,
+                &mut stale_retried,
+                &mut hits,
+            );
         }
     }
 
@@ -276,10 +283,8 @@ impl Pool {
             .iter()
             .map(|(_, members)| ServerReader::new(requests, members))
             .collect();
-        let mut results: Vec<Option<Result<(), NetError>>> = open_errors
-            .iter()
-            .map(|e| e.clone().map(Err))
-            .collect();
+        let mut results: Vec<Option<Result<(), NetError>>> =
+            open_errors.iter().map(|e| e.clone().map(Err)).collect();
         let mut reused: Vec<bool> = vec![false; groups.len()];
         let mut had_reply: Vec<bool> = vec![false; groups.len()];
         {
@@ -376,8 +381,11 @@ impl Pool {
     fn fail_server(&mut self, server: &mut Server, error: &NetError, now: i64) {
         server.disconnect();
         server.health.mark_failed(now);
-        self.events
-            .push(Event::Failure(server_event(server, &error.to_string(), error.errnum())));
+        self.events.push(Event::Failure(server_event(
+            server,
+            &error.to_string(),
+            error.errnum(),
+        )));
     }
 
     /// Chooses the server for a request: its target, or the key's server, or (if that is
@@ -416,14 +424,23 @@ impl Pool {
 
     /// Extra servers for `memcache.redundancy`: up to `copies` distinct usable servers after
     /// `primary` from the key's `key-n` sequence.
-    pub fn redundant_servers(&self, key: &[u8], primary: usize, copies: u32, policy: &Policy) -> Vec<usize> {
+    pub fn redundant_servers(
+        &self,
+        key: &[u8],
+        primary: usize,
+        copies: u32,
+        policy: &Policy,
+    ) -> Vec<usize> {
         let now = unix_now();
         let wanted = (copies as usize).min(self.servers.len().saturating_sub(1));
         let mut chosen: Vec<usize> = Vec::with_capacity(wanted);
         let mut n = 0;
         while chosen.len() < wanted && n < policy.max_failover_attempts {
             if let Some(candidate) = self.ring.find_failover(key, n) {
-                if candidate != primary && !chosen.contains(&candidate) && self.is_usable(candidate, now) {
+                if candidate != primary
+                    && !chosen.contains(&candidate)
+                    && self.is_usable(candidate, now)
+                {
                     chosen.push(candidate);
                 }
             }

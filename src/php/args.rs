@@ -1,0 +1,327 @@
+//! PHP's weak-mode ("coercive typing") parameter parsing for `&Zval` arguments.
+//!
+//! ext-php-rs' own `i64`/`bool`/`f64`/`String` parameters are strict: they
+//! reject `"11211"`, `false` for an int, `null`, and non-UTF-8 strings, which
+//! the C extension's `zend_parse_parameters` accepts. Declare such parameters
+//! as [`Arg`] (required) or [`Opt`] (optional) so the arginfo still shows the
+//! PHP type, then coerce them in the body with [`long`], [`bool_`], [`double`]
+//! or [`bytes`]. These call the engine's own `zend_parse_arg_*_slow` helpers,
+//! so conversions, `strict_types`, deprecations and `TypeError` texts are the
+//! engine's, built from the running function's name and arginfo, e.g.
+//! `MemcachePool::set(): Argument #3 ($flags) must be of type int, string given`.
+//!
+//! One deliberate difference: `null` for a scalar parameter reports the plain
+//! type (`... of type int is deprecated`) even when the arginfo says `?int`,
+//! because an optional [`Opt`] parameter is nullable in ext-php-rs' arginfo
+//! while the C extension's is a plain `int`.
+
+use std::borrow::Cow;
+use std::ffi::{CStr, CString};
+
+use ext_php_rs::boxed::ZBox;
+use ext_php_rs::convert::{FromZval, FromZvalMut};
+use ext_php_rs::exception::PhpException;
+use ext_php_rs::ffi::{
+    _zend_expected_type, _zend_expected_type_Z_EXPECTED_BOOL,
+    _zend_expected_type_Z_EXPECTED_DOUBLE, _zend_expected_type_Z_EXPECTED_LONG,
+    _zend_expected_type_Z_EXPECTED_STRING, zend_long, zend_string, zval, E_DEPRECATED,
+    ZEND_ACC_STRICT_TYPES,
+};
+use ext_php_rs::flags::DataType;
+use ext_php_rs::types::{ZendStr, Zval};
+use ext_php_rs::zend::ce;
+
+use super::errors::exception_pending;
+use super::ffi;
+
+/// A `TypeError`/`ArgumentCountError` (or a deprecation turned into an
+/// exception by an error handler) is pending: return to PHP at once.
+#[derive(Debug)]
+pub struct ArgError;
+
+/// [`Arg`]/[`Opt`] type tag: `int`.
+pub const LONG: u8 = 0;
+/// [`Arg`]/[`Opt`] type tag: `bool`.
+pub const BOOL: u8 = 1;
+/// [`Arg`]/[`Opt`] type tag: `float`.
+pub const DOUBLE: u8 = 2;
+/// [`Arg`]/[`Opt`] type tag: `string`.
+pub const STRING: u8 = 3;
+/// [`Arg`]/[`Opt`] type tag: `mixed` (no coercion; keys, values, callbacks).
+pub const MIXED: u8 = 4;
+
+const fn data_type(tag: u8) -> DataType {
+    match tag {
+        LONG => DataType::Long,
+        BOOL => DataType::Bool,
+        DOUBLE => DataType::Double,
+        STRING => DataType::String,
+        _ => DataType::Mixed,
+    }
+}
+
+/// A required parameter that accepts any value but shows the PHP type `T`
+/// ([`LONG`], [`BOOL`], [`DOUBLE`], [`STRING`], [`MIXED`]) in arginfo and
+/// reflection.
+/// Coerce `.0` with the matching helper.
+pub struct Arg<'a, const T: u8>(pub &'a Zval);
+
+impl<'a, const T: u8> FromZval<'a> for Arg<'a, T> {
+    const TYPE: DataType = data_type(T);
+
+    fn from_zval(zval: &'a Zval) -> Option<Self> {
+        Some(Self(zval))
+    }
+}
+
+/// An optional parameter of PHP type `T`: `None` when the caller omitted it,
+/// `Some(zval)` when passed (`null` included; the helpers then raise PHP's
+/// "Passing null to parameter" deprecation). Reflection shows `?T $x = null`.
+pub struct Opt<'a, const T: u8>(pub Option<&'a Zval>);
+
+impl<'a, const T: u8> FromZval<'a> for Opt<'a, T> {
+    const TYPE: DataType = data_type(T);
+    const NULLABLE: bool = true;
+
+    fn from_zval(zval: &'a Zval) -> Option<Self> {
+        Some(Self(Some(zval)))
+    }
+
+    fn from_missing() -> Option<Self> {
+        Some(Self(None))
+    }
+}
+
+/// An optional by-reference parameter (`mixed &$flags = null`): `None` when
+/// omitted, otherwise the caller's variable (already dereferenced) to write to.
+pub struct OptRef<'a>(pub Option<&'a mut Zval>);
+
+impl<'a> FromZvalMut<'a> for OptRef<'a> {
+    const TYPE: DataType = DataType::Mixed;
+    const NULLABLE: bool = true;
+    const BY_REF: bool = true;
+
+    fn from_zval_mut(zval: &'a mut Zval) -> Option<Self> {
+        Some(Self(Some(zval)))
+    }
+
+    fn from_missing() -> Option<Self> {
+        Some(Self(None))
+    }
+}
+
+/// Coerces parameter `arg_num` (1-based) to `int` like `Z_PARAM_LONG`.
+///
+/// # Errors
+/// [`ArgError`] when a `TypeError` or an exception from a deprecation handler
+/// is pending.
+pub fn long(z: &Zval, arg_num: u32) -> Result<i64, ArgError> {
+    let z = z.dereference();
+    if let Some(l) = z.long() {
+        return Ok(l);
+    }
+    if z.is_null() {
+        return null_arg(z, arg_num, _zend_expected_type_Z_EXPECTED_LONG, "int").map(|()| 0);
+    }
+    let mut out: zend_long = 0;
+    // SAFETY: `z` is a live zval; the long parser only reads it.
+    if unsafe { ffi::zend_parse_arg_long_slow(raw(z), &mut out, arg_num) } {
+        return Ok(out);
+    }
+    Err(wrong_type(z, arg_num, _zend_expected_type_Z_EXPECTED_LONG))
+}
+
+/// Coerces parameter `arg_num` to `bool` like `Z_PARAM_BOOL`.
+///
+/// # Errors
+/// As [`long`].
+pub fn bool_(z: &Zval, arg_num: u32) -> Result<bool, ArgError> {
+    let z = z.dereference();
+    if let Some(b) = z.bool() {
+        return Ok(b);
+    }
+    if z.is_null() {
+        return null_arg(z, arg_num, _zend_expected_type_Z_EXPECTED_BOOL, "bool").map(|()| false);
+    }
+    let mut out = false;
+    // SAFETY: as in `long`.
+    if unsafe { ffi::zend_parse_arg_bool_slow(raw(z), &mut out, arg_num) } {
+        return Ok(out);
+    }
+    Err(wrong_type(z, arg_num, _zend_expected_type_Z_EXPECTED_BOOL))
+}
+
+/// Coerces parameter `arg_num` to `float` like `Z_PARAM_DOUBLE`.
+///
+/// # Errors
+/// As [`long`].
+pub fn double(z: &Zval, arg_num: u32) -> Result<f64, ArgError> {
+    let z = z.dereference();
+    if let Some(d) = z.double() {
+        return Ok(d);
+    }
+    if z.is_null() {
+        return null_arg(z, arg_num, _zend_expected_type_Z_EXPECTED_DOUBLE, "float").map(|()| 0.0);
+    }
+    let mut out = 0.0;
+    // SAFETY: as in `long`.
+    if unsafe { ffi::zend_parse_arg_double_slow(raw(z), &mut out, arg_num) } {
+        return Ok(out);
+    }
+    Err(wrong_type(
+        z,
+        arg_num,
+        _zend_expected_type_Z_EXPECTED_DOUBLE,
+    ))
+}
+
+/// Coerces parameter `arg_num` to a binary-safe string like `Z_PARAM_STR`:
+/// int, float, bool and `Stringable` objects are converted.
+///
+/// As in ZPP, a converted value replaces the argument in its call-frame slot,
+/// which owns the returned bytes; only use it on a by-value parameter. For
+/// keys, which must not be converted in place, use [`key_bytes`].
+///
+/// # Errors
+/// As [`long`].
+pub fn bytes(z: &Zval, arg_num: u32) -> Result<&[u8], ArgError> {
+    let z = z.dereference();
+    if let Some(s) = z.zend_str() {
+        return Ok(s.as_bytes());
+    }
+    if z.is_null() {
+        return null_arg(z, arg_num, _zend_expected_type_Z_EXPECTED_STRING, "string")
+            .map(|()| &b""[..]);
+    }
+    let mut out: *mut zend_string = std::ptr::null_mut();
+    // SAFETY: `z` is the argument's call-frame slot (see above); on success the
+    // slot holds and owns `out`, which lives as long as `z`.
+    if unsafe { ffi::zend_parse_arg_str_slow(raw(z), &mut out, arg_num) } {
+        if let Some(s) = unsafe { out.as_ref() } {
+            return Ok(s.as_bytes());
+        }
+    }
+    Err(wrong_type(
+        z,
+        arg_num,
+        _zend_expected_type_Z_EXPECTED_STRING,
+    ))
+}
+
+/// Converts a key to bytes with PHP's `(string)` rules on a copy, so the
+/// caller's variable is never modified: strings as is, int as decimal, float
+/// with PHP's float-to-string, `true` → `"1"`, `false`/`null` → `""`, arrays →
+/// `"Array"` with the engine's "Array to string conversion" warning, objects
+/// via `__toString` (or the engine's `Error` for others).
+///
+/// # Errors
+/// [`ArgError`] when an exception is pending (no `__toString`, or thrown by it
+/// or by an error handler).
+pub fn key_bytes(z: &Zval) -> Result<Cow<'_, [u8]>, ArgError> {
+    if let Some(s) = z.zend_str() {
+        return Ok(Cow::Borrowed(s.as_bytes()));
+    }
+    // SAFETY: `zval_try_get_string_func` does not modify its argument and
+    // returns a new reference, or NULL with an exception pending.
+    let s = unsafe { ffi::zval_try_get_string_func(raw(z)) };
+    if s.is_null() {
+        return Err(ArgError);
+    }
+    // SAFETY: we own the reference returned above; dropping the box releases it.
+    let s: ZBox<ZendStr> = unsafe { ZBox::from_raw(s) };
+    Ok(Cow::Owned(s.as_bytes().to_vec()))
+}
+
+/// Throws the engine's `TypeError` for an object parameter of the wrong class
+/// (`zend_wrong_parameter_class_error`), e.g. `memcache_get(): Argument #1
+/// ($memcache) must be of type MemcachePool, string given`, and returns the
+/// [`ArgError`] to propagate.
+pub fn wrong_class(arg_num: u32, class_name: &str, z: &Zval) -> ArgError {
+    let name = CString::new(class_name).unwrap_or_default();
+    // SAFETY: NUL-terminated name; the zval is only read. No-op if an
+    // exception is already pending.
+    unsafe { ffi::zend_wrong_parameter_class_error(arg_num, name.as_ptr(), raw(z)) };
+    ArgError
+}
+
+/// Throws `ArgumentCountError: Wrong parameter count for {function}()`, like
+/// the C extension's `WRONG_PARAM_COUNT` (e.g. `MemcachePool::set`,
+/// `memcache_set`), and returns the [`ArgError`] to propagate.
+pub fn wrong_parameter_count(function: &str) -> ArgError {
+    PhpException::new(
+        format!("Wrong parameter count for {function}()"),
+        0,
+        ce::argument_count_error(),
+    )
+    .throw();
+    ArgError
+}
+
+/// Throws PHP's own `ArgumentCountError` for a call outside `min..=max` arguments, worded by
+/// the engine from the running function (`Memcache::connect() expects at most 3 arguments, 5
+/// given`).
+pub fn too_many_arguments(min: u32, max: u32) -> ArgError {
+    // SAFETY: called from a running internal function, whose frame the engine reads.
+    unsafe { ext_php_rs::ffi::zend_wrong_parameters_count_error(min, max) };
+    ArgError
+}
+
+fn raw(z: &Zval) -> *mut zval {
+    std::ptr::from_ref(z).cast_mut()
+}
+
+/// `zend_wrong_parameter_type_error` (a no-op if an exception is already
+/// pending).
+fn wrong_type(z: &Zval, arg_num: u32, expected: _zend_expected_type) -> ArgError {
+    // SAFETY: `z` is a live zval; the function only reads it.
+    unsafe { ffi::zend_wrong_parameter_type_error(arg_num, expected, raw(z)) };
+    ArgError
+}
+
+/// `null` for a scalar parameter: a `TypeError` under `strict_types`, else the
+/// engine's `zend_null_arg_deprecated()` message with the plain type name.
+fn null_arg(
+    z: &Zval,
+    arg_num: u32,
+    expected: _zend_expected_type,
+    type_name: &str,
+) -> Result<(), ArgError> {
+    if caller_uses_strict_types() {
+        return Err(wrong_type(z, arg_num, expected));
+    }
+    // SAFETY: called from a running internal function; the result is a new
+    // string that the box releases.
+    let func: ZBox<ZendStr> = unsafe { ZBox::from_raw(ffi::get_active_function_or_method_name()) };
+    let mut msg = func.as_bytes().to_vec();
+    msg.extend_from_slice(format!("(): Passing null to parameter #{arg_num}").as_bytes());
+    // SAFETY: NULL or a NUL-terminated name owned by the function's arginfo.
+    let name = unsafe { ffi::get_active_function_arg_name(arg_num) };
+    if !name.is_null() {
+        msg.extend_from_slice(b" ($");
+        msg.extend_from_slice(unsafe { CStr::from_ptr(name) }.to_bytes());
+        msg.push(b')');
+    }
+    msg.extend_from_slice(format!(" of type {type_name} is deprecated").as_bytes());
+    let mut msg = ZendStr::new(&msg, false);
+    // SAFETY: a valid string; `zend_error_zstr` does not take ownership.
+    unsafe { ffi::zend_error_zstr(E_DEPRECATED as i32, &mut *msg) };
+    if exception_pending() {
+        Err(ArgError)
+    } else {
+        Ok(())
+    }
+}
+
+/// `ZEND_ARG_USES_STRICT_TYPES()`: the caller's file declares `strict_types=1`.
+fn caller_uses_strict_types() -> bool {
+    // SAFETY: engine-owned frames, read while the current call is running.
+    unsafe {
+        let ex = (*ext_php_rs::ffi::ext_php_rs_executor_globals()).current_execute_data;
+        let Some(prev) = ex.as_ref().and_then(|ex| ex.prev_execute_data.as_ref()) else {
+            return false;
+        };
+        prev.func
+            .as_ref()
+            .is_some_and(|f| f.common.fn_flags & ZEND_ACC_STRICT_TYPES != 0)
+    }
+}

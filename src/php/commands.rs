@@ -1,0 +1,385 @@
+//! The data operations of the PECL API (store, get, delete, increment/decrement), shared by the
+//! methods and the `memcache_*` functions. Each turns PHP arguments into one batch of requests,
+//! runs it with no borrow held afterwards, and builds the PHP result exactly as the C extension.
+
+use ext_php_rs::types::{ZendHashTable, Zval};
+
+use crate::php::args::{self, ArgError};
+use crate::php::array;
+use crate::php::connection::SharedPool;
+use crate::php::convert::{self, EncodeError};
+use crate::php::errors;
+use crate::php::events;
+use crate::php::pool_object::{policy, PoolObject};
+use crate::php::prefix;
+use crate::pool::{Command, Hits, Outcome, Pool, Request};
+use crate::protocol::ascii::StoreOp;
+
+/// Result of an operation for the PHP wrapper: a value, or an exception is pending.
+pub type OpResult = Result<Zval, ArgError>;
+
+/// Where the PHP-visible arguments of an operation start: 1 for methods, 2 for functions
+/// (whose first argument is the object). Used for TypeError argument numbers.
+#[derive(Clone, Copy)]
+pub struct ArgBase(pub u32);
+
+impl ArgBase {
+    fn nth(self, n: u32) -> u32 {
+        self.0 + n - 1
+    }
+}
+
+/// An optional int argument with PHP's coercion, or `default` when omitted.
+pub fn opt_long(arg: Option<&Zval>, number: u32, default: i64) -> Result<i64, ArgError> {
+    arg.map_or(Ok(default), |z| args::long(z, number))
+}
+
+/// A key argument prepared for the wire, or the C extension's `Invalid key` warning.
+fn prepared_key(zval: &Zval) -> Result<Option<Vec<u8>>, ArgError> {
+    let raw = args::key_bytes(zval)?;
+    let prepared = prefix::prepare(&raw);
+    if prepared.is_none() {
+        errors::warning("Invalid key");
+    }
+    Ok(prepared)
+}
+
+/// Runs a batch and reports its events (the callback may throw).
+fn execute(
+    object: PoolObject<'_>,
+    pool: &SharedPool,
+    requests: &mut [Request<'_>],
+) -> Result<Hits, ArgError> {
+    let hits = pool.borrow_mut().execute(requests, &policy());
+    events::dispatch(object, pool)?;
+    Ok(hits)
+}
+
+/// Adds the request for `key` and, with `memcache.redundancy` > 1, its copies; records which
+/// entry each request belongs to.
+fn push_with_copies<'a>(
+    pool: &Pool,
+    requests: &mut Vec<Request<'a>>,
+    owners: &mut Vec<usize>,
+    entry: usize,
+    key: &'a [u8],
+    command: Command<'a>,
+) {
+    let policy = policy();
+    if policy.redundancy > 1 {
+        if let Some(primary) = pool.find_server(key, &policy) {
+            requests.push(Request::for_key_on(key, command, primary));
+            owners.push(entry);
+            for copy in pool.redundant_servers(key, primary, policy.redundancy - 1, &policy) {
+                requests.push(Request::for_key_on(key, command, copy));
+                owners.push(entry);
+            }
+            return;
+        }
+    }
+    requests.push(Request::for_key(key, command));
+    owners.push(entry);
+}
+
+/// One value to store: prepared key, flags and where its bytes sit in the batch buffer.
+struct StoreEntry {
+    key: Vec<u8>,
+    flags: u32,
+    data: std::ops::Range<usize>,
+}
+
+/// `set`/`add`/`replace`/`cas`/`append`/`prepend`, single key or `[key => value]` array.
+#[allow(clippy::too_many_arguments)]
+pub fn store(
+    object: PoolObject<'_>,
+    op: StoreOp,
+    function: &str,
+    base: ArgBase,
+    key: &Zval,
+    value: Option<&Zval>,
+    flags: Option<&Zval>,
+    exptime: Option<&Zval>,
+    cas: Option<&Zval>,
+) -> OpResult {
+    let user_flags = opt_long(flags, base.nth(3), 0)? as u32;
+    let exptime = opt_long(exptime, base.nth(4), 0)? as u32;
+    let cas = opt_long(cas, base.nth(5), 0)? as u64;
+    let Some(pool) = object.usable_pool() else {
+        return Ok(convert::bool_zval(false));
+    };
+    let compression = pool.borrow().compression;
+    let mut buffer: Vec<u8> = Vec::new();
+    let mut entries: Vec<StoreEntry> = Vec::new();
+    let mut encode = |key: Vec<u8>, value: &Zval| -> Result<(), ArgError> {
+        let stored = convert::with_encoded(value, user_flags, compression, |flags, data| {
+            let start = buffer.len();
+            buffer.extend_from_slice(data);
+            entries.push(StoreEntry {
+                key,
+                flags,
+                data: start..buffer.len(),
+            });
+        });
+        match stored {
+            Err(EncodeError::Serialize) if errors::exception_pending() => Err(ArgError),
+            _ => Ok(()),
+        }
+    };
+    let key = key.dereference();
+    if let Some(array) = key.array() {
+        for (array_key, value) in array::entries(array) {
+            match prefix::prepare(&array_key.to_bytes()) {
+                Some(prepared) => encode(prepared, value)?,
+                None => errors::warning("Invalid key"),
+            }
+        }
+    } else {
+        let Some(value) = value else {
+            return Err(args::wrong_parameter_count(function));
+        };
+        let Some(prepared) = prepared_key(key)? else {
+            return Ok(convert::bool_zval(false));
+        };
+        encode(prepared, value)?;
+    }
+    if entries.is_empty() {
+        return Ok(convert::bool_zval(false));
+    }
+    let mut requests = Vec::with_capacity(entries.len());
+    let mut owners = Vec::with_capacity(entries.len());
+    {
+        let pool_ref = pool.borrow();
+        for (i, entry) in entries.iter().enumerate() {
+            let command = Command::Store {
+                op,
+                flags: entry.flags,
+                exptime,
+                cas,
+                data: &buffer[entry.data.clone()],
+            };
+            push_with_copies(
+                &pool_ref,
+                &mut requests,
+                &mut owners,
+                i,
+                &entry.key,
+                command,
+            );
+        }
+    }
+    execute(object, &pool, &mut requests)?;
+    let all_stored = requests.iter().all(|r| r.outcome == Outcome::Done);
+    Ok(convert::bool_zval(all_stored))
+}
+
+/// `get`: one key (the value or `false`) or an array of keys (`[key => value]` of the hits).
+/// `$flags` and `$cas` are written only on a hit; passing `$cas` at all selects `gets`.
+pub fn get(
+    object: PoolObject<'_>,
+    key: &Zval,
+    flags: Option<&mut Zval>,
+    cas: Option<&mut Zval>,
+) -> OpResult {
+    let Some(pool) = object.usable_pool() else {
+        return Ok(convert::bool_zval(false));
+    };
+    let with_cas = cas.is_some();
+    let key = key.dereference();
+    if let Some(array) = key.array() {
+        let mut keys: Vec<Vec<u8>> = Vec::with_capacity(array.len());
+        for (_, item) in array::entries(array) {
+            if let Some(prepared) = prepared_key(item)? {
+                keys.push(prepared);
+            }
+        }
+        let mut requests: Vec<Request<'_>> = keys
+            .iter()
+            .map(|k| Request::for_key(k, Command::Get { with_cas }))
+            .collect();
+        let hits = execute(object, &pool, &mut requests)?;
+        drop(requests);
+        return get_many_result(&keys, &hits, flags, cas);
+    }
+    let Some(prepared) = prepared_key(key)? else {
+        return Ok(convert::bool_zval(false));
+    };
+    let mut requests = [Request::for_key(&prepared, Command::Get { with_cas })];
+    let hits = execute(object, &pool, &mut requests)?;
+    let Some(hit) = hits.hits.first() else {
+        return Ok(convert::bool_zval(false));
+    };
+    // No borrow is held here: unserialize may run __wakeup, which may use this pool.
+    let value = convert::decode(hit.flags, hits.value(hit));
+    if errors::exception_pending() {
+        return Err(ArgError);
+    }
+    let Some(value) = value else {
+        return Ok(convert::bool_zval(false));
+    };
+    if let Some(flags) = flags {
+        flags.set_long(i64::from(hit.flags));
+    }
+    if let Some(cas) = cas {
+        cas.set_long(hit.cas as i64);
+    }
+    if value.is_null() {
+        return Ok(convert::bool_zval(false));
+    }
+    Ok(value)
+}
+
+fn get_many_result(
+    keys: &[Vec<u8>],
+    hits: &Hits,
+    flags: Option<&mut Zval>,
+    cas: Option<&mut Zval>,
+) -> OpResult {
+    let mut values = ZendHashTable::new();
+    let mut flag_values = flags.is_some().then(ZendHashTable::new);
+    let mut cas_values = cas.is_some().then(ZendHashTable::new);
+    let mut found = false;
+    for hit in &hits.hits {
+        let key = &keys[hit.request];
+        let Some(value) = convert::decode(hit.flags, hits.value(hit)) else {
+            if errors::exception_pending() {
+                return Err(ArgError);
+            }
+            continue;
+        };
+        found = true;
+        convert::insert(&mut values, key, value);
+        if let Some(table) = flag_values.as_mut() {
+            convert::insert(table, key, convert::long_zval(i64::from(hit.flags)));
+        }
+        if let Some(table) = cas_values.as_mut() {
+            convert::insert(table, key, convert::long_zval(hit.cas as i64));
+        }
+    }
+    if found {
+        if let (Some(zval), Some(table)) = (flags, flag_values) {
+            zval.set_hashtable(table);
+        }
+        if let (Some(zval), Some(table)) = (cas, cas_values) {
+            zval.set_hashtable(table);
+        }
+    }
+    Ok(convert::array_zval(values))
+}
+
+/// `delete`: one key or an array of keys; `true` only if every key was deleted. The expiry
+/// argument is parsed but never sent (spec §3.4).
+pub fn delete(
+    object: PoolObject<'_>,
+    base: ArgBase,
+    key: &Zval,
+    exptime: Option<&Zval>,
+) -> OpResult {
+    opt_long(exptime, base.nth(2), 0)?;
+    let Some(pool) = object.usable_pool() else {
+        return Ok(convert::bool_zval(false));
+    };
+    let keys = collect_keys(key)?;
+    let Some(keys) = keys else {
+        return Ok(convert::bool_zval(false));
+    };
+    if keys.is_empty() {
+        return Ok(convert::bool_zval(false));
+    }
+    let mut requests = Vec::with_capacity(keys.len());
+    let mut owners = Vec::with_capacity(keys.len());
+    {
+        let pool_ref = pool.borrow();
+        for (i, k) in keys.iter().enumerate() {
+            push_with_copies(&pool_ref, &mut requests, &mut owners, i, k, Command::Delete);
+        }
+    }
+    execute(object, &pool, &mut requests)?;
+    let all_deleted = requests.iter().all(|r| r.outcome == Outcome::Done);
+    Ok(convert::bool_zval(all_deleted))
+}
+
+/// The prepared keys of a key argument: `None` for an invalid single key (warned), the valid
+/// entries of an array (invalid ones warned and skipped).
+fn collect_keys(key: &Zval) -> Result<Option<Vec<Vec<u8>>>, ArgError> {
+    let key = key.dereference();
+    if let Some(array) = key.array() {
+        let mut keys = Vec::with_capacity(array.len());
+        for (_, item) in array::entries(array) {
+            if let Some(prepared) = prepared_key(item)? {
+                keys.push(prepared);
+            }
+        }
+        return Ok(Some(keys));
+    }
+    Ok(prepared_key(key)?.map(|k| vec![k]))
+}
+
+/// `increment`/`decrement`: the new value (saturated to `PHP_INT_MAX`) or `false`; for an
+/// array of keys, `[key => value]` with misses as `[key."\0" => false]` (spec quirk Q4).
+/// The ASCII protocol ignores `$defval` and `$exptime` (spec §3.5).
+#[allow(clippy::too_many_arguments)]
+pub fn counter(
+    object: PoolObject<'_>,
+    decrement: bool,
+    base: ArgBase,
+    key: &Zval,
+    value: Option<&Zval>,
+    defval: Option<&Zval>,
+    exptime: Option<&Zval>,
+) -> OpResult {
+    let value = opt_long(value, base.nth(2), 1)?;
+    opt_long(defval, base.nth(3), 0)?;
+    opt_long(exptime, base.nth(4), 0)?;
+    let delta = if decrement {
+        value.wrapping_neg()
+    } else {
+        value
+    };
+    let Some(pool) = object.usable_pool() else {
+        return Ok(convert::bool_zval(false));
+    };
+    let is_array = key.dereference().array().is_some();
+    let Some(keys) = collect_keys(key)? else {
+        return Ok(convert::bool_zval(false));
+    };
+    let mut requests = Vec::with_capacity(keys.len());
+    let mut owners = Vec::with_capacity(keys.len());
+    {
+        let pool_ref = pool.borrow();
+        for (i, k) in keys.iter().enumerate() {
+            push_with_copies(
+                &pool_ref,
+                &mut requests,
+                &mut owners,
+                i,
+                k,
+                Command::Counter { delta },
+            );
+        }
+    }
+    execute(object, &pool, &mut requests)?;
+    let mut results: Vec<Option<i64>> = vec![None; keys.len()];
+    for (request, &owner) in requests.iter().zip(&owners) {
+        if let Outcome::Counter(n) = request.outcome {
+            results[owner] = Some(i64::try_from(n).unwrap_or(i64::MAX));
+        }
+    }
+    if !is_array {
+        return Ok(match results[0] {
+            Some(n) => convert::long_zval(n),
+            None => convert::bool_zval(false),
+        });
+    }
+    let mut table = ZendHashTable::new();
+    for (k, result) in keys.iter().zip(results) {
+        match result {
+            Some(n) => convert::insert(&mut table, k, convert::long_zval(n)),
+            None => {
+                let mut missing = k.clone();
+                missing.push(0);
+                convert::insert(&mut table, &missing, convert::bool_zval(false));
+            }
+        }
+    }
+    Ok(convert::array_zval(table))
+}

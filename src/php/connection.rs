@@ -1,0 +1,142 @@
+//! The `connection` property: the pool lives in a `memcache connection` resource stored in the
+//! object's public `connection` property, exactly as in the C extension. So `var_dump` shows it,
+//! `clone` shares the pool (the property is copied), `serialize` writes `i:0`, and a user who
+//! overwrites the property gets the C extension's warnings.
+
+use std::cell::RefCell;
+use std::ffi::{c_char, c_int, c_void};
+use std::rc::Rc;
+use std::sync::atomic::{AtomicI32, Ordering};
+
+use ext_php_rs::ffi::{zend_class_entry, zend_object, zend_resource, zval};
+use ext_php_rs::flags::ZvalTypeFlags;
+use ext_php_rs::types::{ZendObject, Zval};
+
+use crate::pool::Pool;
+
+/// A pool shared by every object whose `connection` property holds the same resource.
+pub type SharedPool = Rc<RefCell<Pool>>;
+
+crate::php_api! {
+    fn zend_register_list_destructors_ex(
+        destructor: Option<unsafe extern "C" fn(*mut zend_resource)>,
+        persistent_destructor: Option<unsafe extern "C" fn(*mut zend_resource)>,
+        type_name: *const c_char,
+        module_number: c_int,
+    ) -> c_int;
+    fn zend_register_resource(pointer: *mut c_void, kind: c_int) -> *mut zend_resource;
+    fn zend_update_property(
+        scope: *mut zend_class_entry,
+        object: *mut zend_object,
+        name: *const c_char,
+        name_length: usize,
+        value: *mut zval,
+    );
+}
+
+/// The resource type id of `memcache connection`.
+static RESOURCE_TYPE: AtomicI32 = AtomicI32::new(-1);
+
+/// Registers the `memcache connection` resource type (module startup).
+pub fn register(module_number: i32) {
+    // SAFETY: called once from module startup with a static, NUL-terminated name.
+    let id = unsafe {
+        zend_register_list_destructors_ex(
+            Some(destroy),
+            None,
+            c"memcache connection".as_ptr(),
+            module_number,
+        )
+    };
+    RESOURCE_TYPE.store(id, Ordering::Release);
+}
+
+/// Frees the pool when the last reference to the resource goes.
+unsafe extern "C" fn destroy(resource: *mut zend_resource) {
+    let _ = std::panic::catch_unwind(|| {
+        // SAFETY: the engine passes a live resource of our type; its pointer is the Box we
+        // created in `attach` and nothing else frees it.
+        unsafe {
+            let pointer = (*resource).ptr.cast::<SharedPool>();
+            if !pointer.is_null() {
+                (*resource).ptr = std::ptr::null_mut();
+                drop(Box::from_raw(pointer));
+            }
+        }
+    });
+}
+
+/// What an object's `connection` property holds.
+pub enum Connection {
+    /// No property (or null): no server was ever added.
+    Missing,
+    /// Something that is not a pool resource.
+    Invalid,
+    /// The pool.
+    Pool(SharedPool),
+}
+
+/// Reads a property of `object` (no warning when it is missing).
+pub fn read_property(object: &ZendObject, name: &str) -> Option<Zval> {
+    let mut scratch = Zval::new();
+    let object_ptr = std::ptr::from_ref(object).cast_mut();
+    // SAFETY: a live object; `scratch` receives values the handler has to build.
+    let value = unsafe {
+        ext_php_rs::ffi::zend_read_property(
+            (*object_ptr).ce,
+            object_ptr,
+            name.as_ptr().cast(),
+            name.len(),
+            true,
+            std::ptr::from_mut(&mut scratch).cast(),
+        )
+    };
+    // SAFETY: the engine returns a valid zval pointer (possibly the uninitialized zval).
+    let value = unsafe { value.cast::<Zval>().as_ref() }?.dereference();
+    (!value.is_null()).then(|| value.shallow_clone())
+}
+
+/// Writes a public property of `object` (it takes its own reference to `value`).
+pub fn write_property(object: &ZendObject, name: &str, value: &mut Zval) {
+    let object_ptr = std::ptr::from_ref(object).cast_mut();
+    // SAFETY: a live object; zend_update_property copies the value.
+    unsafe {
+        zend_update_property(
+            (*object_ptr).ce,
+            object_ptr,
+            name.as_ptr().cast(),
+            name.len(),
+            std::ptr::from_mut(value).cast(),
+        );
+    }
+}
+
+/// The pool behind `object`'s `connection` property.
+pub fn lookup(object: &ZendObject) -> Connection {
+    let Some(value) = read_property(object, "connection") else {
+        return Connection::Missing;
+    };
+    if value.get_type() != ext_php_rs::flags::DataType::Resource {
+        return Connection::Invalid;
+    }
+    // SAFETY: a resource zval holds a valid zend_resource pointer.
+    let resource = unsafe { &*value.value.res };
+    if resource.type_ != RESOURCE_TYPE.load(Ordering::Acquire) || resource.ptr.is_null() {
+        return Connection::Invalid;
+    }
+    // SAFETY: resources of our type point to a live SharedPool (see `attach`).
+    let pool = unsafe { &*resource.ptr.cast::<SharedPool>() };
+    Connection::Pool(pool.clone())
+}
+
+/// Creates a resource for `pool` and stores it in `object`'s `connection` property.
+pub fn attach(object: &ZendObject, pool: SharedPool) {
+    let pointer = Box::into_raw(Box::new(pool)).cast::<c_void>();
+    // SAFETY: registers our own pointer under our resource type; `destroy` frees it.
+    let resource =
+        unsafe { zend_register_resource(pointer, RESOURCE_TYPE.load(Ordering::Acquire)) };
+    let mut value = Zval::new();
+    value.value.res = resource;
+    value.u1.type_info = ZvalTypeFlags::ResourceEx.bits();
+    write_property(object, "connection", &mut value);
+}

@@ -1,0 +1,156 @@
+//! Between PHP values and what is stored: zvals to wire bytes and flags (serializing what is
+//! not a scalar), stored bytes back to zvals (unserializing, with the C extension's notices),
+//! and binary-safe array keys.
+
+use ext_php_rs::boxed::ZBox;
+use ext_php_rs::ffi;
+use ext_php_rs::flags::DataType;
+use ext_php_rs::types::{ZendHashTable, ZendStr, Zval};
+
+use crate::php::{errors, serialize};
+use crate::value::{self, Compression, Decoded, Value};
+
+/// Why a value could not be stored.
+#[derive(Debug)]
+pub enum EncodeError {
+    /// User flags touched the reserved low 16 bits (warning already emitted).
+    ReservedFlags,
+    /// `serialize()` failed or threw (warning emitted; an exception may be pending).
+    Serialize,
+}
+
+/// Encodes `value` with `user_flags` and hands the flags and bytes to `store`. The bytes borrow
+/// from the zval (or from the serialized buffer) when nothing needs compressing.
+pub fn with_encoded<R>(
+    value: &Zval,
+    user_flags: u32,
+    compression: Compression,
+    store: impl FnOnce(u32, &[u8]) -> R,
+) -> Result<R, EncodeError> {
+    if user_flags & value::flags::RESERVED != 0 {
+        errors::warning(
+            "The lowest two bytes of the flags array is reserved for pecl/memcache internal use",
+        );
+        return Err(EncodeError::ReservedFlags);
+    }
+    let value = value.dereference();
+    let serialized: ZBox<ZendStr>;
+    let wire = match value.get_type() {
+        DataType::String => Value::Str(value.zend_str().map_or(&[][..], |s| s.as_bytes())),
+        DataType::Long => Value::Long(value.long().unwrap_or(0)),
+        DataType::Double => Value::Double(value.double().unwrap_or(0.0)),
+        DataType::True => Value::Bool(true),
+        DataType::False => Value::Bool(false),
+        _ => {
+            let Some(s) = serialize::serialize(value) else {
+                errors::warning("Failed to serialize value");
+                return Err(EncodeError::Serialize);
+            };
+            serialized = s;
+            Value::Serialized(serialized.as_bytes())
+        }
+    };
+    let encoded = value::encode(wire, user_flags, compression).map_err(|_| {
+        errors::warning(
+            "The lowest two bytes of the flags array is reserved for pecl/memcache internal use",
+        );
+        EncodeError::ReservedFlags
+    })?;
+    Ok(store(encoded.flags, &encoded.data))
+}
+
+/// Decodes a stored value. `None` is a miss: undecodable data gets the C extension's notice.
+/// Must be called with no pool borrow held: unserialize runs `__wakeup`, which may call back
+/// into the same pool.
+pub fn decode(flags: u32, data: &[u8]) -> Option<Zval> {
+    let decoded = match value::decode(flags, data) {
+        Ok(decoded) => decoded,
+        Err(_) => {
+            errors::notice("Failed to uncompress data");
+            return None;
+        }
+    };
+    let mut zval = Zval::new();
+    match decoded {
+        Decoded::Str(bytes) => zval.set_zend_string(ZendStr::new(&bytes, false)),
+        Decoded::Long(n) => zval.set_long(n),
+        Decoded::Double(d) => zval.set_double(d),
+        Decoded::Bool(b) => zval.set_bool(b),
+        Decoded::Serialized(bytes) => match serialize::unserialize(&bytes) {
+            Some(value) => return Some(value),
+            None => {
+                if !errors::exception_pending() {
+                    errors::notice("Failed to unserialize data");
+                }
+                return None;
+            }
+        },
+    }
+    Some(zval)
+}
+
+/// A zval holding a binary string.
+pub fn bytes_zval(bytes: &[u8]) -> Zval {
+    let mut zval = Zval::new();
+    zval.set_zend_string(ZendStr::new(bytes, false));
+    zval
+}
+
+/// A zval holding a bool.
+pub fn bool_zval(value: bool) -> Zval {
+    let mut zval = Zval::new();
+    zval.set_bool(value);
+    zval
+}
+
+/// A zval holding an int.
+pub fn long_zval(value: i64) -> Zval {
+    let mut zval = Zval::new();
+    zval.set_long(value);
+    zval
+}
+
+/// A zval holding an array.
+pub fn array_zval(array: ZBox<ZendHashTable>) -> Zval {
+    let mut zval = Zval::new();
+    zval.set_hashtable(array);
+    zval
+}
+
+/// Inserts under a binary-safe key with PHP's array-key rules: a canonical decimal integer
+/// string (`"5"`, `"-3"`, not `"05"` or `"-0"`) becomes an int key, as `$a["5"]` would.
+pub fn insert(array: &mut ZendHashTable, key: &[u8], value: Zval) {
+    match integer_key(key) {
+        Some(index) => {
+            let _ = array.insert_at_index(index, value);
+        }
+        None => {
+            let mut value = value;
+            // SAFETY: `array` is a live hashtable; zend_hash_str_update copies the key and
+            // takes over `value`, so our copy is forgotten without running its destructor.
+            unsafe {
+                ffi::zend_hash_str_update(
+                    array,
+                    key.as_ptr().cast(),
+                    key.len(),
+                    std::ptr::from_mut(&mut value).cast(),
+                );
+            }
+            std::mem::forget(value);
+        }
+    }
+}
+
+/// The int a string key stands for under `ZEND_HANDLE_NUMERIC_STR`.
+fn integer_key(key: &[u8]) -> Option<i64> {
+    let digits = key.strip_prefix(b"-").unwrap_or(key);
+    let canonical = !digits.is_empty()
+        && digits.len() <= 20
+        && digits.iter().all(u8::is_ascii_digit)
+        && (digits[0] != b'0' || digits.len() == 1)
+        && key != b"-0";
+    if !canonical {
+        return None;
+    }
+    std::str::from_utf8(key).ok()?.parse().ok()
+}

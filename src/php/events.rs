@@ -1,0 +1,62 @@
+//! Turns the pool's failure events into what PHP code sees: the pool's failure callback,
+//! called with `(host, tcp_port, udp_port, error, errnum)`, or the C extension's notice.
+//!
+//! Runs after the pool operation has finished and released every borrow, because the callback
+//! may call back into the same object (`setServerParams` from inside the callback).
+
+use ext_php_rs::types::{ZendCallable, Zval};
+
+use crate::php::args::ArgError;
+use crate::php::connection::SharedPool;
+use crate::php::errors;
+use crate::php::pool_object::PoolObject;
+use crate::pool::{Event, ServerEvent};
+
+/// Reports the events `pool` gathered. `Err` when the callback threw: the exception is pending
+/// and the caller must return at once.
+pub fn dispatch(object: PoolObject<'_>, pool: &SharedPool) -> Result<(), ArgError> {
+    let events = pool.borrow_mut().take_events();
+    for event in events {
+        match event {
+            Event::Failure(event) => {
+                let callback = object.failure_callback();
+                match callback {
+                    Some(callback) => call_failure_callback(object, &callback, &event)?,
+                    None => errors::notice(&failure_message(&event)),
+                }
+            }
+            Event::ErrorReply(event) => errors::notice(&failure_message(&event)),
+        }
+    }
+    Ok(())
+}
+
+/// `Server H (tcp P, udp U) failed with: MSG (ERRNO)`.
+pub fn failure_message(event: &ServerEvent) -> String {
+    format!(
+        "Server {} (tcp {}, udp {}) failed with: {} ({})",
+        event.host, event.tcp_port, event.udp_port, event.message, event.errnum
+    )
+}
+
+fn call_failure_callback(
+    object: PoolObject<'_>,
+    callback: &Zval,
+    event: &ServerEvent,
+) -> Result<(), ArgError> {
+    let Ok(callable) = ZendCallable::new(callback) else {
+        errors::warning("Invalid failure callback");
+        object.set_failure_callback(None);
+        return Ok(());
+    };
+    let host = event.host.as_str();
+    let tcp_port = i64::from(event.tcp_port);
+    let udp_port = i64::from(event.udp_port);
+    let message = event.message.as_str();
+    let errnum = i64::from(event.errnum);
+    let result = callable.try_call(vec![&host, &tcp_port, &udp_port, &message, &errnum]);
+    if result.is_err() || errors::exception_pending() {
+        return Err(ArgError);
+    }
+    Ok(())
+}

@@ -1,0 +1,553 @@
+//! The `memcache.*` INI directives, as the C extension declares them.
+//!
+//! Every directive is `PHP_INI_ALL` with the C extension's default, and is
+//! validated by an `on_modify` handler with the C extension's warning text
+//! (`ini_set()` then returns `false` and the old value stays). The handler
+//! stores the parsed value in a process-wide static, like `MEMCACHE_G(..)` in
+//! an NTS build; the engine calls it again on `ini_set`, `ini_restore` and at
+//! request end, so the getters below always return the current value.
+//!
+//! Numbers are checked like the C code (`strtol`, whole string, then PHP's
+//! `OnUpdateLong`), string enums match case-insensitively (the INI keeps the
+//! string as given), and booleans use PHP's `OnUpdateBool` and show On/Off in
+//! phpinfo.
+
+use std::ffi::{c_int, c_void, CStr};
+use std::ptr;
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU8, Ordering::Relaxed};
+use std::sync::Mutex;
+
+use ext_php_rs::ffi::{zend_ini_entry, zend_string};
+use ext_php_rs::flags::IniEntryPermission;
+use ext_php_rs::zend::{IniEntryDef, IniEntryDefs};
+
+use super::errors;
+use super::ffi::{self, IniOnModify};
+use crate::hash::HashFunction;
+use crate::pool::ring::HashStrategy;
+use crate::protocol::ProtocolKind;
+
+const SUCCESS: c_int = 0;
+const FAILURE: c_int = -1;
+
+/// Registers every directive; call it from the module startup function.
+pub fn register(module_number: i32) {
+    IniEntryDef::register(INI.as_slice(), module_number);
+}
+
+/// `memcache.allow_failover` (default 1): re-route requests to other servers.
+pub fn allow_failover() -> bool {
+    ALLOW_FAILOVER.load(Relaxed) != 0
+}
+
+/// `memcache.max_failover_attempts` (default 20).
+pub fn max_failover_attempts() -> u32 {
+    to_u32(MAX_FAILOVER_ATTEMPTS.load(Relaxed))
+}
+
+/// `memcache.default_port` (default 11211).
+pub fn default_port() -> i64 {
+    DEFAULT_PORT.load(Relaxed)
+}
+
+/// `memcache.protocol` (default ascii).
+pub fn protocol() -> ProtocolKind {
+    match PROTOCOL.load(Relaxed) {
+        1 => ProtocolKind::Binary,
+        _ => ProtocolKind::Ascii,
+    }
+}
+
+/// `memcache.hash_strategy` (default consistent).
+pub fn hash_strategy() -> HashStrategy {
+    match HASH_STRATEGY.load(Relaxed) {
+        0 => HashStrategy::Standard,
+        _ => HashStrategy::Consistent,
+    }
+}
+
+/// `memcache.hash_function` (default crc32).
+pub fn hash_function() -> HashFunction {
+    match HASH_FUNCTION.load(Relaxed) {
+        1 => HashFunction::Fnv,
+        _ => HashFunction::Crc32,
+    }
+}
+
+/// `memcache.redundancy` (default 1).
+pub fn redundancy() -> u32 {
+    to_u32(REDUNDANCY.load(Relaxed))
+}
+
+/// `memcache.compress_threshold` (default 20000).
+pub fn compress_threshold() -> usize {
+    usize::try_from(COMPRESS_THRESHOLD.load(Relaxed)).unwrap_or(0)
+}
+
+/// `memcache.prefix_static_key` (default unset).
+pub fn prefix_static_key() -> Option<Vec<u8>> {
+    get_string(&PREFIX_STATIC_KEY)
+}
+
+/// `memcache.prefix_host_key` (default Off).
+pub fn prefix_host_key() -> bool {
+    PREFIX_HOST_KEY.load(Relaxed)
+}
+
+/// `memcache.prefix_host_key_remove_www` (default On).
+pub fn prefix_host_key_remove_www() -> bool {
+    PREFIX_HOST_KEY_REMOVE_WWW.load(Relaxed)
+}
+
+/// `memcache.prefix_host_key_remove_subdomain` (default Off).
+pub fn prefix_host_key_remove_subdomain() -> bool {
+    PREFIX_HOST_KEY_REMOVE_SUBDOMAIN.load(Relaxed)
+}
+
+// Current values. The defaults here are overwritten at registration.
+static ALLOW_FAILOVER: AtomicI64 = AtomicI64::new(1);
+static MAX_FAILOVER_ATTEMPTS: AtomicI64 = AtomicI64::new(20);
+static DEFAULT_PORT: AtomicI64 = AtomicI64::new(11211);
+static CHUNK_SIZE: AtomicI64 = AtomicI64::new(32768);
+static PROTOCOL: AtomicU8 = AtomicU8::new(0);
+static HASH_STRATEGY: AtomicU8 = AtomicU8::new(1);
+static HASH_FUNCTION: AtomicU8 = AtomicU8::new(0);
+static REDUNDANCY: AtomicI64 = AtomicI64::new(1);
+static SESSION_REDUNDANCY: AtomicI64 = AtomicI64::new(2);
+static COMPRESS_THRESHOLD: AtomicI64 = AtomicI64::new(20000);
+static LOCK_TIMEOUT: AtomicI64 = AtomicI64::new(15);
+static SESSION_SAVE_PATH: Mutex<Option<Vec<u8>>> = Mutex::new(None);
+static PREFIX_STATIC_KEY: Mutex<Option<Vec<u8>>> = Mutex::new(None);
+static PREFIX_HOST_KEY: AtomicBool = AtomicBool::new(false);
+static PREFIX_HOST_KEY_REMOVE_WWW: AtomicBool = AtomicBool::new(true);
+static PREFIX_HOST_KEY_REMOVE_SUBDOMAIN: AtomicBool = AtomicBool::new(false);
+static SESSION_PREFIX_STATIC_KEY: Mutex<Option<Vec<u8>>> = Mutex::new(None);
+static SESSION_PREFIX_HOST_KEY: AtomicBool = AtomicBool::new(false);
+static SESSION_PREFIX_HOST_KEY_REMOVE_WWW: AtomicBool = AtomicBool::new(true);
+static SESSION_PREFIX_HOST_KEY_REMOVE_SUBDOMAIN: AtomicBool = AtomicBool::new(false);
+
+/// Integer directive: `strtol` must consume the whole value and the result must
+/// be at least `min`; the message names `label` (the C validators are shared,
+/// so `session_redundancy` reports `memcache.redundancy`).
+struct IntRule {
+    label: &'static str,
+    min: i64,
+}
+
+static MAX_FAILOVER_ATTEMPTS_RULE: IntRule = IntRule {
+    label: "memcache.max_failover_attempts",
+    min: 1,
+};
+static CHUNK_SIZE_RULE: IntRule = IntRule {
+    label: "memcache.chunk_size",
+    min: 1,
+};
+static REDUNDANCY_RULE: IntRule = IntRule {
+    label: "memcache.redundancy",
+    min: 1,
+};
+static COMPRESS_THRESHOLD_RULE: IntRule = IntRule {
+    label: "memcache.compress_threshold",
+    min: 0,
+};
+static LOCK_TIMEOUT_RULE: IntRule = IntRule {
+    label: "memcache.lock_timeout",
+    min: 1,
+};
+
+/// String enum directive: the index of the matching choice is stored.
+struct EnumRule {
+    label: &'static str,
+    choices: &'static [&'static str],
+}
+
+static PROTOCOL_RULE: EnumRule = EnumRule {
+    label: "memcache.protocol",
+    choices: &["ascii", "binary"],
+};
+static HASH_STRATEGY_RULE: EnumRule = EnumRule {
+    label: "memcache.hash_strategy",
+    choices: &["standard", "consistent"],
+};
+static HASH_FUNCTION_RULE: EnumRule = EnumRule {
+    label: "memcache.hash_function",
+    choices: &["crc32", "fnv"],
+};
+static SELECT_API_RULE: EnumRule = EnumRule {
+    label: "memcache.select_api",
+    choices: &["select", "poll"],
+};
+
+const fn arg<T>(p: &'static T) -> *mut c_void {
+    ptr::from_ref(p).cast_mut().cast()
+}
+
+const fn entry(
+    name: &'static CStr,
+    default: Option<&'static CStr>,
+    on_modify: IniOnModify,
+    storage: *mut c_void,
+    rule: *mut c_void,
+) -> IniEntryDef {
+    let mut def = match default {
+        Some(value) => IniEntryDef::new(name, value, IniEntryPermission::All),
+        None => IniEntryDef::new(name, c"", IniEntryPermission::All),
+    };
+    if default.is_none() {
+        def.value = ptr::null();
+    }
+    def.on_modify = Some(on_modify);
+    def.mh_arg2 = storage;
+    def.mh_arg3 = rule;
+    def
+}
+
+const fn long(
+    name: &'static CStr,
+    default: &'static CStr,
+    storage: &'static AtomicI64,
+) -> IniEntryDef {
+    entry(
+        name,
+        Some(default),
+        on_update_long,
+        arg(storage),
+        ptr::null_mut(),
+    )
+}
+
+const fn int(
+    name: &'static CStr,
+    default: &'static CStr,
+    storage: &'static AtomicI64,
+    rule: &'static IntRule,
+) -> IniEntryDef {
+    entry(name, Some(default), on_update_int, arg(storage), arg(rule))
+}
+
+const fn choice(
+    name: &'static CStr,
+    default: &'static CStr,
+    storage: *mut c_void,
+    rule: &'static EnumRule,
+) -> IniEntryDef {
+    entry(name, Some(default), on_update_enum, storage, arg(rule))
+}
+
+const fn boolean(
+    name: &'static CStr,
+    default: &'static CStr,
+    storage: &'static AtomicBool,
+) -> IniEntryDef {
+    let mut def = entry(
+        name,
+        Some(default),
+        on_update_bool,
+        arg(storage),
+        ptr::null_mut(),
+    );
+    def.displayer = Some(bool_displayer);
+    def
+}
+
+const fn string(
+    name: &'static CStr,
+    storage: &'static Mutex<Option<Vec<u8>>>,
+    no_dot: bool,
+) -> IniEntryDef {
+    let handler: IniOnModify = if no_dot {
+        on_update_prefix
+    } else {
+        on_update_string
+    };
+    entry(name, None, handler, arg(storage), ptr::null_mut())
+}
+
+/// The table, in the C extension's order (`display_ini_entries` keeps it).
+static INI: IniEntryDefs<22> = IniEntryDefs::new([
+    long(c"memcache.allow_failover", c"1", &ALLOW_FAILOVER),
+    int(
+        c"memcache.max_failover_attempts",
+        c"20",
+        &MAX_FAILOVER_ATTEMPTS,
+        &MAX_FAILOVER_ATTEMPTS_RULE,
+    ),
+    long(c"memcache.default_port", c"11211", &DEFAULT_PORT),
+    int(
+        c"memcache.chunk_size",
+        c"32768",
+        &CHUNK_SIZE,
+        &CHUNK_SIZE_RULE,
+    ),
+    choice(
+        c"memcache.protocol",
+        c"ascii",
+        arg(&PROTOCOL),
+        &PROTOCOL_RULE,
+    ),
+    choice(
+        c"memcache.hash_strategy",
+        c"consistent",
+        arg(&HASH_STRATEGY),
+        &HASH_STRATEGY_RULE,
+    ),
+    choice(
+        c"memcache.hash_function",
+        c"crc32",
+        arg(&HASH_FUNCTION),
+        &HASH_FUNCTION_RULE,
+    ),
+    int(c"memcache.redundancy", c"1", &REDUNDANCY, &REDUNDANCY_RULE),
+    int(
+        c"memcache.session_redundancy",
+        c"2",
+        &SESSION_REDUNDANCY,
+        &REDUNDANCY_RULE,
+    ),
+    int(
+        c"memcache.compress_threshold",
+        c"20000",
+        &COMPRESS_THRESHOLD,
+        &COMPRESS_THRESHOLD_RULE,
+    ),
+    int(
+        c"memcache.lock_timeout",
+        c"15",
+        &LOCK_TIMEOUT,
+        &LOCK_TIMEOUT_RULE,
+    ),
+    choice(
+        c"memcache.select_api",
+        c"select",
+        ptr::null_mut(),
+        &SELECT_API_RULE,
+    ),
+    boolean(
+        c"memcache.session_prefix_host_key",
+        c"0",
+        &SESSION_PREFIX_HOST_KEY,
+    ),
+    boolean(
+        c"memcache.session_prefix_host_key_remove_www",
+        c"1",
+        &SESSION_PREFIX_HOST_KEY_REMOVE_WWW,
+    ),
+    boolean(
+        c"memcache.session_prefix_host_key_remove_subdomain",
+        c"0",
+        &SESSION_PREFIX_HOST_KEY_REMOVE_SUBDOMAIN,
+    ),
+    string(
+        c"memcache.session_prefix_static_key",
+        &SESSION_PREFIX_STATIC_KEY,
+        true,
+    ),
+    string(c"memcache.session_save_path", &SESSION_SAVE_PATH, false),
+    boolean(c"memcache.prefix_host_key", c"0", &PREFIX_HOST_KEY),
+    boolean(
+        c"memcache.prefix_host_key_remove_www",
+        c"1",
+        &PREFIX_HOST_KEY_REMOVE_WWW,
+    ),
+    boolean(
+        c"memcache.prefix_host_key_remove_subdomain",
+        c"0",
+        &PREFIX_HOST_KEY_REMOVE_SUBDOMAIN,
+    ),
+    string(c"memcache.prefix_static_key", &PREFIX_STATIC_KEY, true),
+    IniEntryDef::end(),
+]);
+
+fn to_u32(v: i64) -> u32 {
+    u32::try_from(v.max(1)).unwrap_or(u32::MAX)
+}
+
+fn get_string(slot: &Mutex<Option<Vec<u8>>>) -> Option<Vec<u8>> {
+    slot.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .clone()
+}
+
+/// The whole value (`ZSTR_LEN`), or `None` for an unset (NULL) value.
+///
+/// # Safety
+/// `s` is NULL or a valid zend_string.
+unsafe fn full_value<'a>(s: *mut zend_string) -> Option<&'a [u8]> {
+    unsafe { s.as_ref() }.map(|s| s.as_bytes())
+}
+
+/// The value as C code sees it through `ZSTR_VAL`: up to the first NUL.
+fn c_value(bytes: &[u8]) -> &[u8] {
+    bytes.split(|&b| b == 0).next().unwrap_or_default()
+}
+
+/// Runs an `on_modify` body; a panic must not unwind into the engine.
+fn guarded(f: impl FnOnce() -> c_int) -> c_int {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or(FAILURE)
+}
+
+fn reject(label: &str, detail: &str, value: &[u8]) -> c_int {
+    let mut msg = format!("{label} {detail} ('").into_bytes();
+    msg.extend_from_slice(value);
+    msg.extend_from_slice(b"' given)");
+    errors::warning_bytes(&msg);
+    FAILURE
+}
+
+// Trampolines: the engine gets our function pointers, never the address of a
+// PHP symbol (see `ffi`).
+unsafe extern "C" fn on_update_long(
+    entry: *mut zend_ini_entry,
+    new_value: *mut zend_string,
+    mh_arg1: *mut c_void,
+    mh_arg2: *mut c_void,
+    mh_arg3: *mut c_void,
+    stage: c_int,
+) -> c_int {
+    // SAFETY: PHP's OnUpdateLong stores a zend_long at mh_arg2 + mh_arg1
+    // (offset 0): one of our AtomicI64 statics.
+    guarded(|| unsafe { ffi::OnUpdateLong(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage) })
+}
+
+unsafe extern "C" fn on_update_bool(
+    entry: *mut zend_ini_entry,
+    new_value: *mut zend_string,
+    mh_arg1: *mut c_void,
+    mh_arg2: *mut c_void,
+    mh_arg3: *mut c_void,
+    stage: c_int,
+) -> c_int {
+    // SAFETY: PHP's OnUpdateBool stores a C bool at mh_arg2 + mh_arg1 (offset
+    // 0): one of our AtomicBool statics, which has the layout of bool.
+    guarded(|| unsafe { ffi::OnUpdateBool(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage) })
+}
+
+unsafe extern "C" fn bool_displayer(entry: *mut zend_ini_entry, kind: c_int) {
+    guarded(|| {
+        // SAFETY: forwarded engine arguments.
+        unsafe { ffi::zend_ini_boolean_displayer_cb(entry, kind) };
+        SUCCESS
+    });
+}
+
+/// The C extension's integer validators: `strtol(ZSTR_VAL, &end, 10)` must end
+/// at the NUL and reach `rule.min`, then PHP's `OnUpdateLong` stores it.
+unsafe extern "C" fn on_update_int(
+    entry: *mut zend_ini_entry,
+    new_value: *mut zend_string,
+    mh_arg1: *mut c_void,
+    mh_arg2: *mut c_void,
+    mh_arg3: *mut c_void,
+    stage: c_int,
+) -> c_int {
+    guarded(|| {
+        // SAFETY: mh_arg3 is a `&'static IntRule` from the table.
+        let rule = unsafe { &*mh_arg3.cast::<IntRule>() };
+        // SAFETY: engine-provided value.
+        let value = c_value(unsafe { full_value(new_value) }.unwrap_or_default());
+        if !parses_at_least(value, rule.min) {
+            return reject(rule.label, "must be a positive integer", value);
+        }
+        // SAFETY: as in `on_update_long`.
+        unsafe { ffi::OnUpdateLong(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage) }
+    })
+}
+
+/// `strtol(value, &end, 10)` consumed everything and the result is `>= min`.
+fn parses_at_least(value: &[u8], min: i64) -> bool {
+    let Ok(c) = std::ffi::CString::new(value) else {
+        return false;
+    };
+    let mut end: *mut std::ffi::c_char = ptr::null_mut();
+    // SAFETY: `c` is NUL-terminated; `end` points into it afterwards.
+    let n = unsafe { libc::strtoll(c.as_ptr(), &mut end, 10) };
+    // SAFETY: `end` points into `c` (at worst at its NUL).
+    !end.is_null() && unsafe { *end } == 0 && n >= min
+}
+
+/// The C extension's `{a, b}` validators: a case-insensitive match stores the
+/// choice's index in the `AtomicU8` at mh_arg2 (if any).
+unsafe extern "C" fn on_update_enum(
+    _entry: *mut zend_ini_entry,
+    new_value: *mut zend_string,
+    _mh_arg1: *mut c_void,
+    mh_arg2: *mut c_void,
+    mh_arg3: *mut c_void,
+    _stage: c_int,
+) -> c_int {
+    guarded(|| {
+        // SAFETY: mh_arg3 is a `&'static EnumRule`; mh_arg2 is NULL or a
+        // `&'static AtomicU8` from the table.
+        let (rule, storage) = unsafe {
+            (
+                &*mh_arg3.cast::<EnumRule>(),
+                mh_arg2.cast::<AtomicU8>().as_ref(),
+            )
+        };
+        // SAFETY: engine-provided value.
+        let value = c_value(unsafe { full_value(new_value) }.unwrap_or_default());
+        match rule
+            .choices
+            .iter()
+            .position(|c| c.as_bytes().eq_ignore_ascii_case(value))
+        {
+            Some(i) => {
+                if let Some(storage) = storage {
+                    storage.store(u8::try_from(i).unwrap_or(u8::MAX), Relaxed);
+                }
+                SUCCESS
+            }
+            None => {
+                let set = format!("must be in set {{{}}}", rule.choices.join(", "));
+                reject(rule.label, &set, value)
+            }
+        }
+    })
+}
+
+/// PHP's `OnUpdateString`: the value as a C string, or unset.
+unsafe extern "C" fn on_update_string(
+    _entry: *mut zend_ini_entry,
+    new_value: *mut zend_string,
+    _mh_arg1: *mut c_void,
+    mh_arg2: *mut c_void,
+    _mh_arg3: *mut c_void,
+    _stage: c_int,
+) -> c_int {
+    guarded(|| {
+        // SAFETY: mh_arg2 is a `&'static Mutex<..>` from the table; the value is
+        // engine-provided.
+        let (slot, value) = unsafe {
+            (
+                &*mh_arg2.cast::<Mutex<Option<Vec<u8>>>>(),
+                full_value(new_value),
+            )
+        };
+        *slot
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) =
+            value.map(|v| c_value(v).to_vec());
+        SUCCESS
+    })
+}
+
+/// The C extension's `OnUpdatePrefixStaticKey` (used by both prefix keys, with
+/// the session directive's name in the message): no `.` anywhere in the value.
+unsafe extern "C" fn on_update_prefix(
+    entry: *mut zend_ini_entry,
+    new_value: *mut zend_string,
+    mh_arg1: *mut c_void,
+    mh_arg2: *mut c_void,
+    mh_arg3: *mut c_void,
+    stage: c_int,
+) -> c_int {
+    guarded(|| {
+        // SAFETY: engine-provided value.
+        if unsafe { full_value(new_value) }.is_some_and(|v| v.contains(&b'.')) {
+            errors::warning("memcache.session_prefix_static_key cannot have dot inside (.)");
+            return FAILURE;
+        }
+        // SAFETY: forwarded engine arguments.
+        unsafe { on_update_string(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage) }
+    })
+}

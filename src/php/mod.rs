@@ -1,0 +1,65 @@
+//! The only layer that touches Zend: the `memcache` module, its classes, functions, INI
+//! directives, constants and phpinfo section. Everything here turns PHP arguments into calls on
+//! the plain-Rust core and core results (and failure events) into PHP values, warnings and
+//! callbacks.
+
+pub mod args;
+pub mod array;
+pub mod classes;
+pub mod commands;
+pub mod connection;
+pub mod convert;
+pub mod errors;
+pub mod events;
+pub mod ffi;
+pub mod functions;
+pub mod info;
+pub mod ini;
+pub mod monitoring;
+pub mod pool_object;
+pub mod prefix;
+pub mod serialize;
+pub mod servers;
+
+use ext_php_rs::prelude::*;
+
+use crate::value::flags;
+
+/// The module version reported by `phpversion('memcache')`: numeric and ≥ 8.2, so composer
+/// requirements written for the C extension still pass.
+pub const VERSION: &str = "8.2.0";
+
+/// Module startup: INI entries and the hand-registered classes. A panic must not cross into
+/// the engine.
+pub extern "C" fn startup(_kind: i32, module_number: i32) -> i32 {
+    std::panic::set_hook(Box::new(|_| {}));
+    let started = std::panic::catch_unwind(|| {
+        ini::register(module_number);
+        connection::register(module_number);
+        classes::register_classes().is_ok()
+    });
+    match started {
+        Ok(true) => 0,
+        _ => -1,
+    }
+}
+
+/// The module definition.
+#[php_module]
+#[php(startup = "startup")]
+pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
+    let mut module = module
+        .name("memcache")
+        .version(VERSION)
+        .info_function(info::minfo)
+        .constant(("MEMCACHE_COMPRESSED", i64::from(flags::COMPRESSED), &[]))
+        .constant(("MEMCACHE_USER1", i64::from(flags::USER1), &[]))
+        .constant(("MEMCACHE_USER2", i64::from(flags::USER2), &[]))
+        .constant(("MEMCACHE_USER3", i64::from(flags::USER3), &[]))
+        .constant(("MEMCACHE_USER4", i64::from(flags::USER4), &[]))
+        .constant(("MEMCACHE_HAVE_SESSION", 0i64, &[]));
+    for function in functions::all() {
+        module = module.function(function);
+    }
+    module
+}

@@ -1,0 +1,96 @@
+//! A `MemcachePool` / `Memcache` object (or user subclass) as the operations see it: its pool,
+//! found through the `connection` property, and its failure callback, kept in the
+//! `_failureCallback` property where the C extension keeps it.
+
+use ext_php_rs::prelude::*;
+use ext_php_rs::types::{ZendObject, Zval};
+
+use crate::php::connection::{self, Connection, SharedPool};
+use crate::php::{errors, ini};
+use crate::pool::{Policy, Pool};
+use crate::value::Compression;
+
+/// The Rust side of the classes. Empty: all state lives in the object's properties, so clones
+/// share the pool and user code sees what it saw with the C extension.
+#[php_class]
+#[php(name = "MemcachePool")]
+#[derive(Default)]
+pub struct MemcachePool {}
+
+/// The property holding the failure callback.
+const CALLBACK_PROPERTY: &str = "_failureCallback";
+
+/// An object the operations run on.
+#[derive(Clone, Copy)]
+pub struct PoolObject<'a>(pub &'a ZendObject);
+
+impl PoolObject<'_> {
+    /// The pool, or the C extension's warning and `None` (no pool, or an overwritten
+    /// `connection` property).
+    pub fn pool_or_warn(self) -> Option<SharedPool> {
+        match connection::lookup(self.0) {
+            Connection::Pool(pool) => Some(pool),
+            Connection::Missing => {
+                errors::warning("No servers added to memcache connection");
+                None
+            }
+            Connection::Invalid => {
+                errors::warning("Invalid MemcachePool->connection member variable");
+                None
+            }
+        }
+    }
+
+    /// The pool if it has servers; otherwise the warning (no pool) or silence (emptied by
+    /// `close()`), and `None`.
+    pub fn usable_pool(self) -> Option<SharedPool> {
+        self.pool_or_warn().filter(|pool| !pool.borrow().is_empty())
+    }
+
+    /// The pool servers are added to, created on first use with the INI settings of this
+    /// moment (spec §1.3); `None` with `Unknown connection identifier` when the property holds
+    /// something else.
+    pub fn pool_for_adding(self) -> Option<SharedPool> {
+        match connection::lookup(self.0) {
+            Connection::Pool(pool) => Some(pool),
+            Connection::Invalid => {
+                errors::warning("Unknown connection identifier");
+                None
+            }
+            Connection::Missing => {
+                let compression = Compression {
+                    threshold: ini::compress_threshold(),
+                    min_savings: Compression::default().min_savings,
+                };
+                let pool = SharedPool::new(std::cell::RefCell::new(Pool::new(
+                    ini::hash_strategy(),
+                    ini::hash_function(),
+                    ini::protocol(),
+                    compression,
+                )));
+                connection::attach(self.0, pool.clone());
+                Some(pool)
+            }
+        }
+    }
+
+    /// The failure callback, if one is set.
+    pub fn failure_callback(self) -> Option<Zval> {
+        connection::read_property(self.0, CALLBACK_PROPERTY)
+    }
+
+    /// Sets (or, with `None`, clears to null) the failure callback.
+    pub fn set_failure_callback(self, callback: Option<Zval>) {
+        let mut value = callback.unwrap_or_default();
+        connection::write_property(self.0, CALLBACK_PROPERTY, &mut value);
+    }
+}
+
+/// The routing rules of this call, from the INI (read at every call, so `ini_set` applies).
+pub fn policy() -> Policy {
+    Policy {
+        allow_failover: ini::allow_failover(),
+        max_failover_attempts: ini::max_failover_attempts(),
+        redundancy: ini::redundancy(),
+    }
+}
