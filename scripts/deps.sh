@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Installs what the project needs on Debian 12, and only what is missing.
+#
+#   scripts/deps.sh build   PHP 8.2 CLI + headers, clang (for bindgen), memcached, Rust
+#   scripts/deps.sh test    Debian's C memcache and libmemcached-based memcached extensions
+#                           (interop tests, benchmarks), php-fpm and cgi-fcgi
+#
+# Runs apt-get as root, through sudo when not root. Services that apt starts when it installs
+# memcached or php8.2-fpm are stopped and disabled again: the project runs its own servers
+# on ports it picks and never talks to the system ones.
+set -euo pipefail
+
+case "${1:-}" in
+build) packages=(php8.2-cli php8.2-dev clang libclang-dev memcached) ;;
+test) packages=(php8.2-memcache php8.2-memcached libfcgi-bin php8.2-fpm) ;;
+*)
+    echo "usage: $0 build|test" >&2
+    exit 2
+    ;;
+esac
+
+installed() {
+    [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null || true)" = installed ]
+}
+
+# Rust: Debian 12's rustc is too old for ext-php-rs, so when there is no cargo we install the
+# stable toolchain with rustup for the current user (it needs curl).
+need_rust=false
+if [ "$1" = build ] && ! command -v cargo >/dev/null && [ ! -x "$HOME/.cargo/bin/cargo" ]; then
+    need_rust=true
+    packages+=(curl ca-certificates)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+    installed "$p" || missing+=("$p")
+done
+
+sudo=()
+if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "error: need root or sudo to install ${missing[*]}" >&2; exit 1; }
+    sudo=(sudo)
+fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "deps: installing ${missing[*]}"
+    "${sudo[@]}" apt-get update
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+        "${missing[@]}" </dev/null
+    for service in memcached php8.2-fpm; do
+        [[ " ${missing[*]} " == *" $service "* ]] || continue
+        echo "deps: stopping and disabling the $service service that apt started"
+        if [ -d /run/systemd/system ]; then
+            "${sudo[@]}" systemctl disable --now "$service" || true
+        else
+            "${sudo[@]}" service "$service" stop || true
+        fi
+    done
+else
+    echo "deps: ${packages[*]} already installed"
+fi
+
+if $need_rust; then
+    echo "deps: installing Rust (rustup, stable, minimal profile) into $HOME/.cargo"
+    curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs |
+        sh -s -- -y --profile minimal --default-toolchain stable -c rustfmt -c clippy
+fi

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Runs the phpt suite with PHP's run-tests.php against one extension .so, with private
+# memcached servers (scripts/test-env.sh) that are stopped again however this script ends.
+#
+#   scripts/run-phpt.sh EXTENSION.so [TEST_DIR_OR_FILE...]     (default: php-tests/)
+#
+# Every test process runs as `php -n -d extension=EXTENSION.so`: no php.ini, so the system's
+# memcache.so is never loaded. The MEMCACHE_TEST_* variables reach the tests through the
+# environment (run-tests.php hands its own environment to each test). MEMCACHE_PROTOCOL, if
+# set (make test PROTOCOL=binary), is passed on as -d memcache.protocol=... .
+# The last line printed is "N passed, N failed, N skipped"; exit status 1 if anything failed.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+php=${PHP:-php8.2}
+php=$(command -v "$php") || { echo "error: $php not found (make deps)" >&2; exit 1; }
+php_config=${PHP_CONFIG:-php-config8.2}
+
+ext=${1:?usage: $0 EXTENSION.so [TESTS...]}
+shift
+ext=$(cd "$(dirname "$ext")" && pwd)/$(basename "$ext")
+[ $# -gt 0 ] || set -- "$root/php-tests"
+
+run_tests="$("$php_config" --extension-dir)/build/run-tests.php"
+[ -f "$run_tests" ] || { echo "error: $run_tests not found (php8.2-dev)" >&2; exit 1; }
+
+# A suite where every test skips because the extension failed to load would look green.
+if ! loaded=$("$php" -n -d display_startup_errors=1 -d extension="$ext" \
+    -r 'echo extension_loaded("memcache") ? phpversion("memcache") : "NOT LOADED";' 2>&1) ||
+    [ "$loaded" = "NOT LOADED" ] || [[ "$loaded" == *Warning* ]]; then
+    echo "error: $ext does not load as the memcache extension: $loaded" >&2
+    exit 1
+fi
+echo "phpt: testing $ext (memcache $loaded) with $php"
+
+work=$root/build-test
+export MEMCACHE_TEST_DIR=$work/phpt
+trap '"$here/test-env.sh" stop' EXIT
+trap 'exit 130' INT TERM
+"$here/test-env.sh" start
+# shellcheck source=/dev/null
+. "$MEMCACHE_TEST_DIR/env.sh"
+
+mkdir -p "$work/sessions"
+results=$work/phpt-results.txt
+rm -f "$results"
+extra=()
+if [ -n "${MEMCACHE_PROTOCOL:-}" ]; then
+    export MEMCACHE_PROTOCOL
+    extra+=(-d "memcache.protocol=$MEMCACHE_PROTOCOL")
+fi
+
+export TEST_PHP_EXECUTABLE=$php NO_INTERACTION=1
+# run-tests.php's exit status is only a hint: the verdict comes from the -W results file.
+color=--no-color
+[ -t 1 ] && color=--color
+"$php" -n "$run_tests" -n -q -p "$php" "$color" --show-diff --set-timeout 60 -W "$results" \
+    -d "extension=$ext" -d "session.save_path=$work/sessions" "${extra[@]}" "$@" || true
+
+count() { grep -c "^$1"$'\t' "$results" || true; }
+[ -f "$results" ] || : >"$results"
+passed=$(($(count PASSED) + $(count WARNED)))
+failed=$(($(count FAILED) + $(count BORKED) + $(count LEAKED)))
+skipped=$(count SKIPPED)
+xfailed=$(count XFAILED)
+summary="$passed passed, $failed failed, $skipped skipped"
+[ "$xfailed" -eq 0 ] || summary="$summary, $xfailed xfailed"
+
+status=0
+if [ $((passed + failed)) -eq 0 ]; then
+    echo "error: no test ran (are there .phpt files in $*?)" >&2
+    status=1
+fi
+[ "$failed" -eq 0 ] || status=1
+echo "$summary"
+exit "$status"
