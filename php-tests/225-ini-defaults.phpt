@@ -1,0 +1,60 @@
+--TEST--
+INI: every memcache.* directive of spec 6 exists with its default value and PHP_INI_ALL access (fails on Debian 4.0.5.2: no memcache.select_api)
+--INI--
+memcache.protocol=ascii
+--FILE--
+<?php
+include __DIR__ . '/connect.inc';
+var_dump(ini_get_all('memcache', false));
+$access = array_unique(array_column(ini_get_all('memcache'), 'access'));
+var_dump($access);
+?>
+--EXPECT--
+array(21) {
+  ["memcache.allow_failover"]=>
+  string(1) "1"
+  ["memcache.chunk_size"]=>
+  string(5) "32768"
+  ["memcache.compress_threshold"]=>
+  string(5) "20000"
+  ["memcache.default_port"]=>
+  string(5) "11211"
+  ["memcache.hash_function"]=>
+  string(5) "crc32"
+  ["memcache.hash_strategy"]=>
+  string(10) "consistent"
+  ["memcache.lock_timeout"]=>
+  string(2) "15"
+  ["memcache.max_failover_attempts"]=>
+  string(2) "20"
+  ["memcache.prefix_host_key"]=>
+  string(1) "0"
+  ["memcache.prefix_host_key_remove_subdomain"]=>
+  string(1) "0"
+  ["memcache.prefix_host_key_remove_www"]=>
+  string(1) "1"
+  ["memcache.prefix_static_key"]=>
+  NULL
+  ["memcache.protocol"]=>
+  string(5) "ascii"
+  ["memcache.redundancy"]=>
+  string(1) "1"
+  ["memcache.select_api"]=>
+  string(6) "select"
+  ["memcache.session_prefix_host_key"]=>
+  string(1) "0"
+  ["memcache.session_prefix_host_key_remove_subdomain"]=>
+  string(1) "0"
+  ["memcache.session_prefix_host_key_remove_www"]=>
+  string(1) "1"
+  ["memcache.session_prefix_static_key"]=>
+  NULL
+  ["memcache.session_redundancy"]=>
+  string(1) "2"
+  ["memcache.session_save_path"]=>
+  NULL
+}
+array(1) {
+  [0]=>
+  int(7)
+}
