@@ -143,7 +143,10 @@ fn hung_server_times_out_and_is_skipped_until_retry() {
     let elapsed = started.elapsed();
     assert!(elapsed >= timeout, "{elapsed:?}");
     assert!(elapsed < Duration::from_millis(1500), "{elapsed:?}");
-    assert!(found.len() < 40, "the hung server's keys are misses on failover");
+    assert!(
+        found.len() < 40,
+        "the hung server's keys are misses on failover"
+    );
     let events = pool.take_events();
     assert_eq!(failures(&events), 1);
     let Event::Failure(event) = &events[0] else {
@@ -173,7 +176,10 @@ fn value_too_large_is_an_error_reply_not_a_failure() {
         "{outcome:?}"
     );
     let events = pool.take_events();
-    assert!(matches!(events.as_slice(), [Event::ErrorReply(_)]), "{events:?}");
+    assert!(
+        matches!(events.as_slice(), [Event::ErrorReply(_)]),
+        "{events:?}"
+    );
     assert!(!pool.server(0).borrow().health.is_failed());
     assert_eq!(set(&mut pool, &policy, b"small", b"ok"), Outcome::Done);
     assert_eq!(

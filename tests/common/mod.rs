@@ -139,7 +139,10 @@ impl Drop for Memcached {
 pub fn wait_until(mut ready: impl FnMut() -> bool) {
     let deadline = Instant::now() + Duration::from_secs(5);
     while !ready() {
-        assert!(Instant::now() < deadline, "server did not come up within 5 s");
+        assert!(
+            Instant::now() < deadline,
+            "server did not come up within 5 s"
+        );
         std::thread::sleep(Duration::from_millis(10));
     }
 }
