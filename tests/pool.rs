@@ -80,6 +80,23 @@ fn multi_get_spans_servers_in_one_batch() {
 }
 
 #[test]
+fn one_connection_serves_many_gets_and_sets() {
+    let server = Memcached::start();
+    let mut pool = new_pool();
+    pool.add_server(server.config(SECOND, 15, false), 1, true);
+    let policy = Policy::default();
+    let before = server.stat("total_connections");
+    for i in 0..20 {
+        let key = format!("reuse-{i}").into_bytes();
+        assert_eq!(set(&mut pool, &policy, &key, b"value"), Outcome::Done);
+        assert_eq!(get_all(&mut pool, &policy, &[key.clone()]).len(), 1);
+        assert!(get_all(&mut pool, &policy, &[b"reuse-missing".to_vec(), key]).len() == 1);
+    }
+    // One connection for the pool, one for each stats query.
+    assert_eq!(server.stat("total_connections") - before, 2);
+}
+
+#[test]
 fn refused_server_fails_over_with_one_event() {
     let live = Memcached::start();
     let mut pool = new_pool();
@@ -234,6 +251,8 @@ fn a_reply_cut_mid_value_fails_the_server_and_the_next_request_is_clean() {
         get_all(&mut pool, &policy, &[b"k".to_vec()]),
         vec![(b"k".to_vec(), b"hello".to_vec())]
     );
+    // The healthy connection is kept; the fake server ends when it is closed.
+    drop(pool);
     fake.join().unwrap();
 }
 

@@ -202,33 +202,49 @@ pub fn encode_ascii(out: &mut Vec<u8>, requests: &[Request<'_>], indexes: &[usiz
     }
 }
 
-/// Consumes one server's ASCII replies for the requests queued on it, recording outcomes
-/// locally (several readers run at once in one poll loop); [`ServerReader::finish`] hands
-/// them back.
+/// True for `get`/`gets` requests, which one server answers together on one command line.
+fn is_get(request: &Request<'_>) -> bool {
+    matches!(request.command, Command::Get { .. })
+}
+
+/// Orders one server's requests as they are sent: single-reply commands first, in batch order,
+/// then the gets, which share one command line.
+pub fn wire_order(requests: &[Request<'_>], indexes: &mut [usize]) {
+    indexes.sort_by_key(|&i| is_get(&requests[i]));
+}
+
+/// Consumes one server's ASCII replies for the requests queued on it (in [`wire_order`]),
+/// recording outcomes locally (several readers run at once in one poll loop);
+/// [`ServerReader::finish`] hands them back.
 pub struct ServerReader<'b, 'a> {
     requests: &'b [Request<'a>],
     indexes: &'b [usize],
     /// Outcome per entry of `indexes`.
     outcomes: Vec<Outcome>,
-    /// Next entry of `indexes` awaiting its reply (for a get line: the cursor over its keys).
+    /// Next entry of `indexes` awaiting its reply; among the gets, the cursor over their keys.
     next: usize,
-    is_get: bool,
+    /// Position of the first get in `indexes` (`indexes.len()` when there is none).
+    first_get: usize,
+    /// True once the get line's `END` arrived.
+    gets_ended: bool,
     hits: Hits,
     stats: Vec<StatEntry>,
 }
 
 impl<'b, 'a> ServerReader<'b, 'a> {
-    /// A reader for the requests `indexes` of `requests`, all of one command kind.
+    /// A reader for the requests `indexes` of `requests`, in [`wire_order`].
     pub fn new(requests: &'b [Request<'a>], indexes: &'b [usize]) -> Self {
-        let is_get = indexes
-            .first()
-            .is_some_and(|&i| matches!(requests[i].command, Command::Get { .. }));
+        let first_get = indexes
+            .iter()
+            .position(|&i| is_get(&requests[i]))
+            .unwrap_or(indexes.len());
         ServerReader {
             requests,
             indexes,
             outcomes: vec![Outcome::Pending; indexes.len()],
             next: 0,
-            is_get,
+            first_get,
+            gets_ended: false,
             hits: Hits::default(),
             stats: Vec::new(),
         }
@@ -239,7 +255,16 @@ impl<'b, 'a> ServerReader<'b, 'a> {
         (self.outcomes, self.hits)
     }
 
-    fn read_get_reply(&mut self, reply: Reply<'_>) -> Result<bool, NetError> {
+    /// True when every expected reply (for gets: up to `END`) has been consumed.
+    fn is_done(&self) -> bool {
+        if self.first_get < self.indexes.len() {
+            self.gets_ended
+        } else {
+            self.next >= self.indexes.len()
+        }
+    }
+
+    fn read_get_reply(&mut self, reply: Reply<'_>) -> Result<(), NetError> {
         match reply {
             Reply::Value {
                 key,
@@ -268,30 +293,32 @@ impl<'b, 'a> ServerReader<'b, 'a> {
                     cas: cas.unwrap_or(0),
                     data: start..self.hits.data.len(),
                 });
-                Ok(false)
+                Ok(())
             }
             Reply::End => {
                 for outcome in &mut self.outcomes[self.next..] {
                     *outcome = Outcome::Done;
                 }
                 self.next = self.indexes.len();
-                Ok(true)
+                self.gets_ended = true;
+                Ok(())
             }
             other => Err(unexpected(&other)),
         }
     }
 
     /// The slot answered by a VALUE for `key`: memcached answers in request order, so search
-    /// forward from the cursor first (duplicates are answered once each), then from the start.
+    /// forward from the cursor first (duplicates are answered once each), then from the first
+    /// get.
     fn find_get_slot(&self, key: &[u8]) -> Option<usize> {
         let matches = |&slot: &usize| self.requests[self.indexes[slot]].key == key;
         (self.next..self.indexes.len())
             .find(matches)
-            .or_else(|| (0..self.next).find(matches))
+            .or_else(|| (self.first_get..self.next).find(matches))
     }
 
-    /// Handles the reply to a single-reply (or stats) command; true when that command is done.
-    fn read_single_reply(&mut self, reply: Reply<'_>) -> Result<bool, NetError> {
+    /// Handles the reply to a single-reply (or stats) command.
+    fn read_single_reply(&mut self, reply: Reply<'_>) -> Result<(), NetError> {
         let request = &self.requests[self.indexes[self.next]];
         let outcome = match (request.command, reply) {
             (Command::Stats { .. }, Reply::Stat { name, value }) => {
@@ -299,7 +326,7 @@ impl<'b, 'a> ServerReader<'b, 'a> {
                     name: name.to_vec(),
                     value: value.to_vec(),
                 });
-                return Ok(false);
+                return Ok(());
             }
             (Command::Stats { .. }, Reply::Item { key, bytes, expiry }) => {
                 self.stats.push(StatEntry::Item {
@@ -307,7 +334,7 @@ impl<'b, 'a> ServerReader<'b, 'a> {
                     bytes: bytes.to_vec(),
                     expiry: expiry.to_vec(),
                 });
-                return Ok(false);
+                return Ok(());
             }
             (Command::Stats { .. }, Reply::End) => Outcome::Stats(std::mem::take(&mut self.stats)),
             (Command::Stats { .. }, Reply::Reset) => Outcome::Done,
@@ -336,7 +363,7 @@ impl<'b, 'a> ServerReader<'b, 'a> {
         };
         self.outcomes[self.next] = outcome;
         self.next += 1;
-        Ok(true)
+        Ok(())
     }
 }
 
@@ -356,23 +383,21 @@ fn unexpected(reply: &Reply<'_>) -> NetError {
 impl ReplyReader for ServerReader<'_, '_> {
     fn read(&mut self, buf: &[u8]) -> Result<ReadProgress, NetError> {
         let mut consumed = 0;
-        while self.next < self.indexes.len() {
+        while !self.is_done() {
             let (reply, used) = match ascii::parse_reply(&buf[consumed..])? {
                 Parse::Incomplete => break,
                 Parse::Done(reply, used) => (reply, used),
             };
             consumed += used;
-            if self.is_get {
-                if self.read_get_reply(reply)? {
-                    break;
-                }
+            if self.next >= self.first_get {
+                self.read_get_reply(reply)?;
             } else {
                 self.read_single_reply(reply)?;
             }
         }
         Ok(ReadProgress {
             consumed,
-            done: self.next >= self.indexes.len(),
+            done: self.is_done(),
         })
     }
 }

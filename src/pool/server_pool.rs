@@ -7,7 +7,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::hash::HashFunction;
 use crate::net::{self, Job, NetError};
-use crate::pool::request::{encode_ascii, ServerReader};
+use crate::pool::request::{encode_ascii, wire_order, ServerReader};
 use crate::pool::ring::{HashStrategy, Ring};
 use crate::pool::{
     registry, Command, Hits, Outcome, Request, Server, ServerConfig, ServerHandle, Target,
@@ -234,6 +234,9 @@ impl Pool {
                 Some((_, members)) => members.push(i),
                 None => groups.push((index, vec![i])),
             }
+        }
+        for (_, members) in &mut groups {
+            wire_order(requests, members);
         }
         groups
     }

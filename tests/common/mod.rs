@@ -135,6 +135,30 @@ impl Drop for Memcached {
     }
 }
 
+impl Memcached {
+    /// One value of `stats` (read over a separate connection, which it counts itself).
+    pub fn stat(&self, name: &str) -> u64 {
+        use std::io::{BufRead, BufReader, Write};
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("stats connection");
+        stream.write_all(b"stats\r\n").expect("send stats");
+        let reader = BufReader::new(stream);
+        for line in reader.lines() {
+            let line = line.expect("stats reply");
+            if line == "END" {
+                break;
+            }
+            let mut parts = line.split(' ');
+            if parts.next() == Some("STAT") && parts.next() == Some(name) {
+                return parts
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .expect("numeric stat");
+            }
+        }
+        panic!("no stat {name}")
+    }
+}
+
 /// Polls `ready` every 10 ms for up to 5 s.
 pub fn wait_until(mut ready: impl FnMut() -> bool) {
     let deadline = Instant::now() + Duration::from_secs(5);
