@@ -1,5 +1,5 @@
 --TEST--
-INI: every memcache.* directive of spec 6 exists with its default value and PHP_INI_ALL access (fails on Debian 4.0.5.2: no memcache.select_api)
+INI: every memcache.* directive of spec 6, plus this extension's own session_fail_on_lock_timeout, exists with its default value and PHP_INI_ALL access (fails on Debian 4.0.5.2: no memcache.select_api, no session_fail_on_lock_timeout)
 --INI--
 memcache.protocol=ascii
 --FILE--
@@ -10,7 +10,7 @@ $access = array_unique(array_column(ini_get_all('memcache'), 'access'));
 var_dump($access);
 ?>
 --EXPECT--
-array(21) {
+array(22) {
   ["memcache.allow_failover"]=>
   string(1) "1"
   ["memcache.chunk_size"]=>
@@ -41,6 +41,8 @@ array(21) {
   string(1) "1"
   ["memcache.select_api"]=>
   string(6) "select"
+  ["memcache.session_fail_on_lock_timeout"]=>
+  string(1) "1"
   ["memcache.session_prefix_host_key"]=>
   string(1) "0"
   ["memcache.session_prefix_host_key_remove_subdomain"]=>

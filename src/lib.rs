@@ -10,6 +10,7 @@ pub mod key;
 pub mod net;
 pub mod pool;
 pub mod protocol;
+pub mod session;
 pub mod value;
 
 #[cfg(feature = "php")]

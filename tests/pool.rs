@@ -89,7 +89,7 @@ fn one_connection_serves_many_gets_and_sets() {
     for i in 0..20 {
         let key = format!("reuse-{i}").into_bytes();
         assert_eq!(set(&mut pool, &policy, &key, b"value"), Outcome::Done);
-        assert_eq!(get_all(&mut pool, &policy, &[key.clone()]).len(), 1);
+        assert_eq!(get_all(&mut pool, &policy, std::slice::from_ref(&key)).len(), 1);
         assert!(get_all(&mut pool, &policy, &[b"reuse-missing".to_vec(), key]).len() == 1);
     }
     // One connection for the pool, one for each stats query.

@@ -84,6 +84,47 @@ pub fn compress_threshold() -> usize {
     usize::try_from(COMPRESS_THRESHOLD.load(Relaxed)).unwrap_or(0)
 }
 
+/// `memcache.session_redundancy` (default 2): session copies.
+pub fn session_redundancy() -> u32 {
+    to_u32(SESSION_REDUNDANCY.load(Relaxed))
+}
+
+/// `memcache.lock_timeout` (default 15): session lock expiry in seconds.
+pub fn lock_timeout() -> u32 {
+    to_u32(LOCK_TIMEOUT.load(Relaxed))
+}
+
+/// `memcache.session_fail_on_lock_timeout` (default On): a session whose lock cannot be
+/// obtained within twice `lock_timeout` fails to start instead of starting empty.
+pub fn session_fail_on_lock_timeout() -> bool {
+    SESSION_FAIL_ON_LOCK_TIMEOUT.load(Relaxed)
+}
+
+/// `memcache.session_save_path` (default unset): overrides `session.save_path`.
+pub fn session_save_path() -> Option<Vec<u8>> {
+    get_string(&SESSION_SAVE_PATH)
+}
+
+/// `memcache.session_prefix_static_key` (default unset).
+pub fn session_prefix_static_key() -> Option<Vec<u8>> {
+    get_string(&SESSION_PREFIX_STATIC_KEY)
+}
+
+/// `memcache.session_prefix_host_key` (default Off).
+pub fn session_prefix_host_key() -> bool {
+    SESSION_PREFIX_HOST_KEY.load(Relaxed)
+}
+
+/// `memcache.session_prefix_host_key_remove_www` (default On).
+pub fn session_prefix_host_key_remove_www() -> bool {
+    SESSION_PREFIX_HOST_KEY_REMOVE_WWW.load(Relaxed)
+}
+
+/// `memcache.session_prefix_host_key_remove_subdomain` (default Off).
+pub fn session_prefix_host_key_remove_subdomain() -> bool {
+    SESSION_PREFIX_HOST_KEY_REMOVE_SUBDOMAIN.load(Relaxed)
+}
+
 /// `memcache.prefix_static_key` (default unset).
 pub fn prefix_static_key() -> Option<Vec<u8>> {
     get_string(&PREFIX_STATIC_KEY)
@@ -125,6 +166,7 @@ static SESSION_PREFIX_STATIC_KEY: Mutex<Option<Vec<u8>>> = Mutex::new(None);
 static SESSION_PREFIX_HOST_KEY: AtomicBool = AtomicBool::new(false);
 static SESSION_PREFIX_HOST_KEY_REMOVE_WWW: AtomicBool = AtomicBool::new(true);
 static SESSION_PREFIX_HOST_KEY_REMOVE_SUBDOMAIN: AtomicBool = AtomicBool::new(false);
+static SESSION_FAIL_ON_LOCK_TIMEOUT: AtomicBool = AtomicBool::new(true);
 
 /// Integer directive: `strtol` must consume the whole value and the result must
 /// be at least `min`; the message names `label` (the C validators are shared,
@@ -264,7 +306,7 @@ const fn string(
 }
 
 /// The table, in the C extension's order (`display_ini_entries` keeps it).
-static INI: IniEntryDefs<22> = IniEntryDefs::new([
+static INI: IniEntryDefs<23> = IniEntryDefs::new([
     long(c"memcache.allow_failover", c"1", &ALLOW_FAILOVER),
     int(
         c"memcache.max_failover_attempts",
@@ -343,6 +385,11 @@ static INI: IniEntryDefs<22> = IniEntryDefs::new([
         true,
     ),
     string(c"memcache.session_save_path", &SESSION_SAVE_PATH, false),
+    boolean(
+        c"memcache.session_fail_on_lock_timeout",
+        c"1",
+        &SESSION_FAIL_ON_LOCK_TIMEOUT,
+    ),
     boolean(c"memcache.prefix_host_key", c"0", &PREFIX_HOST_KEY),
     boolean(
         c"memcache.prefix_host_key_remove_www",

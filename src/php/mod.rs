@@ -20,6 +20,7 @@ pub mod pool_object;
 pub mod prefix;
 pub mod serialize;
 pub mod servers;
+pub mod session;
 
 use ext_php_rs::prelude::*;
 
@@ -36,11 +37,20 @@ pub extern "C" fn startup(_kind: i32, module_number: i32) -> i32 {
     let started = std::panic::catch_unwind(|| {
         ini::register(module_number);
         connection::register(module_number);
+        session::register();
         classes::register_classes().is_ok()
     });
     match started {
         Ok(true) => 0,
         _ => -1,
+    }
+}
+
+/// Request startup: the session key prefix is computed per request (spec §6).
+pub extern "C" fn request_startup(_kind: i32, _module_number: i32) -> i32 {
+    match std::panic::catch_unwind(prefix::refresh_session) {
+        Ok(()) => 0,
+        Err(_) => -1,
     }
 }
 
@@ -52,12 +62,13 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .name("memcache")
         .version(VERSION)
         .info_function(info::minfo)
+        .request_startup_function(request_startup)
         .constant(("MEMCACHE_COMPRESSED", i64::from(flags::COMPRESSED), &[]))
         .constant(("MEMCACHE_USER1", i64::from(flags::USER1), &[]))
         .constant(("MEMCACHE_USER2", i64::from(flags::USER2), &[]))
         .constant(("MEMCACHE_USER3", i64::from(flags::USER3), &[]))
         .constant(("MEMCACHE_USER4", i64::from(flags::USER4), &[]))
-        .constant(("MEMCACHE_HAVE_SESSION", 0i64, &[]));
+        .constant(("MEMCACHE_HAVE_SESSION", 1i64, &[]));
     for function in functions::all() {
         module = module.function(function);
     }

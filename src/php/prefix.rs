@@ -1,6 +1,7 @@
-//! The key prefix of `memcache.prefix_static_key` and `memcache.prefix_host_key*`: computed,
-//! as in the C extension, at every `connect`/`pconnect`/`addServer`, and applied to every key of
-//! every pool of the process from then on.
+//! Key prefixes. `memcache.prefix_static_key` and `memcache.prefix_host_key*` are computed, as in
+//! the C extension, at every `connect`/`pconnect`/`addServer` and apply to every key of every
+//! pool of the process from then on; the `memcache.session_prefix_*` twins are computed at
+//! request start and apply to session keys.
 
 use std::cell::RefCell;
 
@@ -11,26 +12,55 @@ use crate::php::ini;
 
 thread_local! {
     static KEY_PREFIX: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    static SESSION_PREFIX: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Recomputes the prefix from the INI and the request's `$_SERVER['SERVER_NAME']`.
+/// Recomputes the key prefix (at `connect`/`addServer`).
 pub fn refresh() {
-    let mut prefix = ini::prefix_static_key().unwrap_or_default();
-    if ini::prefix_host_key() {
-        if let Some(name) = server_name() {
-            prefix.extend_from_slice(key::host_prefix(
-                &name,
-                ini::prefix_host_key_remove_www(),
-                ini::prefix_host_key_remove_subdomain(),
-            ));
-        }
-    }
+    let prefix = compute(
+        ini::prefix_static_key(),
+        ini::prefix_host_key(),
+        ini::prefix_host_key_remove_www(),
+        ini::prefix_host_key_remove_subdomain(),
+    );
     KEY_PREFIX.with(|current| *current.borrow_mut() = prefix);
 }
 
-/// Prepares a user key with the current prefix (`None`: invalid key).
+/// Recomputes the session key prefix (at request start).
+pub fn refresh_session() {
+    let prefix = compute(
+        ini::session_prefix_static_key(),
+        ini::session_prefix_host_key(),
+        ini::session_prefix_host_key_remove_www(),
+        ini::session_prefix_host_key_remove_subdomain(),
+    );
+    SESSION_PREFIX.with(|current| *current.borrow_mut() = prefix);
+}
+
+/// Prepares a user key with the current key prefix (`None`: invalid key).
 pub fn prepare(raw: &[u8]) -> Option<Vec<u8>> {
     KEY_PREFIX.with(|prefix| key::prepare(&prefix.borrow(), raw))
+}
+
+/// Prepares a session id with the session prefix (`None`: empty id).
+pub fn prepare_session(raw: &[u8]) -> Option<Vec<u8>> {
+    SESSION_PREFIX.with(|prefix| key::prepare(&prefix.borrow(), raw))
+}
+
+/// Static part followed by the host part, with no separator (spec §6).
+fn compute(
+    static_key: Option<Vec<u8>>,
+    host_key: bool,
+    remove_www: bool,
+    remove_subdomain: bool,
+) -> Vec<u8> {
+    let mut prefix = static_key.unwrap_or_default();
+    if host_key {
+        if let Some(name) = server_name() {
+            prefix.extend_from_slice(key::host_prefix(&name, remove_www, remove_subdomain));
+        }
+    }
+    prefix
 }
 
 /// `$_SERVER['SERVER_NAME']`, if the request has one.

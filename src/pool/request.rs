@@ -123,6 +123,12 @@ impl<'a> Request<'a> {
         request
     }
 
+    /// A request for `key` on one given server, without failover (the session protocol pipelines
+    /// its lock and data commands on the server it chose).
+    pub fn for_key_at(key: &'a [u8], command: Command<'a>, server: usize) -> Self {
+        Self::new(key, command, Target::Server(server))
+    }
+
     /// A request for one server (version, flush, stats).
     pub fn for_server(index: usize, command: Command<'a>) -> Self {
         Self::new(b"", command, Target::Server(index))

@@ -250,7 +250,8 @@ impl Pool {
             .unwrap_or(index)
     }
 
-    fn is_usable(&self, index: usize, now: i64) -> bool {
+    /// True if server `index` may take requests at `now` (up, or failed and due for a retry).
+    pub fn is_usable(&self, index: usize, now: i64) -> bool {
         let server = self.servers[index].borrow();
         server.health.is_usable(server.config.retry_interval, now)
     }
@@ -448,6 +449,34 @@ impl Pool {
                 }
             }
             n += 1;
+        }
+        chosen
+    }
+
+    /// The servers of `key`'s `key-0`, `key-1`, … sequence (spec §12.3), distinct, skipping
+    /// `skip` and unusable ones, at most `count`: where sessions keep their copies.
+    pub fn key_sequence(
+        &self,
+        key: &[u8],
+        count: usize,
+        skip: &[usize],
+        policy: &Policy,
+    ) -> Vec<usize> {
+        let now = unix_now();
+        let wanted = count.min(self.servers.len());
+        let mut chosen: Vec<usize> = Vec::with_capacity(wanted);
+        let attempts = policy.max_failover_attempts.max(self.servers.len() as u32);
+        for n in 0..attempts {
+            if chosen.len() >= wanted {
+                break;
+            }
+            let Some(candidate) = self.ring.find_failover(key, n) else {
+                break;
+            };
+            let index = self.canonical_index(candidate);
+            if !chosen.contains(&index) && !skip.contains(&index) && self.is_usable(index, now) {
+                chosen.push(index);
+            }
         }
         chosen
     }

@@ -1,0 +1,9 @@
+//! Sessions in memcached, wire-compatible with the C extension's `memcache` save handler
+//! (spec §12): the save path, and the lock/read/write/destroy protocol over a pool. Plain Rust;
+//! `src/php/session.rs` registers it with PHP's session extension.
+
+pub mod save_path;
+pub mod store;
+
+pub use save_path::{parse_save_path, SavePathError, SessionServer};
+pub use store::{LockFailure, SessionSettings, SessionStore};
