@@ -356,9 +356,11 @@ pub fn memcache_delete(
     finish(pool_arg(memcache.0).and_then(|o| commands::delete(o, FUNCTION, key.0, exptime.0)))
 }
 
-/// Deprecated since the C extension's debug mode was removed: always a warning and `false`.
+/// Deprecated since the C extension's debug mode was removed: accepts any arguments, always a
+/// warning and `false`.
 #[php_function]
-pub fn memcache_debug(_ignored: Opt<'_, MIXED>) -> bool {
+pub fn memcache_debug(ignored: &[&Zval]) -> bool {
+    let _ = ignored;
     errors::warning("memcache_debug() is deprecated, please use a debugger (like Eclipse + CDT)");
     false
 }

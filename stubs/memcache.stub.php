@@ -1,0 +1,604 @@
+<?php
+
+/**
+ * Stubs for the `memcache` extension: a drop-in replacement, written in Rust, for the PECL
+ * memcache C extension (module version "8.2").
+ *
+ * This file is for IDEs and static analysers (PhpStorm, Psalm, PHPStan) only. Never include it
+ * in code that runs with the extension loaded: the classes, functions and constants below are
+ * provided by the extension and would be declared twice.
+ *
+ * What the extension provides:
+ *  - classes MemcachePool and Memcache (Memcache extends MemcachePool). Neither has a
+ *    constructor; the server pool is created by the first connect()/addServer() and kept in the
+ *    public dynamic property `connection`. Methods are registered in lowercase (`addserver`,
+ *    `getstats`, ...) except setSaslAuthData; PHP method names are case-insensitive anyway.
+ *  - 24 procedural memcache_* functions taking the object as first argument.
+ *  - 6 constants: MEMCACHE_COMPRESSED, MEMCACHE_USER1..4, MEMCACHE_HAVE_SESSION.
+ *  - a session save handler named "memcache": session.save_handler=memcache with
+ *    session.save_path (or memcache.session_save_path) set to a comma/space separated list of
+ *    server URLs such as "tcp://127.0.0.1:11211?persistent=1&weight=1&timeout=1&retry_interval=15,
+ *    unix:///run/memcached.sock". Sessions are locked through a "<key>.lock" counter key and may
+ *    be written to several servers (memcache.session_redundancy).
+ *
+ * Scalar parameters are parsed with PHP's coercive rules whatever the declared types say:
+ * set($key, $value, false, 60) works, as with the C extension.
+ *
+ * INI directives (all PHP_INI_ALL; default in brackets):
+ *   memcache.allow_failover [1]            re-route requests away from failed servers
+ *   memcache.max_failover_attempts [20]    how many servers a failover may try
+ *   memcache.default_port [11211]          default TCP port of connect()/addServer()/...
+ *   memcache.chunk_size [32768]            socket chunk size / max bytes per send
+ *   memcache.protocol [ascii]              ascii | binary, read when a pool is created
+ *   memcache.hash_strategy [consistent]    consistent | standard
+ *   memcache.hash_function [crc32]         crc32 | fnv
+ *   memcache.redundancy [1]                servers every write/delete/increment goes to
+ *   memcache.session_redundancy [2]        servers every session is written to
+ *   memcache.compress_threshold [20000]    values this long or longer are compressed (0: never)
+ *   memcache.lock_timeout [15]             session lock lifetime in seconds (wait: twice that)
+ *   memcache.select_api [select]           select | poll
+ *   memcache.session_save_path [unset]     overrides session.save_path for this handler
+ *   memcache.session_fail_on_lock_timeout [1]  this implementation only: fail session_start()
+ *                                          instead of starting an empty session when the lock
+ *                                          cannot be had
+ *   memcache.prefix_static_key [unset]     static prefix of every key (no "." allowed)
+ *   memcache.prefix_host_key [0]           add $_SERVER['SERVER_NAME'] to the key prefix
+ *   memcache.prefix_host_key_remove_www [1]        ... without a leading "www."
+ *   memcache.prefix_host_key_remove_subdomain [0]  ... keeping only the last two labels
+ *   memcache.session_prefix_static_key [unset]     the same four, for session keys
+ *   memcache.session_prefix_host_key [0]           (read at request start)
+ *   memcache.session_prefix_host_key_remove_www [1]
+ *   memcache.session_prefix_host_key_remove_subdomain [0]
+ *
+ * Defaults written as 11211 below are really the value of memcache.default_port at call time.
+ */
+
+/** Flag for store commands: zlib-compress the value (strings and serialized values only). */
+const MEMCACHE_COMPRESSED = 2;
+
+/** Application flag bit 0x10000, stored with the item and returned in get()'s $flags. */
+const MEMCACHE_USER1 = 65536;
+
+/** Application flag bit 0x20000, stored with the item and returned in get()'s $flags. */
+const MEMCACHE_USER2 = 131072;
+
+/** Application flag bit 0x40000, stored with the item and returned in get()'s $flags. */
+const MEMCACHE_USER3 = 262144;
+
+/** Application flag bit 0x80000, stored with the item and returned in get()'s $flags. */
+const MEMCACHE_USER4 = 524288;
+
+/** 1: the "memcache" session save handler is available. */
+const MEMCACHE_HAVE_SESSION = 1;
+
+/**
+ * A pool of memcached servers. Keys are spread over the servers by consistent (or standard)
+ * hashing; a failed server is skipped (memcache.allow_failover) and retried after its
+ * retry_interval.
+ */
+class MemcachePool
+{
+    /**
+     * Adds a server to the pool (like addServer()) and opens its TCP connection right away.
+     *
+     * @param string $host host name, IP address, or "unix:///path/to.sock" (with port 0)
+     * @param int $tcp_port TCP port; default memcache.default_port
+     * @param int $udp_port UDP port, 0 for none
+     * @param bool $persistent keep the connection open across requests
+     * @param int $weight share of the keys this server gets, at least 1
+     * @param float $timeout connect/read timeout in seconds
+     * @param int $retry_interval seconds before a failed server is tried again, -1: never
+     * @return bool false (with a warning) if the connection failed; the server stays in the pool
+     */
+    public function connect(
+        string $host,
+        int $tcp_port = 11211,
+        int $udp_port = 0,
+        bool $persistent = true,
+        int $weight = 1,
+        float $timeout = 1.0,
+        int $retry_interval = 15,
+    ): bool {}
+
+    /**
+     * Adds a server to the pool without connecting (the connection opens on first use).
+     *
+     * @param string $host host name, IP address, or "unix:///path/to.sock" (with port 0)
+     * @param int $tcp_port TCP port; default memcache.default_port
+     * @param int $udp_port UDP port, 0 for none (ignored with the binary protocol)
+     * @param bool $persistent keep the connection open across requests
+     * @param int $weight share of the keys this server gets, at least 1
+     * @param float $timeout connect/read timeout in seconds
+     * @param int $retry_interval seconds before a failed server is tried again, -1: never
+     * @param bool $status false adds the server in the failed state
+     * @return bool true even if the server is down; false for invalid arguments
+     */
+    public function addServer(
+        string $host,
+        int $tcp_port = 11211,
+        int $udp_port = 0,
+        bool $persistent = true,
+        int $weight = 1,
+        float $timeout = 1.0,
+        int $retry_interval = 15,
+        bool $status = true,
+    ): bool {}
+
+    /**
+     * Changes the parameters of the first server in the pool with this host and TCP port.
+     * Every omitted argument is reset to its default.
+     *
+     * @param callable|null $failure_callback pool-wide failure callback; null clears it, and
+     *        omitting the argument leaves it unchanged. Called as
+     *        fn(string $host, int $tcp_port, int $udp_port, ?string $error, int $errnum).
+     * @return bool false if the server is not in the pool or the callback is not callable
+     */
+    public function setServerParams(
+        string $host,
+        int $tcp_port = 11211,
+        float $timeout = 1.0,
+        int $retry_interval = 15,
+        bool $status = true,
+        ?callable $failure_callback = null,
+    ): bool {}
+
+    /**
+     * Sets (or, with null, clears) the pool-wide callback run instead of the E_NOTICE when a
+     * server fails: fn(string $host, int $tcp_port, int $udp_port, ?string $error, int $errnum).
+     * Needs a pool: call it after the first addServer()/connect().
+     */
+    public function setFailureCallback(?callable $failure_callback): bool {}
+
+    /**
+     * Status of the first server in the pool with this host and TCP port.
+     *
+     * @return int|false 0 if the server is marked failed, 1 otherwise; false if not in the pool
+     */
+    public function getServerStatus(string $host, int $tcp_port = 11211): int|false {}
+
+    /**
+     * The server a key maps to right now (after failover, if the primary is down).
+     *
+     * @return string|false "host:port" (port 0 for unix sockets); false for an invalid key
+     */
+    public function findServer(string $key): string|false {}
+
+    /**
+     * The version of the first server that answers, e.g. "1.6.18".
+     */
+    public function getVersion(): string|false {}
+
+    /**
+     * Stores a value only if the key does not exist yet.
+     *
+     * @param array|string $key key, or an array of key => value (then $value is ignored)
+     * @param mixed $value required with a string key; serialized unless a scalar
+     * @param int $flags 0, MEMCACHE_COMPRESSED and/or MEMCACHE_USER1..4
+     * @param int $exptime seconds (up to 2592000) or an absolute unix time; 0: never expires
+     * @param int $cas unused
+     */
+    public function add(array|string $key, mixed $value = null, int $flags = 0, int $exptime = 0, int $cas = 0): bool {}
+
+    /**
+     * Stores a value.
+     *
+     * @param array|string $key key, or an array of key => value (then $value is ignored)
+     * @param mixed $value required with a string key; serialized unless a scalar
+     * @param int $flags 0, MEMCACHE_COMPRESSED and/or MEMCACHE_USER1..4
+     * @param int $exptime seconds (up to 2592000) or an absolute unix time; 0: never expires
+     * @param int $cas binary protocol only: store only if the item's CAS value still matches
+     * @return bool true if every item was stored
+     */
+    public function set(array|string $key, mixed $value = null, int $flags = 0, int $exptime = 0, int $cas = 0): bool {}
+
+    /**
+     * Stores a value only if the key already exists.
+     *
+     * @param array|string $key key, or an array of key => value (then $value is ignored)
+     * @param mixed $value required with a string key; serialized unless a scalar
+     * @param int $flags 0, MEMCACHE_COMPRESSED and/or MEMCACHE_USER1..4
+     * @param int $exptime seconds (up to 2592000) or an absolute unix time; 0: never expires
+     * @param int $cas unused
+     */
+    public function replace(array|string $key, mixed $value = null, int $flags = 0, int $exptime = 0, int $cas = 0): bool {}
+
+    /**
+     * Stores a value only if the item's CAS value is still $cas (as returned by get()).
+     *
+     * @param array|string $key key, or an array of key => value (then $value is ignored)
+     * @param mixed $value required with a string key; serialized unless a scalar
+     * @param int $flags 0, MEMCACHE_COMPRESSED and/or MEMCACHE_USER1..4
+     * @param int $exptime seconds (up to 2592000) or an absolute unix time; 0: never expires
+     * @param int $cas the CAS value from get($key, $flags, $cas); 0 always fails
+     */
+    public function cas(array|string $key, mixed $value = null, int $flags = 0, int $exptime = 0, int $cas = 0): bool {}
+
+    /**
+     * Appends the value's bytes to an existing item (the item keeps its original flags).
+     *
+     * @param array|string $key key, or an array of key => value (then $value is ignored)
+     * @param mixed $value required with a string key
+     * @param int $flags sent, ignored by memcached
+     * @param int $exptime sent, ignored by memcached
+     * @param int $cas unused
+     */
+    public function append(array|string $key, mixed $value = null, int $flags = 0, int $exptime = 0, int $cas = 0): bool {}
+
+    /**
+     * Prepends the value's bytes to an existing item (the item keeps its original flags).
+     *
+     * @param array|string $key key, or an array of key => value (then $value is ignored)
+     * @param mixed $value required with a string key
+     * @param int $flags sent, ignored by memcached
+     * @param int $exptime sent, ignored by memcached
+     * @param int $cas unused
+     */
+    public function prepend(array|string $key, mixed $value = null, int $flags = 0, int $exptime = 0, int $cas = 0): bool {}
+
+    /**
+     * Fetches one item, or several in one round trip per server.
+     *
+     * @param array|string $key a key, or a list of keys
+     * @param mixed $flags set on a hit to the item's flags (an array key => flags for a list)
+     * @param mixed $cas passing it at all fetches CAS values ("gets"); set on a hit to the CAS
+     *        value (an array key => cas for a list)
+     * @return mixed the value, false on a miss; for a list of keys an array of the items found
+     */
+    public function get(array|string $key, mixed &$flags = null, mixed &$cas = null): mixed {}
+
+    /**
+     * Deletes one item, or every key of a list.
+     *
+     * @param array|string $key a key, or a list of keys
+     * @param int $exptime ignored (never sent)
+     * @return bool true if every key was deleted
+     */
+    public function delete(array|string $key, int $exptime = 0): bool {}
+
+    /**
+     * Statistics of the first server that answers.
+     *
+     * @param string|null $type omit for general stats, or one of "reset", "malloc", "slabs",
+     *        "cachedump", "items", "sizes"; anything else (null or "" passed explicitly
+     *        included) is an "Invalid stats type" warning
+     * @param int $slabid slab id for "cachedump"
+     * @param int $limit item limit for "cachedump"
+     * @return array|bool the stats (nested arrays for "a:b" names); true for "reset"; false on failure
+     */
+    public function getStats(?string $type = null, int $slabid = 0, int $limit = 100): array|bool {}
+
+    /**
+     * Statistics of every server in the pool.
+     *
+     * @param string|null $type as for getStats()
+     * @param int $slabid slab id for "cachedump"
+     * @param int $limit item limit for "cachedump"
+     * @return array|false ["host:port" => stats array, or false for a server that failed]
+     */
+    public function getExtendedStats(?string $type = null, int $slabid = 0, int $limit = 100): array|false {}
+
+    /**
+     * Sets the pool's automatic compression: values of $threshold bytes or more are compressed
+     * if that saves at least $min_savings (a fraction). Needs a pool.
+     *
+     * @param int $threshold 0 disables automatic compression (MEMCACHE_COMPRESSED still works)
+     * @param float $min_savings between 0 and 1
+     */
+    public function setCompressThreshold(int $threshold, float $min_savings = 0.2): bool {}
+
+    /**
+     * Adds $value to a numeric item (a negative $value decrements).
+     *
+     * @param array|string $key a key, or a list of keys
+     * @param int $value the amount
+     * @param int $defval binary protocol: created with this value if missing, when passed
+     * @param int $exptime binary protocol: expiry of an item created from $defval
+     * @return int|array|false the new value; false if missing or not numeric; for a list of
+     *         keys an array of key => new value (key . "\0" => false for misses)
+     */
+    public function increment(array|string $key, int $value = 1, int $defval = 0, int $exptime = 0): int|array|false {}
+
+    /**
+     * Subtracts $value from a numeric item (memcached stops at 0).
+     *
+     * @param array|string $key a key, or a list of keys
+     * @param int $value the amount
+     * @param int $defval binary protocol: created with this value if missing, when passed
+     * @param int $exptime binary protocol: expiry of an item created from $defval
+     * @return int|array|false the new value; false if missing or not numeric; for a list of
+     *         keys an array of key => new value (key . "\0" => false for misses)
+     */
+    public function decrement(array|string $key, int $value = 1, int $defval = 0, int $exptime = 0): int|array|false {}
+
+    /**
+     * Removes every server from the pool (persistent connections stay open for reuse).
+     */
+    public function close(): bool {}
+
+    /**
+     * Invalidates every item on every server.
+     *
+     * @param int $delay seconds to wait before invalidating (ASCII protocol only)
+     * @return bool true if every server answered OK
+     */
+    public function flush(int $delay = 0): bool {}
+
+    /**
+     * Sets SASL PLAIN credentials (binary protocol) for the servers added afterwards.
+     *
+     * @return bool false if either string is empty
+     */
+    public function setSaslAuthData(string $username, string $password): bool {}
+}
+
+/**
+ * The classic memcache API: MemcachePool with a different connect()/addServer() argument
+ * list and pconnect().
+ */
+class Memcache extends MemcachePool
+{
+    /**
+     * Adds a non-persistent server and connects to it right away.
+     *
+     * @param string $host host name, IP address, or "unix:///path/to.sock"
+     * @param int|null $port TCP port; default memcache.default_port; null or 0 for a unix socket
+     * @param float $timeout connect/read timeout in seconds
+     * @param mixed $unused4 not accepted: more than three arguments throw ArgumentCountError
+     * @param mixed $unused5 not accepted
+     * @param mixed $unused6 not accepted
+     * @param mixed $unused7 not accepted
+     * @param mixed $unugsed8 not accepted (the name's typo is the C extension's)
+     */
+    public function connect(
+        string $host,
+        ?int $port = 11211,
+        $timeout = 1.0,
+        $unused4 = null,
+        $unused5 = null,
+        $unused6 = null,
+        $unused7 = null,
+        $unugsed8 = null,
+    ): bool {}
+
+    /**
+     * Like connect(), with a persistent connection.
+     *
+     * @param string $host host name, IP address, or "unix:///path/to.sock"
+     * @param int|null $port TCP port; default memcache.default_port; null or 0 for a unix socket
+     * @param float $timeout connect/read timeout in seconds
+     * @param mixed $unused4 not accepted: more than three arguments throw ArgumentCountError
+     * @param mixed $unused5 not accepted
+     * @param mixed $unused6 not accepted
+     * @param mixed $unused7 not accepted
+     * @param mixed $unugsed8 not accepted (the name's typo is the C extension's)
+     */
+    public function pconnect(
+        string $host,
+        ?int $port = 11211,
+        float $timeout = 1.0,
+        $unused4 = null,
+        $unused5 = null,
+        $unused6 = null,
+        $unused7 = null,
+        $unugsed8 = null,
+    ): bool {}
+
+    /**
+     * Adds a server to the pool without connecting. Unlike MemcachePool::addServer() there is
+     * no UDP port: the third argument is $persistent.
+     *
+     * @param string $host host name, IP address, or "unix:///path/to.sock" (with port 0)
+     * @param int $tcp_port TCP port; default memcache.default_port
+     * @param bool $persistent keep the connection open across requests
+     * @param int $weight share of the keys this server gets, at least 1
+     * @param float $timeout connect/read timeout in seconds
+     * @param int $retry_interval seconds before a failed server is tried again, -1: never
+     * @param bool $status false adds the server in the failed state
+     * @param callable|null $failure_callback becomes the pool-wide failure callback:
+     *        fn(string $host, int $tcp_port, int $udp_port, ?string $error, int $errnum)
+     * @return bool true even if the server is down; false for invalid arguments
+     */
+    public function addServer(
+        string $host,
+        int $tcp_port = 11211,
+        $persistent = true,
+        $weight = 1,
+        $timeout = 1.0,
+        $retry_interval = 15,
+        $status = true,
+        $failure_callback = null,
+    ): bool {}
+}
+
+/**
+ * Creates a Memcache object connected (non-persistently) to one server.
+ *
+ * @param string $host host name, IP address, or "unix:///path/to.sock"
+ * @param int|null $port TCP port; default memcache.default_port; null or 0 for a unix socket
+ * @param float $timeout connect/read timeout in seconds
+ * @return Memcache|false false (with a warning) if the connection failed
+ */
+function memcache_connect(string $host, ?int $port = 11211, float $timeout = 1.0): Memcache|false {}
+
+/**
+ * Like memcache_connect(), with a persistent connection.
+ *
+ * @param string $host host name, IP address, or "unix:///path/to.sock"
+ * @param int|null $port TCP port; default memcache.default_port; null or 0 for a unix socket
+ * @param float $timeout connect/read timeout in seconds
+ * @return Memcache|false false (with a warning) if the connection failed
+ */
+function memcache_pconnect(string $host, ?int $port = 11211, float $timeout = 1.0): Memcache|false {}
+
+/**
+ * Memcache::addServer() as a function (the object must be a Memcache, not a MemcachePool).
+ *
+ * @param callable|null $failure_callback becomes the pool-wide failure callback
+ */
+function memcache_add_server(
+    Memcache $memcache,
+    string $host,
+    int $port = 11211,
+    bool $persistent = true,
+    int $weight = 1,
+    float $timeout = 1.0,
+    int $retry_interval = 15,
+    bool $status = true,
+    ?callable $failure_callback = null,
+): bool {}
+
+/**
+ * MemcachePool::setServerParams() as a function. Every omitted argument is reset to its
+ * default; an omitted $failure_callback leaves the callback unchanged, null clears it.
+ */
+function memcache_set_server_params(
+    MemcachePool $memcache,
+    string $host,
+    int $tcp_port = 11211,
+    float $timeout = 1.0,
+    int $retry_interval = 15,
+    bool $status = true,
+    ?callable $failure_callback = null,
+): bool {}
+
+/**
+ * MemcachePool::setFailureCallback() as a function: sets, or with null clears, the pool-wide
+ * failure callback.
+ */
+function memcache_set_failure_callback(MemcachePool $memcache, ?callable $failure_callback): bool {}
+
+/**
+ * MemcachePool::getServerStatus() as a function.
+ *
+ * @return int|false 0 if the server is marked failed, 1 otherwise; false if not in the pool
+ */
+function memcache_get_server_status(MemcachePool $memcache, string $host, int $tcp_port = 11211): int|false {}
+
+/**
+ * MemcachePool::getVersion() as a function: the version of the first server that answers.
+ */
+function memcache_get_version(MemcachePool $memcache): string|false {}
+
+/**
+ * MemcachePool::add() as a function: stores a value only if the key does not exist yet.
+ *
+ * @param array|string $key key, or an array of key => value (then $value is ignored)
+ */
+function memcache_add(MemcachePool $memcache, array|string $key, mixed $value = null, int $flags = 0, int $exptime = 0, int $cas = 0): bool {}
+
+/**
+ * MemcachePool::set() as a function: stores a value.
+ *
+ * @param array|string $key key, or an array of key => value (then $value is ignored)
+ */
+function memcache_set(MemcachePool $memcache, array|string $key, mixed $value = null, int $flags = 0, int $exptime = 0, int $cas = 0): bool {}
+
+/**
+ * MemcachePool::replace() as a function: stores a value only if the key already exists.
+ *
+ * @param array|string $key key, or an array of key => value (then $value is ignored)
+ */
+function memcache_replace(MemcachePool $memcache, array|string $key, mixed $value = null, int $flags = 0, int $exptime = 0, int $cas = 0): bool {}
+
+/**
+ * MemcachePool::cas() as a function: stores a value only if the item's CAS value is $cas.
+ *
+ * @param array|string $key key, or an array of key => value (then $value is ignored)
+ */
+function memcache_cas(MemcachePool $memcache, array|string $key, mixed $value = null, int $flags = 0, int $exptime = 0, int $cas = 0): bool {}
+
+/**
+ * MemcachePool::append() as a function: appends the value's bytes to an existing item.
+ *
+ * @param array|string $key key, or an array of key => value (then $value is ignored)
+ */
+function memcache_append(MemcachePool $memcache, array|string $key, mixed $value = null, int $flags = 0, int $exptime = 0, int $cas = 0): bool {}
+
+/**
+ * MemcachePool::prepend() as a function: prepends the value's bytes to an existing item.
+ *
+ * @param array|string $key key, or an array of key => value (then $value is ignored)
+ */
+function memcache_prepend(MemcachePool $memcache, array|string $key, mixed $value = null, int $flags = 0, int $exptime = 0, int $cas = 0): bool {}
+
+/**
+ * MemcachePool::get() as a function: fetches one item, or several.
+ *
+ * @param array|string $key a key, or a list of keys
+ * @param mixed $flags set on a hit to the item's flags (an array key => flags for a list)
+ * @param mixed $cas passing it at all fetches CAS values; set on a hit
+ * @return mixed the value, false on a miss; for a list of keys an array of the items found
+ */
+function memcache_get(MemcachePool $memcache, array|string $key, mixed &$flags = null, mixed &$cas = null): mixed {}
+
+/**
+ * MemcachePool::delete() as a function.
+ *
+ * @param array|string $key a key, or a list of keys
+ * @param int $exptime ignored (never sent)
+ * @return bool true if every key was deleted
+ */
+function memcache_delete(MemcachePool $memcache, array|string $key, int $exptime = 0): bool {}
+
+/**
+ * Deprecated and does nothing: always an E_WARNING ("memcache_debug() is deprecated, please use
+ * a debugger (like Eclipse + CDT)") and false. Accepts any arguments.
+ */
+function memcache_debug(mixed ...$ignored): bool {}
+
+/**
+ * MemcachePool::getStats() as a function: statistics of the first server that answers.
+ *
+ * @param string|null $type omit for general stats, or one of "reset", "malloc", "slabs",
+ *        "cachedump", "items", "sizes"
+ * @return array|bool the stats; true for "reset"; false on failure
+ */
+function memcache_get_stats(MemcachePool $memcache, ?string $type = null, int $slabid = 0, int $limit = 100): array|bool {}
+
+/**
+ * MemcachePool::getExtendedStats() as a function: statistics of every server.
+ *
+ * @param string|null $type as for memcache_get_stats()
+ * @return array|false ["host:port" => stats array, or false for a server that failed]
+ */
+function memcache_get_extended_stats(MemcachePool $memcache, ?string $type = null, int $slabid = 0, int $limit = 100): array|false {}
+
+/**
+ * MemcachePool::setCompressThreshold() as a function: the pool's automatic compression.
+ */
+function memcache_set_compress_threshold(MemcachePool $memcache, int $threshold, float $min_savings = 0.2): bool {}
+
+/**
+ * MemcachePool::increment() as a function. $defval/$exptime count (binary protocol) only when
+ * passed.
+ *
+ * @param array|string $key a key, or a list of keys
+ * @return int|array|false the new value; false if missing or not numeric; an array for a list
+ */
+function memcache_increment(MemcachePool $memcache, array|string $key, int $value = 1, int $defval = 0, int $exptime = 0): int|array|false {}
+
+/**
+ * MemcachePool::decrement() as a function. $defval/$exptime count (binary protocol) only when
+ * passed.
+ *
+ * @param array|string $key a key, or a list of keys
+ * @return int|array|false the new value; false if missing or not numeric; an array for a list
+ */
+function memcache_decrement(MemcachePool $memcache, array|string $key, int $value = 1, int $defval = 0, int $exptime = 0): int|array|false {}
+
+/**
+ * MemcachePool::close() as a function: removes every server from the pool.
+ */
+function memcache_close(MemcachePool $memcache): bool {}
+
+/**
+ * MemcachePool::flush() as a function: invalidates every item on every server.
+ *
+ * @param int $delay seconds to wait before invalidating (ASCII protocol only)
+ */
+function memcache_flush(MemcachePool $memcache, int $delay = 0): bool {}
+
+/**
+ * MemcachePool::setSaslAuthData() as a function: SASL credentials for servers added afterwards.
+ */
+function memcache_set_sasl_auth_data(MemcachePool $memcache, string $username, string $password): bool {}
