@@ -23,12 +23,11 @@ installed() {
     [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null || true)" = installed ]
 }
 
-# Rust: Debian 12's rustc is too old for ext-php-rs, so when there is no cargo we install the
-# stable toolchain with rustup for the current user (it needs curl).
-need_rust=false
+# Rust: Debian 12's rustc is too old for ext-php-rs (edition 2024 needs Rust >= 1.85), so a
+# recent stable toolchain must already be installed (rustup's stable, with rustfmt and clippy).
 if [ "$1" = build ] && ! command -v cargo >/dev/null && [ ! -x "$HOME/.cargo/bin/cargo" ]; then
-    need_rust=true
-    packages+=(curl ca-certificates)
+    echo "error: no cargo found: install a stable Rust toolchain (>= 1.85) with rustup first" >&2
+    exit 1
 fi
 
 missing=()
@@ -60,8 +59,3 @@ else
     echo "deps: ${packages[*]} already installed"
 fi
 
-if $need_rust; then
-    echo "deps: installing Rust (rustup, stable, minimal profile) into $HOME/.cargo"
-    curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs |
-        sh -s -- -y --profile minimal --default-toolchain stable -c rustfmt -c clippy
-fi
