@@ -89,7 +89,10 @@ fn one_connection_serves_many_gets_and_sets() {
     for i in 0..20 {
         let key = format!("reuse-{i}").into_bytes();
         assert_eq!(set(&mut pool, &policy, &key, b"value"), Outcome::Done);
-        assert_eq!(get_all(&mut pool, &policy, std::slice::from_ref(&key)).len(), 1);
+        assert_eq!(
+            get_all(&mut pool, &policy, std::slice::from_ref(&key)).len(),
+            1
+        );
         assert!(get_all(&mut pool, &policy, &[b"reuse-missing".to_vec(), key]).len() == 1);
     }
     // One connection for the pool, one for each stats query.
@@ -159,7 +162,8 @@ fn hung_server_times_out_and_is_skipped_until_retry() {
     let found = get_all(&mut pool, &policy, &keys);
     let elapsed = started.elapsed();
     assert!(elapsed >= timeout, "{elapsed:?}");
-    assert!(elapsed < Duration::from_millis(1500), "{elapsed:?}");
+    // One timeout: a hung server on a kept connection is not retried as a stale socket.
+    assert!(elapsed < timeout * 2, "{elapsed:?}");
     assert!(
         found.len() < 40,
         "the hung server's keys are misses on failover"

@@ -35,6 +35,13 @@ impl NetError {
         }
     }
 
+    /// True if the error says the peer closed or reset the socket, which is what a connection
+    /// kept from an earlier exchange shows after a server restart or idle timeout. A timeout
+    /// is not such an error: it means the server is hung.
+    pub fn is_closed_socket(&self) -> bool {
+        matches!(self, NetError::Closed | NetError::Io { .. })
+    }
+
     /// A connect failure from an OS error, e.g. `Connection failed: Connection refused (111)`.
     pub fn connect(err: &std::io::Error) -> Self {
         NetError::Connect {

@@ -342,10 +342,14 @@ impl Pool {
                     }
                 }
                 Some(Err(e)) => {
-                    // A socket kept from an earlier exchange that fails before any reply byte
-                    // was probably closed by the server meanwhile: reconnect and resend once,
-                    // silently.
-                    if reused[slot] && !had_reply[slot] && !stale_retried.contains(index) {
+                    // A socket kept from an earlier exchange that turns out closed before any
+                    // reply byte was closed by the server meanwhile (restart, idle timeout):
+                    // reconnect and resend once, silently.
+                    if reused[slot]
+                        && !had_reply[slot]
+                        && e.is_closed_socket()
+                        && !stale_retried.contains(index)
+                    {
                         stale_retried.push(*index);
                         server.disconnect();
                         continue;
