@@ -38,7 +38,7 @@ work=$root/build-test
 export MEMCACHE_TEST_DIR=$work/phpt
 trap '"$here/test-env.sh" stop' EXIT
 trap 'exit 130' INT TERM
-"$here/test-env.sh" start
+"$here/test-env.sh" start "$ext"
 # shellcheck source=/dev/null
 . "$MEMCACHE_TEST_DIR/env.sh"
 

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Starts or stops the memcached servers the phpt suite talks to (see php-tests/connect.inc):
-# two TCP servers and one unix-socket server on loopback, plus a port nothing listens on.
+# Starts or stops the servers the phpt suite talks to (see php-tests/connect.inc): two TCP
+# memcached and one unix-socket memcached on loopback, a port nothing listens on, and a
+# php-fpm (static pool of 2 workers) on a loopback port that loads the extension under test.
 #
-#   scripts/test-env.sh start   stops leftovers of a previous run, starts fresh servers and
-#                               writes $MEMCACHE_TEST_DIR/env.sh (default build-test/phpt)
-#   scripts/test-env.sh stop    stops exactly the servers it started (pid files)
+#   scripts/test-env.sh start [EXT.so]  stops leftovers of a previous run, starts fresh servers
+#                               and writes $MEMCACHE_TEST_DIR/env.sh (default build-test/phpt).
+#                               php-fpm loads EXT.so (default modules/memcache.so); it is
+#                               skipped with a warning if php-fpm8.2/cgi-fcgi are missing.
+#   scripts/test-env.sh stop    stops exactly the servers it started (pid files), including
+#                               memcached that tests started with test_memcached_start()
 #
 # To poke at a test by hand:
 #   scripts/test-env.sh start && . build-test/phpt/env.sh && php -n -d extension=... x.php
@@ -13,12 +17,20 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=scripts/memcached-lib.sh
 . "$here/memcached-lib.sh"
+# shellcheck source=scripts/fpm-lib.sh
+. "$here/fpm-lib.sh"
 
 dir=$(mc_state_dir "${MEMCACHE_TEST_DIR:-$here/../build-test/phpt}")
 envfile="$dir/env.sh"
+# php-fpm's files (no unix socket there, so no length limit: it stays under build-test/).
+fpmdir=${MEMCACHE_TEST_DIR:-$here/../build-test/phpt}/fpm
+mkdir -p "$fpmdir"
+fpmdir=$(cd "$fpmdir" && pwd)
 
 start() {
-    local port1 port2 sock closed c_ext
+    local ext=${1:-$here/../modules/memcache.so} port1 port2 sock closed c_ext fpm=""
+    local -a fpm_args=()
+    fpm_stop "$fpmdir"
     mc_stop_all "$dir"
     rm -f "$envfile"
     port1=$(mc_start "$dir" tcp1 tcp)
@@ -27,6 +39,17 @@ start() {
     closed=$(mc_free_port)
     c_ext="$(php-config8.2 --extension-dir 2>/dev/null || php-config --extension-dir)/memcache.so"
     [ -f "$c_ext" ] || echo "warning: Debian's C extension $c_ext is missing (make deps-test)" >&2
+    if [ -n "${MEMCACHE_PROTOCOL:-}" ]; then
+        fpm_args+=(-d "memcache.protocol=$MEMCACHE_PROTOCOL")
+    fi
+    if ! fpm_bin >/dev/null; then
+        echo "warning: php-fpm8.2 or cgi-fcgi is missing (make deps-test): FPM tests skip" >&2
+    elif [ ! -f "$ext" ]; then
+        echo "warning: $ext is missing: no php-fpm, FPM tests skip" >&2
+    else
+        ext=$(cd "$(dirname "$ext")" && pwd)/$(basename "$ext")
+        fpm=127.0.0.1:$(fpm_start "$fpmdir" "$ext" "${fpm_args[@]}")
+    fi
     {
         echo "# written by scripts/test-env.sh start; source it"
         printf 'export MEMCACHE_TEST_HOST=%q\n' 127.0.0.1
@@ -35,21 +58,25 @@ start() {
         printf 'export MEMCACHE_TEST_UNIX=%q\n' "$sock"
         printf 'export MEMCACHE_TEST_CLOSED_PORT=%q\n' "$closed"
         printf 'export MEMCACHE_C_EXT=%q\n' "$c_ext"
+        printf 'export MEMCACHE_TEST_STATE_DIR=%q\n' "$dir"
+        printf 'export MEMCACHE_TEST_FPM=%q\n' "$fpm"
+        printf 'export MEMCACHE_TEST_FPM_ROOT=%q\n' "$(cd "$here/../php-tests/fpm" && pwd)"
     } >"$envfile"
     echo "test servers: tcp 127.0.0.1:$port1, tcp 127.0.0.1:$port2, unix $sock," \
-        "closed port $closed (env: $envfile)"
+        "closed port $closed, php-fpm ${fpm:-(none)} (env: $envfile)"
 }
 
 stop() {
+    fpm_stop "$fpmdir"
     mc_stop_all "$dir"
     rm -f "$envfile"
 }
 
 case "${1:-}" in
-start) start ;;
+start) start "${2:-}" ;;
 stop) stop ;;
 *)
-    echo "usage: $0 start|stop" >&2
+    echo "usage: $0 start [EXT.so] | stop" >&2
     exit 2
     ;;
 esac

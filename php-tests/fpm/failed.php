@@ -1,0 +1,16 @@
+<?php
+// One request of the per-process state tests (354, 357, 358): a persistent server (timeout
+// ?timeout s, default 1; retry interval ?retry s, default 15) whose status is printed before
+// and, with ?key=, after a get of that key.
+error_reporting(E_ALL & ~E_DEPRECATED); // as the phpt tests: the C extension creates dynamic properties
+$host = $_GET['host'];
+$port = (int) $_GET['port'];
+$m = new Memcache;
+$m->addServer($host, $port, true, 1, (float) ($_GET['timeout'] ?? 1), (int) ($_GET['retry'] ?? 15));
+echo 'status: ', $m->getServerStatus($host, $port), "\n";
+if (isset($_GET['key'])) {
+    $value = $m->get($_GET['key']);
+    echo 'get: ', var_export($value, true), "\n";
+    echo 'status after get: ', $m->getServerStatus($host, $port), "\n";
+}
+echo 'pid=', getmypid(), "\n";
