@@ -2,8 +2,9 @@
 //! together, so a multi-server operation costs one round trip, not one per server or per key.
 //!
 //! Uses `poll(2)` (never `select`, which breaks past descriptor 1024). Each job has its own
-//! timeout, restarted whenever its server makes progress; a job that sees no progress for that
-//! long fails with [`NetError::Timeout`] without holding up the others.
+//! deadline: the connect timeout while connecting, then the I/O timeout, restarted whenever its
+//! server makes progress; a job that sees no progress for that long fails with
+//! [`NetError::Timeout`] without holding up the others.
 
 use std::time::{Duration, Instant};
 
@@ -31,8 +32,10 @@ pub struct Job<'a> {
     pub conn: &'a mut Connection,
     /// Consumes the replies.
     pub reader: &'a mut dyn ReplyReader,
-    /// Longest wait for progress (connect, write or read).
-    pub timeout: Duration,
+    /// Longest wait for a pending connect to complete.
+    pub connect_timeout: Duration,
+    /// Longest wait for progress on writes and reads.
+    pub io_timeout: Duration,
     /// `None` while running; then `Ok` or the failure. A failed job's connection must be
     /// dropped by the caller.
     pub result: Option<Result<(), NetError>>,
@@ -43,13 +46,24 @@ impl<'a> Job<'a> {
     pub fn new(
         conn: &'a mut Connection,
         reader: &'a mut dyn ReplyReader,
-        timeout: Duration,
+        connect_timeout: Duration,
+        io_timeout: Duration,
     ) -> Self {
         Job {
             conn,
             reader,
-            timeout,
+            connect_timeout,
+            io_timeout,
             result: None,
+        }
+    }
+
+    /// The wait allowed from now: for the connect while it is pending, then for progress.
+    fn current_timeout(&self) -> Duration {
+        if self.conn.is_connecting() {
+            self.connect_timeout
+        } else {
+            self.io_timeout
         }
     }
 }
@@ -58,7 +72,7 @@ impl<'a> Job<'a> {
 pub fn run(jobs: &mut [Job<'_>]) {
     let mut deadlines: Vec<Instant> = {
         let now = Instant::now();
-        jobs.iter().map(|j| now + j.timeout).collect()
+        jobs.iter().map(|j| now + j.current_timeout()).collect()
     };
     let mut fds: Vec<libc::pollfd> = Vec::with_capacity(jobs.len());
     let mut polled: Vec<usize> = Vec::with_capacity(jobs.len());
@@ -126,11 +140,11 @@ pub fn run(jobs: &mut [Job<'_>]) {
                     job.result = Some(Err(e));
                     continue;
                 }
-                deadlines[i] = Instant::now() + job.timeout;
+                deadlines[i] = Instant::now() + job.io_timeout;
             }
             let progressed = step_write(job) | step_read(job, revents);
             if progressed {
-                deadlines[i] = Instant::now() + job.timeout;
+                deadlines[i] = Instant::now() + job.io_timeout;
             }
         }
     }

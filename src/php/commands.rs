@@ -44,6 +44,17 @@ fn prepared_key(zval: &Zval) -> Result<Option<Vec<u8>>, ArgError> {
     Ok(prepared)
 }
 
+/// The C extension's result of a write batch: requests whose server never answered (failed,
+/// and no failover left) are left out; the first answer sets the result, and any answer that
+/// is not a success makes it `false`.
+fn all_answered_succeeded(requests: &[Request<'_>]) -> bool {
+    let mut answered = requests
+        .iter()
+        .filter(|r| r.outcome != Outcome::Failed)
+        .peekable();
+    answered.peek().is_some() && answered.all(|r| r.outcome == Outcome::Done)
+}
+
 /// Runs a batch and reports its events (the callback may throw).
 fn execute(
     object: PoolObject<'_>,
@@ -168,8 +179,7 @@ pub fn store(
         }
     }
     execute(object, &pool, &mut requests)?;
-    let all_stored = requests.iter().all(|r| r.outcome == Outcome::Done);
-    Ok(convert::bool_zval(all_stored))
+    Ok(convert::bool_zval(all_answered_succeeded(&requests)))
 }
 
 /// `get`: one key (the value or `false`) or an array of keys (`[key => value]` of the hits).
@@ -294,8 +304,7 @@ pub fn delete(
         }
     }
     execute(object, &pool, &mut requests)?;
-    let all_deleted = requests.iter().all(|r| r.outcome == Outcome::Done);
-    Ok(convert::bool_zval(all_deleted))
+    Ok(convert::bool_zval(all_answered_succeeded(&requests)))
 }
 
 /// The prepared keys of a key argument: `None` for an invalid single key (warned), the valid
@@ -358,27 +367,36 @@ pub fn counter(
         }
     }
     execute(object, &pool, &mut requests)?;
-    let mut results: Vec<Option<i64>> = vec![None; keys.len()];
+    // Per key: the last counter value any copy returned; a miss or error reply is `false`; a
+    // key whose servers never answered is left out of an array result.
+    let mut results: Vec<Option<Option<i64>>> = vec![None; keys.len()];
     for (request, &owner) in requests.iter().zip(&owners) {
-        if let Outcome::Counter(n) = request.outcome {
-            results[owner] = Some(i64::try_from(n).unwrap_or(i64::MAX));
+        match request.outcome {
+            Outcome::Counter(n) => {
+                results[owner] = Some(Some(i64::try_from(n).unwrap_or(i64::MAX)))
+            }
+            Outcome::Failed => {}
+            _ => {
+                results[owner].get_or_insert(None);
+            }
         }
     }
     if !is_array {
         return Ok(match results[0] {
-            Some(n) => convert::long_zval(n),
-            None => convert::bool_zval(false),
+            Some(Some(n)) => convert::long_zval(n),
+            _ => convert::bool_zval(false),
         });
     }
     let mut table = ZendHashTable::new();
     for (k, result) in keys.iter().zip(results) {
         match result {
-            Some(n) => convert::insert(&mut table, k, convert::long_zval(n)),
-            None => {
+            Some(Some(n)) => convert::insert(&mut table, k, convert::long_zval(n)),
+            Some(None) => {
                 let mut missing = k.clone();
                 missing.push(0);
                 convert::insert(&mut table, &missing, convert::bool_zval(false));
             }
+            None => {}
         }
     }
     Ok(convert::array_zval(table))

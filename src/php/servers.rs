@@ -165,7 +165,8 @@ pub fn set_server_params(
         None => None,
     };
     {
-        let pool = pool.borrow();
+        let mut pool = pool.borrow_mut();
+        pool.lower_io_timeout(timeout_duration(timeout));
         let mut server = pool.server(index).borrow_mut();
         server.config.timeout = timeout_duration(timeout);
         server.config.retry_interval = retry_interval;

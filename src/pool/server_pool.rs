@@ -69,6 +69,10 @@ pub struct Pool {
     pub protocol: ProtocolKind,
     /// Compression settings (`setCompressThreshold`).
     pub compression: Compression,
+    /// Longest wait for progress on an exchange: the smallest timeout of the servers added so
+    /// far, lowered (never raised) by `setServerParams` (spec §10.2). Connects use each
+    /// server's own timeout.
+    io_timeout: Option<Duration>,
     events: Vec<Event>,
 }
 
@@ -92,6 +96,7 @@ impl Pool {
             ring: Ring::new(strategy, function),
             protocol,
             compression,
+            io_timeout: None,
             events: Vec::new(),
         }
     }
@@ -110,6 +115,7 @@ impl Pool {
         if !status {
             handle.borrow_mut().health.mark_down();
         }
+        self.lower_io_timeout(config.timeout);
         self.ring
             .add_server(&config.host, config.tcp_port, weight.max(1));
         self.servers.push(handle);
@@ -142,6 +148,7 @@ impl Pool {
     /// Removes every server: non-persistent ones are disconnected, persistent ones stay open
     /// in the registry. The ring is rebuilt with the given hashing.
     pub fn close(&mut self, strategy: HashStrategy, function: HashFunction) {
+        self.io_timeout = None;
         for handle in self.servers.drain(..) {
             let mut server = handle.borrow_mut();
             if !server.config.persistent {
@@ -298,12 +305,13 @@ impl Pool {
                 if results[slot].is_some() {
                     continue;
                 }
-                let timeout = server.config.timeout;
+                let connect_timeout = server.config.timeout;
+                let io_timeout = self.io_timeout.unwrap_or(connect_timeout);
                 let conn = server
                     .existing_connection()
                     .expect("connection opened above");
                 reused[slot] = conn.was_used();
-                jobs.push(Job::new(conn, reader, timeout));
+                jobs.push(Job::new(conn, reader, connect_timeout, io_timeout));
                 job_slots.push(slot);
             }
             net::run(&mut jobs);
@@ -430,8 +438,9 @@ impl Pool {
         (!request.tried.contains(&last)).then_some(last)
     }
 
-    /// Extra servers for `memcache.redundancy`: up to `copies` distinct usable servers after
-    /// `primary` from the key's `key-n` sequence.
+    /// Extra servers for `memcache.redundancy`: the next `copies` distinct servers after
+    /// `primary` in the key's `key-n` sequence. As in the C extension, a copy whose server is
+    /// failed is not moved elsewhere: it is dropped (its request fails without traffic).
     pub fn redundant_servers(
         &self,
         key: &[u8],
@@ -439,16 +448,12 @@ impl Pool {
         copies: u32,
         policy: &Policy,
     ) -> Vec<usize> {
-        let now = unix_now();
         let wanted = (copies as usize).min(self.servers.len().saturating_sub(1));
         let mut chosen: Vec<usize> = Vec::with_capacity(wanted);
         let mut n = 0;
         while chosen.len() < wanted && n < policy.max_failover_attempts {
             if let Some(candidate) = self.ring.find_failover(key, n) {
-                if candidate != primary
-                    && !chosen.contains(&candidate)
-                    && self.is_usable(candidate, now)
-                {
+                if candidate != primary && !chosen.contains(&candidate) {
                     chosen.push(candidate);
                 }
             }
@@ -485,9 +490,10 @@ impl Pool {
         chosen
     }
 
-    /// The timeout of the server at `index`.
-    pub fn timeout(&self, index: usize) -> Duration {
-        self.servers[index].borrow().config.timeout
+    /// Lowers the pool's I/O wait to `timeout` if that is shorter (`addServer`,
+    /// `setServerParams`).
+    pub fn lower_io_timeout(&mut self, timeout: Duration) {
+        self.io_timeout = Some(self.io_timeout.map_or(timeout, |t| t.min(timeout)));
     }
 }
 

@@ -1,0 +1,85 @@
+--TEST--
+The failure event fires once per deactivation, not per request: silent while the server is failed, again after retry_interval when the retry fails; retry_interval 0 retries (and reports) on every request, up to two events per request on a single-server pool (spec §10.1, §10.4)
+--INI--
+memcache.protocol=ascii
+error_reporting=E_ALL & ~E_DEPRECATED
+--FILE--
+<?php
+include __DIR__ . '/connect.inc';
+
+$events = [];
+function cb314($h, $p, $u, $e, $n) { $GLOBALS['events'][] = "$e ($n)"; }
+
+echo "-- retry_interval 1: one event, silence, one more after the interval --\n";
+$m = new Memcache;
+$m->addServer($host, $port, false);
+$m->addServer($nonExistingHost, $nonExistingPort, false, 1, 1.0, 1, true, 'cb314');
+$dead = "$nonExistingHost:$nonExistingPort";
+$dk = [];
+for ($i = 0; count($dk) < 10; $i++) {
+    if ($m->findServer("314_k$i") === $dead) $dk[] = "314_k$i";
+}
+// start right after a second boundary, so that the requests below all run within the second
+// the failure is stamped with (the C extension compares whole seconds)
+for ($i = 0; $i < 30 && fmod(microtime(true), 1.0) > 0.3; $i++) usleep(50000);
+$m->set($dk[0], 1);
+$failedAt = time();
+foreach ($dk as $k) {
+    $m->set($k, 1); $m->get($k); $m->get($dk); $m->delete($k); $m->increment($k);
+}
+var_dump(count($events), time() - $failedAt < 1 ? 'inside the interval' : 'SLOW');
+var_dump($m->getServerStatus($nonExistingHost, $nonExistingPort));
+for ($i = 0; $i < 80 && time() < $failedAt + 2; $i++) usleep(50000);
+var_dump($m->get($dk[0]));                          // due for a retry: tried, fails again
+var_dump(count($events), $events[1] ?? null);
+foreach ($dk as $k) {
+    $m->get($k);
+}
+var_dump(count($events));
+
+echo "-- retry_interval 0, two-server pool: one event per request that hits the dead server --\n";
+$events = [];
+$m->setServerParams($nonExistingHost, $nonExistingPort, 1.0, 0, true);
+for ($i = 0; $i < 5; $i++) {
+    $m->set($dk[$i], $i);
+}
+var_dump(count($events));
+var_dump($m->get($dk[0]), $m->get($dk[4]));         // (multi-key get with retry_interval 0: test 315)
+var_dump(count($events));
+var_dump($m->getServerStatus($nonExistingHost, $nonExistingPort));
+$m->delete($dk);
+
+echo "-- retry_interval 0, single-server pool: every request reports (once or twice) --\n";
+$p = new Memcache;
+$p->addServer($nonExistingHost, $nonExistingPort, false, 1, 1.0, 0, true, 'cb314');
+$perRequest = [];
+foreach (['set', 'get', 'delete', 'increment', 'set', 'get'] as $op) {
+    $events = [];
+    $r = $op === 'set' ? $p->set('314_s', 1) : $p->$op('314_s');
+    $perRequest[] = count($events);
+    if ($r !== false) echo "$op returned ", var_export($r, true), "\n";
+}
+var_dump(min($perRequest) >= 1 && max($perRequest) <= 2);
+var_dump(array_unique($events));
+?>
+--EXPECT--
+-- retry_interval 1: one event, silence, one more after the interval --
+int(1)
+string(19) "inside the interval"
+int(0)
+bool(false)
+int(2)
+string(43) "Connection failed: Connection refused (111)"
+int(2)
+-- retry_interval 0, two-server pool: one event per request that hits the dead server --
+int(5)
+int(0)
+int(4)
+int(7)
+int(0)
+-- retry_interval 0, single-server pool: every request reports (once or twice) --
+bool(true)
+array(1) {
+  [0]=>
+  string(43) "Connection failed: Connection refused (111)"
+}
