@@ -41,7 +41,7 @@ PHP_ETC := /etc/php/8.2
 .PHONY: help deps deps-test build install uninstall demo test test-rust test-php bench fmt lint clean
 
 help:
-	@echo "make deps        install build requirements (apt-get; Rust via rustup if missing)"
+	@echo "make deps        install build requirements (apt-get; Rust must already be installed)"
 	@echo "make deps-test   install test/bench requirements (Debian's C memcache, memcached, fpm)"
 	@echo "make build       cargo build --release, copy to $(SO)"
 	@echo "make demo        run examples/quickstart.php against two private memcached"
@@ -87,7 +87,7 @@ uninstall:
 demo: deps $(EXT_DEPS)
 	scripts/demo.sh $(EXT)
 
-test: $(EXT_DEPS)
+test: deps deps-test $(EXT_DEPS)
 	$(CARGO) test --no-default-features
 	scripts/run-phpt.sh $(EXT) $(TESTS)
 
