@@ -560,6 +560,24 @@ fn this_object<'a>() -> Option<PoolObject<'a>> {
     Some(PoolObject(&this.std))
 }
 
+/// The body of `Memcache::connect`/`pconnect`: at most three arguments, then add and connect.
+fn memcache_connect_method(
+    persistent: bool,
+    host: &Zval,
+    port: Option<&Zval>,
+    timeout: Option<&Zval>,
+    unused: [Option<&Zval>; 5],
+) -> Zval {
+    if unused.iter().any(Option::is_some) {
+        return finish(Err(args::too_many_arguments(1, 3)));
+    }
+    let Some(this) = this_object() else {
+        return Zval::new();
+    };
+    let params = memcache_connect_args(1, persistent, host, port, timeout);
+    bool_result(params.and_then(|p| servers::connect(this, &p)))
+}
+
 /// `Memcache::connect(host, port, timeout)`: non-persistent. Declared with the parent's eight
 /// parameters (PHP requires a compatible override; the C extension's reflection shows the same
 /// `$unused4`…`$unugsed8`), but more than three arguments are an `ArgumentCountError`.
@@ -576,17 +594,8 @@ pub fn memcache_method_connect(
     unused7: Opt<'_, MIXED>,
     unugsed8: Opt<'_, MIXED>,
 ) -> Zval {
-    if [unused4.0, unused5.0, unused6.0, unused7.0, unugsed8.0]
-        .iter()
-        .any(Option::is_some)
-    {
-        return finish(Err(args::too_many_arguments(1, 3)));
-    }
-    let Some(this) = this_object() else {
-        return Zval::new();
-    };
-    let params = memcache_connect_args(1, false, host.0, port.0, timeout.0);
-    bool_result(params.and_then(|p| servers::connect(this, &p)))
+    let unused = [unused4.0, unused5.0, unused6.0, unused7.0, unugsed8.0];
+    memcache_connect_method(false, host.0, port.0, timeout.0, unused)
 }
 
 /// `Memcache::pconnect(host, port, timeout)`: persistent.
@@ -603,17 +612,8 @@ pub fn memcache_method_pconnect(
     unused7: Opt<'_, MIXED>,
     unugsed8: Opt<'_, MIXED>,
 ) -> Zval {
-    if [unused4.0, unused5.0, unused6.0, unused7.0, unugsed8.0]
-        .iter()
-        .any(Option::is_some)
-    {
-        return finish(Err(args::too_many_arguments(1, 3)));
-    }
-    let Some(this) = this_object() else {
-        return Zval::new();
-    };
-    let params = memcache_connect_args(1, true, host.0, port.0, timeout.0);
-    bool_result(params.and_then(|p| servers::connect(this, &p)))
+    let unused = [unused4.0, unused5.0, unused6.0, unused7.0, unugsed8.0];
+    memcache_connect_method(true, host.0, port.0, timeout.0, unused)
 }
 
 /// `Memcache::addServer(host, port, persistent, weight, timeout, retry_interval, status,
