@@ -12,7 +12,7 @@ use crate::php::errors;
 use crate::php::events;
 use crate::php::pool_object::{policy, PoolObject};
 use crate::php::prefix;
-use crate::pool::{Command, Hits, Outcome, Pool, Request};
+use crate::pool::{all_answered, Command, Hits, Outcome, Pool, Request};
 use crate::protocol::ascii::StoreOp;
 
 /// Result of an operation for the PHP wrapper: a value, or an exception is pending.
@@ -42,17 +42,6 @@ fn prepared_key(zval: &Zval) -> Result<Option<Vec<u8>>, ArgError> {
         errors::warning("Invalid key");
     }
     Ok(prepared)
-}
-
-/// The C extension's result of a write batch: requests whose server never answered (failed,
-/// and no failover left) are left out; the first answer sets the result, and any answer that
-/// is not a success makes it `false`.
-fn all_answered_succeeded(requests: &[Request<'_>]) -> bool {
-    let mut answered = requests
-        .iter()
-        .filter(|r| r.outcome != Outcome::Failed)
-        .peekable();
-    answered.peek().is_some() && answered.all(|r| r.outcome == Outcome::Done)
 }
 
 /// Runs a batch and reports its events (the callback may throw).
@@ -179,7 +168,9 @@ pub fn store(
         }
     }
     execute(object, &pool, &mut requests)?;
-    Ok(convert::bool_zval(all_answered_succeeded(&requests)))
+    Ok(convert::bool_zval(all_answered(&requests, |o| {
+        *o == Outcome::Done
+    })))
 }
 
 /// `get`: one key (the value or `false`) or an array of keys (`[key => value]` of the hits).
@@ -304,7 +295,9 @@ pub fn delete(
         }
     }
     execute(object, &pool, &mut requests)?;
-    Ok(convert::bool_zval(all_answered_succeeded(&requests)))
+    Ok(convert::bool_zval(all_answered(&requests, |o| {
+        *o == Outcome::Done
+    })))
 }
 
 /// The prepared keys of a key argument: `None` for an invalid single key (warned), the valid

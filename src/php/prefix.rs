@@ -5,6 +5,7 @@
 
 use std::cell::RefCell;
 
+use ext_php_rs::types::ZendStr;
 use ext_php_rs::zend::ProcessGlobals;
 
 use crate::key;
@@ -65,6 +66,13 @@ fn compute(
 
 /// `$_SERVER['SERVER_NAME']`, if the request has one.
 fn server_name() -> Option<Vec<u8>> {
+    // `$_SERVER` is created on first use. ext-php-rs' `http_server_vars()` arms it through the
+    // engine but then re-reads the global through the same shared reference, which the
+    // compiler may serve from before the call (the first call returns None). Arm it here and
+    // read through a fresh reference afterwards.
+    let mut name = ZendStr::new("_SERVER", false);
+    // SAFETY: a live zend_string; the engine only reads it.
+    unsafe { ext_php_rs::ffi::zend_is_auto_global(name.as_mut_ptr()) };
     let globals = ProcessGlobals::get();
     let server = globals.http_server_vars()?;
     let name = server.get("SERVER_NAME")?;

@@ -11,6 +11,6 @@ pub mod server;
 pub mod server_pool;
 
 pub use health::Health;
-pub use request::{Command, Hit, Hits, Outcome, Request, StatEntry, Target};
+pub use request::{all_answered, Command, Hit, Hits, Outcome, Request, StatEntry, Target};
 pub use server::{Server, ServerConfig, ServerHandle};
 pub use server_pool::{unix_now, Event, Policy, Pool, ServerEvent};

@@ -147,6 +147,17 @@ impl<'a> Request<'a> {
     }
 }
 
+/// The C extension's rule for the result of a batch: requests whose server failed (and found
+/// no failover) are left out; some request must have been answered, and every answer must
+/// satisfy `done`.
+pub fn all_answered(requests: &[Request<'_>], done: impl Fn(&Outcome) -> bool) -> bool {
+    let mut answered = requests
+        .iter()
+        .filter(|r| r.outcome != Outcome::Failed)
+        .peekable();
+    answered.peek().is_some() && answered.all(|r| done(&r.outcome))
+}
+
 /// A get hit: where its data sits in [`Hits::data`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {

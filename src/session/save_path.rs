@@ -103,24 +103,25 @@ fn parse_item(item: &str) -> Result<SessionServer, ItemError> {
     }
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-        match name {
-            "persistent" => server.persistent = is_true(value),
-            "weight" => {
-                let weight = leading_int(value);
+        let value = url_decode(value);
+        match url_decode(name).as_slice() {
+            b"persistent" => server.persistent = is_true(&value),
+            b"weight" => {
+                let weight = crate::value::parse_long_lenient(&value);
                 if weight <= 0 {
                     return Err(ItemError::Parameter);
                 }
                 server.weight = u32::try_from(weight).unwrap_or(u32::MAX);
             }
-            "timeout" => {
-                let timeout: f64 = value.trim().parse().unwrap_or(0.0);
+            b"timeout" => {
+                let timeout = crate::value::parse_double_lenient(&value);
                 if timeout.is_nan() || timeout <= 0.0 {
                     return Err(ItemError::Parameter);
                 }
                 server.timeout = timeout;
             }
-            "retry_interval" => server.retry_interval = leading_int(value),
-            "udp_port" => server.udp_port = leading_int(value) as u16,
+            b"retry_interval" => server.retry_interval = crate::value::parse_long_lenient(&value),
+            b"udp_port" => server.udp_port = crate::value::parse_long_lenient(&value) as u16,
             _ => {}
         }
     }
@@ -145,13 +146,37 @@ fn split_host_port(rest: &str) -> Option<(&str, u16)> {
 }
 
 /// PHP's truthiness of a query-string value.
-fn is_true(value: &str) -> bool {
-    !(value.is_empty() || value == "0")
+fn is_true(value: &[u8]) -> bool {
+    !(value.is_empty() || value == b"0")
 }
 
-/// The leading integer of a parameter (PHP's `atol`-like reading; 0 when none).
-fn leading_int(value: &str) -> i64 {
-    crate::value::parse_long_lenient(value.as_bytes())
+/// Decodes a query-string component as PHP's `parse_str` does (`+` is a space, `%XX` a byte).
+/// Numbers are then read leniently (`atof`/`atol`), as the C extension does: `timeout=1s` is
+/// one second and `;` separates nothing.
+fn url_decode(text: &str) -> Vec<u8> {
+    let bytes = text.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => decoded.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                match std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+                {
+                    Some(byte) => {
+                        decoded.push(byte);
+                        i += 2;
+                    }
+                    None => decoded.push(b'%'),
+                }
+            }
+            byte => decoded.push(byte),
+        }
+        i += 1;
+    }
+    decoded
 }
 
 #[cfg(test)]
@@ -213,6 +238,19 @@ mod tests {
             Err(SavePathError::InvalidParameter { .. })
         ));
         assert!(parse_save_path("tcp://h:1?timeout=-1").is_err());
+    }
+
+    #[test]
+    fn parameters_are_read_like_the_c_extension() {
+        let servers = parse_save_path(
+            "tcp://h:1?timeout=0.5;weight=2,tcp://h:2?timeout=1s,tcp://h:3?weight=%32&timeout=2%20",
+        )
+        .unwrap();
+        assert_eq!(servers[0].timeout, 0.5);
+        assert_eq!(servers[0].weight, 1);
+        assert_eq!(servers[1].timeout, 1.0);
+        assert_eq!(servers[2].weight, 2);
+        assert_eq!(servers[2].timeout, 2.0);
     }
 
     #[test]

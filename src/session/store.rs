@@ -10,7 +10,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::pool::{unix_now, Command, Outcome, Policy, Pool, Request};
+use crate::pool::{all_answered, unix_now, Command, Outcome, Policy, Pool, Request};
 use crate::protocol::ascii::StoreOp;
 use crate::value::{self, Compression, Decoded, Value};
 
@@ -143,8 +143,9 @@ impl SessionStore {
         }
     }
 
-    /// Writes the data to every copy and releases the lock there (spec §12.5). `true` iff
-    /// every copy stored both.
+    /// Writes the data to every copy and releases the lock there (spec §12.5). `true` iff some
+    /// copy answered and every answer was a success: as in the C extension, a copy whose server
+    /// fails does not fail the write.
     pub fn write(
         &mut self,
         key: &[u8],
@@ -181,7 +182,7 @@ impl SessionStore {
         self.pool.execute(&mut requests, &self.settings.policy);
         self.pool.take_events();
         self.held = None;
-        requests.iter().all(|r| r.outcome == Outcome::Done)
+        all_answered(&requests, |outcome| *outcome == Outcome::Done)
     }
 
     /// Deletes the data and the lock on every copy (spec §12.6); `NOT_FOUND` counts as done.
@@ -198,10 +199,9 @@ impl SessionStore {
         self.pool.execute(&mut requests, &self.settings.policy);
         self.pool.take_events();
         self.held = None;
-        !servers.is_empty()
-            && requests
-                .iter()
-                .all(|r| matches!(r.outcome, Outcome::Done | Outcome::Rejected))
+        all_answered(&requests, |outcome| {
+            matches!(outcome, Outcome::Done | Outcome::Rejected)
+        })
     }
 
     /// Releases a lock this request still holds (it read but did not write): what
