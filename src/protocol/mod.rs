@@ -12,6 +12,7 @@
 //! an endless wait for data that can no longer make the reply valid.
 
 pub mod ascii;
+pub mod binary;
 
 /// Wire protocol selected by `memcache.protocol`.
 ///
