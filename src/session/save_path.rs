@@ -28,12 +28,14 @@ pub enum SavePathError {
     /// Nothing but separators.
     #[error("empty save path")]
     Empty,
-    /// An item the URL syntax cannot describe (offset of the item in the path).
-    #[error("Failed to parse memcache.save_path (error at offset {offset}, url was '{url}')")]
-    Unparsable { offset: usize, url: String },
-    /// A parameter out of range (weight or timeout ≤ 0).
-    #[error("invalid parameter in memcache.save_path url '{url}'")]
-    InvalidParameter { url: String },
+    /// An item PHP's URL parser rejects (e.g. a non-numeric port): the C extension warns with
+    /// the item's offset and the whole save path.
+    #[error("Failed to parse memcache.save_path (error at offset {offset}, url was '{path}')")]
+    Unparsable { offset: usize, path: String },
+    /// A bare path or a relative socket path, or a parameter out of range (weight or timeout
+    /// ≤ 0): no warning.
+    #[error("unusable server in memcache.save_path")]
+    Invalid,
 }
 
 /// Parses a save path into its servers, in order.
@@ -49,11 +51,9 @@ pub fn parse_save_path(path: &str) -> Result<Vec<SessionServer>, SavePathError> 
         servers.push(parse_item(item).map_err(|invalid| match invalid {
             ItemError::Syntax => SavePathError::Unparsable {
                 offset: item_offset,
-                url: item.to_string(),
+                path: path.to_string(),
             },
-            ItemError::Parameter => SavePathError::InvalidParameter {
-                url: item.to_string(),
-            },
+            ItemError::Unusable => SavePathError::Invalid,
         })?);
     }
     if servers.is_empty() {
@@ -63,11 +63,18 @@ pub fn parse_save_path(path: &str) -> Result<Vec<SessionServer>, SavePathError> 
 }
 
 enum ItemError {
+    /// What PHP's URL parser rejects.
     Syntax,
-    Parameter,
+    /// A parsed URL that names no usable server.
+    Unusable,
 }
 
+/// One URL, read the way the C extension reads it through PHP's URL parser: the scheme, user
+/// info, path and fragment are ignored (only `unix://`/`file://` mean a socket path), query
+/// parameters are url-decoded, the last of duplicates wins, and numbers are read like
+/// `atol`/`atof`.
 fn parse_item(item: &str) -> Result<SessionServer, ItemError> {
+    let item = item.split_once('#').map_or(item, |(before, _)| before);
     let (address, query) = item.split_once('?').unwrap_or((item, ""));
     let mut server = SessionServer {
         host: String::new(),
@@ -85,43 +92,54 @@ fn parse_item(item: &str) -> Result<SessionServer, ItemError> {
         // `unix:///path.sock` with an optional `:0` port.
         let path = path.strip_suffix(":0").unwrap_or(path);
         if !path.starts_with('/') {
-            return Err(ItemError::Syntax);
+            return Err(ItemError::Unusable);
         }
         server.host = format!("unix://{path}");
     } else {
-        let rest = match address.split_once("://") {
-            Some(("tcp" | "udp", rest)) => rest,
-            Some(_) => return Err(ItemError::Syntax),
+        let authority = match address.split_once("://") {
+            Some((_, rest)) => rest.split('/').next().unwrap_or(""),
+            None if address.starts_with('/') => return Err(ItemError::Unusable),
             None => address,
         };
-        let (host, port) = split_host_port(rest).ok_or(ItemError::Syntax)?;
-        if host.is_empty() || host.starts_with('/') {
+        let authority = authority
+            .rsplit_once('@')
+            .map_or(authority, |(_, host)| host);
+        let (host, port) = split_host_port(authority).ok_or(ItemError::Syntax)?;
+        if host.is_empty() {
             return Err(ItemError::Syntax);
         }
         server.host = host.to_string();
         server.port = port;
     }
+    let mut parameters: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let name = url_decode(name);
         let value = url_decode(value);
-        match url_decode(name).as_slice() {
-            b"persistent" => server.persistent = is_true(&value),
+        match parameters.iter_mut().find(|(n, _)| *n == name) {
+            Some(existing) => existing.1 = value,
+            None => parameters.push((name, value)),
+        }
+    }
+    for (name, value) in &parameters {
+        match name.as_slice() {
+            b"persistent" => server.persistent = is_true(value),
             b"weight" => {
-                let weight = crate::value::parse_long_lenient(&value);
+                let weight = crate::value::parse_long_lenient(value);
                 if weight <= 0 {
-                    return Err(ItemError::Parameter);
+                    return Err(ItemError::Unusable);
                 }
                 server.weight = u32::try_from(weight).unwrap_or(u32::MAX);
             }
             b"timeout" => {
-                let timeout = crate::value::parse_double_lenient(&value);
+                let timeout = crate::value::parse_double_lenient(value);
                 if timeout.is_nan() || timeout <= 0.0 {
-                    return Err(ItemError::Parameter);
+                    return Err(ItemError::Unusable);
                 }
                 server.timeout = timeout;
             }
-            b"retry_interval" => server.retry_interval = crate::value::parse_long_lenient(&value),
-            b"udp_port" => server.udp_port = crate::value::parse_long_lenient(&value) as u16,
+            b"retry_interval" => server.retry_interval = crate::value::parse_long_lenient(value),
+            b"udp_port" => server.udp_port = crate::value::parse_long_lenient(value) as u16,
             _ => {}
         }
     }
@@ -130,7 +148,6 @@ fn parse_item(item: &str) -> Result<SessionServer, ItemError> {
 
 /// `host:port`, `[v6]:port`, or a host alone (port 0).
 fn split_host_port(rest: &str) -> Option<(&str, u16)> {
-    let rest = rest.trim_end_matches('/');
     if rest.starts_with('[') {
         let close = rest.find(']')?;
         let host = &rest[..=close];
@@ -227,17 +244,43 @@ mod tests {
 
     #[test]
     fn bad_items_fail_the_whole_path() {
-        assert!(matches!(
+        assert_eq!(
+            parse_save_path("127.0.0.1:11211, tcp://h:notaport"),
+            Err(SavePathError::Unparsable {
+                offset: 17,
+                path: "127.0.0.1:11211, tcp://h:notaport".into()
+            })
+        );
+        assert_eq!(
             parse_save_path("127.0.0.1:11211,/tmp/bare.sock"),
-            Err(SavePathError::Unparsable { offset: 16, .. })
-        ));
-        assert!(parse_save_path("http://h:1").is_err());
-        assert!(parse_save_path("tcp://h:notaport").is_err());
-        assert!(matches!(
+            Err(SavePathError::Invalid)
+        );
+        assert_eq!(
             parse_save_path("tcp://h:1?weight=0"),
-            Err(SavePathError::InvalidParameter { .. })
+            Err(SavePathError::Invalid)
+        );
+        assert_eq!(
+            parse_save_path("tcp://h:1?timeout=-1"),
+            Err(SavePathError::Invalid)
+        );
+        assert!(matches!(
+            parse_save_path("tcp://:1"),
+            Err(SavePathError::Unparsable { offset: 0, .. })
         ));
-        assert!(parse_save_path("tcp://h:1?timeout=-1").is_err());
+    }
+
+    #[test]
+    fn what_php_url_parsing_ignores_is_ignored() {
+        for path in [
+            "tcp://h:7/path",
+            "tcp://h:7#fragment",
+            "tcp://user:secret@h:7",
+            "http://h:7",
+            "tcp://h:7?weight=0&weight=2",
+        ] {
+            let server = &parse_save_path(path).unwrap()[0];
+            assert_eq!((server.host.as_str(), server.port), ("h", 7), "{path}");
+        }
     }
 
     #[test]
