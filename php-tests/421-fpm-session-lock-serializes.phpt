@@ -1,0 +1,57 @@
+--TEST--
+FPM: two requests on one session serialise: the second's session_start() waits until the first request ends (and sees its write); when the first calls session_write_close() early, the second starts at once (spec §12.4, §12.7)
+--SKIPIF--
+<?php if (!getenv('MEMCACHE_TEST_FPM')) die('skip no php-fpm (scripts/test-env.sh starts one; make deps-test)'); ?>
+--INI--
+error_reporting=E_ALL & ~E_DEPRECATED
+--FILE--
+<?php
+include __DIR__ . '/session.inc';
+
+// The first request takes the session and keeps running 1.5 s; the second asks for the same
+// session 0.2 s after it started.
+$path = "tcp://$host:$port";
+foreach (['' => 'written when the first request ends', 'close' => 'first request calls session_write_close() at once'] as $end => $name) {
+    echo "-- $name --\n";
+    $id = sess_new_id('s421');
+    [$first, $second] = array_map(fn ($b) => json_decode($b, true) ?? $b, fpm_requests([
+        ['session.php', ['path' => $path, 'id' => $id, 'set' => ['first' => 1], 'end' => $end, 'hold_ms' => 1500]],
+        ['session.php', ['path' => $path, 'id' => $id, 'set' => ['second' => 1], 'delay_ms' => 200]],
+    ]));
+    if (!is_array($first) || !is_array($second)) {
+        var_dump($first, $second);
+        continue;
+    }
+    echo 'both started: ', var_export($first['started'] && $second['started'], true), "\n";
+    echo 'the first had the session before the second asked: ', var_export($first['started_at'] < $second['asked'], true), "\n";
+    echo 'the second saw the first one\'s data: ', json_encode($second['session']), "\n";
+    $waited = $second['started_at'] - $second['asked'];
+    if ($end === '') {
+        echo 'the second started after the first ended: ', var_export($second['started_at'] >= $first['ended'], true), "\n";
+        echo 'the second waited more than 1 s: ', var_export($waited > 1.0, true), "\n";
+    } else {
+        echo 'the second started 0.5 s or more before the first ended: ', var_export($second['started_at'] < $first['ended'] - 0.5, true), "\n";
+        echo 'the second waited less than 0.5 s: ', var_export($waited < 0.5, true), "\n";
+    }
+    session_save_path($path);
+    session_id($id);
+    session_start();
+    echo 'final: ', json_encode($_SESSION), "\n";
+    session_destroy();
+}
+?>
+--EXPECT--
+-- written when the first request ends --
+both started: true
+the first had the session before the second asked: true
+the second saw the first one's data: {"first":"1"}
+the second started after the first ended: true
+the second waited more than 1 s: true
+final: {"first":"1","second":"1"}
+-- first request calls session_write_close() at once --
+both started: true
+the first had the session before the second asked: true
+the second saw the first one's data: {"first":"1"}
+the second started 0.5 s or more before the first ended: true
+the second waited less than 0.5 s: true
+final: {"first":"1","second":"1"}
