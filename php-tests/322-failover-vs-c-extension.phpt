@@ -107,7 +107,6 @@ foreach ($o as $i => $line) {
     [$name, $before, $after, $set, $land, $get, $mg] = $a;
     $facts = [];
     $facts[] = 'moved=' . (int) ($before !== $after);
-    $facts[] = 'all stored=' . (int) !str_contains($set, '0');
     $facts[] = 'some stored=' . (int) str_contains($set, '1');
     $facts[] = 'get=set:' . (int) ($get === $set);
     $facts[] = 'multi=get:' . (int) ($mg === $get);
@@ -119,18 +118,18 @@ foreach ($o as $i => $line) {
 int(8)
 int(8)
 A live+dead                 : identical
-                              moved=1 all stored=1 some stored=1 get=set:1 multi=get:1 on both=0
+                              moved=1 some stored=1 get=set:1 multi=get:1 on both=0
 B live+dead+live            : identical
-                              moved=1 all stored=1 some stored=1 get=set:1 multi=get:1 on both=0
+                              moved=1 some stored=1 get=set:1 multi=get:1 on both=0
 C dead+live(w2)+dead+live   : identical
-                              moved=1 all stored=1 some stored=1 get=set:1 multi=get:1 on both=0
+                              moved=1 some stored=1 get=set:1 multi=get:1 on both=0
 D as C, max_failover 1      : identical
-                              moved=1 all stored=0 some stored=1 get=set:1 multi=get:1 on both=0
+                              moved=1 some stored=1 get=set:1 multi=get:1 on both=0
 E as C, max_failover 2      : identical
-                              moved=1 all stored=0 some stored=1 get=set:1 multi=get:1 on both=0
+                              moved=1 some stored=1 get=set:1 multi=get:1 on both=0
 F live+dead, failover off   : identical
-                              moved=0 all stored=0 some stored=1 get=set:1 multi=get:1 on both=0
+                              moved=0 some stored=1 get=set:1 multi=get:1 on both=0
 G live+dead+live, redund. 2 : identical
-                              moved=1 all stored=1 some stored=1 get=set:1 multi=get:1 on both=1
+                              moved=1 some stored=1 get=set:1 multi=get:1 on both=1
 H dead+live+live, redund. 3 : identical
-                              moved=1 all stored=1 some stored=1 get=set:1 multi=get:1 on both=1
+                              moved=1 some stored=1 get=set:1 multi=get:1 on both=1
