@@ -524,11 +524,10 @@ impl MemcachePool {
         username: Arg<'_, STRING>,
         password: Arg<'_, STRING>,
     ) -> Zval {
-        let _ = self_;
         bool_result((|| {
             let username = args::bytes(username.0, 1)?;
             let password = args::bytes(password.0, 2)?;
-            Ok(!username.is_empty() && !password.is_empty())
+            Ok(object(self_).set_sasl_auth_data(username, password))
         })())
     }
 }

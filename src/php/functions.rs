@@ -471,11 +471,11 @@ pub fn memcache_set_sasl_auth_data(
     password: Arg<'_, MIXED>,
 ) -> Zval {
     finish((|| {
-        pool_arg(memcache.0)?;
+        let object = pool_arg(memcache.0)?;
         let username = args::bytes(username.0, 2)?;
         let password = args::bytes(password.0, 3)?;
         Ok(convert::bool_zval(
-            !username.is_empty() && !password.is_empty(),
+            object.set_sasl_auth_data(username, password),
         ))
     })())
 }

@@ -79,6 +79,20 @@ impl PoolObject<'_> {
         connection::read_property(self.0, CALLBACK_PROPERTY)
     }
 
+    /// `setSaslAuthData()`: stores the `username` and `password` properties where the C
+    /// extension keeps them (used for SASL with the binary protocol); `false` if either is
+    /// empty.
+    pub fn set_sasl_auth_data(self, username: &[u8], password: &[u8]) -> bool {
+        if username.is_empty() || password.is_empty() {
+            return false;
+        }
+        for (name, value) in [("username", username), ("password", password)] {
+            let mut value = crate::php::convert::bytes_zval(value);
+            connection::write_property(self.0, name, &mut value);
+        }
+        true
+    }
+
     /// Sets (or, with `None`, clears to null) the failure callback.
     pub fn set_failure_callback(self, callback: Option<Zval>) {
         let mut value = callback.unwrap_or_default();
