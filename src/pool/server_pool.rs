@@ -341,6 +341,13 @@ impl Pool {
             append_hits(hits, server_hits);
             match results[slot].take() {
                 Some(Ok(())) => {
+                    // A completed exchange answers every request; one left pending would be
+                    // sent again forever, so it counts as failed instead.
+                    for &member in members {
+                        if requests[member].outcome == Outcome::Pending {
+                            requests[member].outcome = Outcome::Failed;
+                        }
+                    }
                     server.health.mark_up();
                     let conn = server.existing_connection().expect("job ran on it");
                     if error_reply || conn.has_stray_bytes() {
