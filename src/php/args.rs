@@ -257,6 +257,16 @@ pub fn wrong_parameter_count(function: &str) -> ArgError {
     ArgError
 }
 
+/// Coerces an optional argument with `coerce`, or gives `default` when it was omitted.
+pub fn optional<T>(
+    arg: Option<&Zval>,
+    number: u32,
+    default: T,
+    coerce: impl FnOnce(&Zval, u32) -> Result<T, ArgError>,
+) -> Result<T, ArgError> {
+    arg.map_or(Ok(default), |z| coerce(z, number))
+}
+
 /// Throws PHP's own `ArgumentCountError` for a call outside `min..=max` arguments, worded by
 /// the engine from the running function (`Memcache::connect() expects at most 3 arguments, 5
 /// given`).

@@ -36,16 +36,6 @@ fn bool_result(value: Result<bool, ArgError>) -> Zval {
     finish(value.map(crate::php::convert::bool_zval))
 }
 
-/// Coerces an optional argument or applies its default.
-pub fn opt<T>(
-    arg: Option<&Zval>,
-    number: u32,
-    default: T,
-    coerce: impl FnOnce(&Zval, u32) -> Result<T, ArgError>,
-) -> Result<T, ArgError> {
-    arg.map_or(Ok(default), |z| coerce(z, number))
-}
-
 /// `MemcachePool::addServer`/`connect` arguments (udp port third). `base` is 1 for methods and
 /// 2 for functions.
 #[allow(clippy::too_many_arguments)]
@@ -62,13 +52,14 @@ pub fn pool_add_server_args(
 ) -> Result<AddServer, ArgError> {
     let host = String::from_utf8_lossy(args::bytes(host, base)?).into_owned();
     let mut params = AddServer::new(host);
-    params.tcp_port = opt(tcp_port, base + 1, params.tcp_port, args::long)?;
-    params.udp_port = opt(udp_port, base + 2, params.udp_port, args::long)?;
-    params.persistent = opt(persistent, base + 3, params.persistent, args::bool_)?;
-    params.weight = opt(weight, base + 4, params.weight, args::long)?;
-    params.timeout = opt(timeout, base + 5, params.timeout, args::double)?;
-    params.retry_interval = opt(retry_interval, base + 6, params.retry_interval, args::long)?;
-    params.status = opt(status, base + 7, params.status, args::bool_)?;
+    params.tcp_port = args::optional(tcp_port, base + 1, params.tcp_port, args::long)?;
+    params.udp_port = args::optional(udp_port, base + 2, params.udp_port, args::long)?;
+    params.persistent = args::optional(persistent, base + 3, params.persistent, args::bool_)?;
+    params.weight = args::optional(weight, base + 4, params.weight, args::long)?;
+    params.timeout = args::optional(timeout, base + 5, params.timeout, args::double)?;
+    params.retry_interval =
+        args::optional(retry_interval, base + 6, params.retry_interval, args::long)?;
+    params.status = args::optional(status, base + 7, params.status, args::bool_)?;
     Ok(params)
 }
 
@@ -89,7 +80,7 @@ pub fn memcache_connect_args(
         Some(z) if z.is_null() => 0,
         Some(z) => args::long(z, base + 1)?,
     };
-    params.timeout = opt(timeout, base + 2, params.timeout, args::double)?;
+    params.timeout = args::optional(timeout, base + 2, params.timeout, args::double)?;
     Ok(params)
 }
 
@@ -109,12 +100,13 @@ pub fn memcache_add_server_args<'z>(
 ) -> Result<(AddServer, Option<&'z Zval>), ArgError> {
     let host = String::from_utf8_lossy(args::bytes(host, base)?).into_owned();
     let mut params = AddServer::new(host);
-    params.tcp_port = opt(port, base + 1, params.tcp_port, args::long)?;
-    params.persistent = opt(persistent, base + 2, params.persistent, args::bool_)?;
-    params.weight = opt(weight, base + 3, params.weight, args::long)?;
-    params.timeout = opt(timeout, base + 4, params.timeout, args::double)?;
-    params.retry_interval = opt(retry_interval, base + 5, params.retry_interval, args::long)?;
-    params.status = opt(status, base + 6, params.status, args::bool_)?;
+    params.tcp_port = args::optional(port, base + 1, params.tcp_port, args::long)?;
+    params.persistent = args::optional(persistent, base + 2, params.persistent, args::bool_)?;
+    params.weight = args::optional(weight, base + 3, params.weight, args::long)?;
+    params.timeout = args::optional(timeout, base + 4, params.timeout, args::double)?;
+    params.retry_interval =
+        args::optional(retry_interval, base + 5, params.retry_interval, args::long)?;
+    params.status = args::optional(status, base + 6, params.status, args::bool_)?;
     Ok((params, failure_callback.filter(|z| !z.is_null())))
 }
 
@@ -209,10 +201,10 @@ impl MemcachePool {
     ) -> Zval {
         bool_result((|| {
             let host = args::bytes(host.0, 1)?;
-            let port = opt(tcp_port.0, 2, crate::php::ini::default_port(), args::long)?;
-            let timeout = opt(timeout.0, 3, 1.0, args::double)?;
-            let retry = opt(retry_interval.0, 4, 15, args::long)?;
-            let status = opt(status.0, 5, true, args::bool_)?;
+            let port = args::optional(tcp_port.0, 2, crate::php::ini::default_port(), args::long)?;
+            let timeout = args::optional(timeout.0, 3, 1.0, args::double)?;
+            let retry = args::optional(retry_interval.0, 4, 15, args::long)?;
+            let status = args::optional(status.0, 5, true, args::bool_)?;
             Ok(servers::set_server_params(
                 object(self_),
                 host,
@@ -243,7 +235,7 @@ impl MemcachePool {
     ) -> Zval {
         finish((|| {
             let host = args::bytes(host.0, 1)?;
-            let port = opt(tcp_port.0, 2, crate::php::ini::default_port(), args::long)?;
+            let port = args::optional(tcp_port.0, 2, crate::php::ini::default_port(), args::long)?;
             Ok(servers::server_status(object(self_), host, port))
         })())
     }
@@ -514,7 +506,10 @@ impl MemcachePool {
     /// Invalidates every item on every server.
     #[php(name = "flush", optional = delay)]
     pub fn flush(self_: &mut ZendClassObject<MemcachePool>, delay: Opt<'_, LONG>) -> Zval {
-        finish(opt(delay.0, 1, 0, args::long).and_then(|d| monitoring::flush(object(self_), d)))
+        finish(
+            args::optional(delay.0, 1, 0, args::long)
+                .and_then(|d| monitoring::flush(object(self_), d)),
+        )
     }
 
     /// Stores SASL credentials for servers added afterwards (binary protocol).
@@ -540,8 +535,8 @@ pub fn stats_args(
     base: u32,
 ) -> Result<Option<StatsArgs>, ArgError> {
     let kind = kind.map(|z| args::bytes(z, base)).transpose()?;
-    let slab_id = opt(slab_id, base + 1, 0, args::long)?;
-    let limit = opt(limit, base + 2, 100, args::long)?;
+    let slab_id = args::optional(slab_id, base + 1, 0, args::long)?;
+    let limit = args::optional(limit, base + 2, 100, args::long)?;
     Ok(StatsArgs::new(kind, slab_id, limit))
 }
 

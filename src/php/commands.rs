@@ -29,11 +29,6 @@ impl ArgBase {
     }
 }
 
-/// An optional int argument with PHP's coercion, or `default` when omitted.
-pub fn opt_long(arg: Option<&Zval>, number: u32, default: i64) -> Result<i64, ArgError> {
-    arg.map_or(Ok(default), |z| args::long(z, number))
-}
-
 /// A key argument prepared for the wire, or the C extension's `Invalid key` warning.
 fn prepared_key(zval: &Zval) -> Result<Option<Vec<u8>>, ArgError> {
     let raw = args::key_bytes(zval)?;
@@ -101,9 +96,9 @@ pub fn store(
     exptime: Option<&Zval>,
     cas: Option<&Zval>,
 ) -> OpResult {
-    let user_flags = opt_long(flags, base.nth(3), 0)? as u32;
-    let exptime = opt_long(exptime, base.nth(4), 0)? as u32;
-    let cas = opt_long(cas, base.nth(5), 0)? as u64;
+    let user_flags = args::optional(flags, base.nth(3), 0, args::long)? as u32;
+    let exptime = args::optional(exptime, base.nth(4), 0, args::long)? as u32;
+    let cas = args::optional(cas, base.nth(5), 0, args::long)? as u64;
     let Some(pool) = object.usable_pool() else {
         return Ok(convert::bool_zval(false));
     };
@@ -275,7 +270,7 @@ pub fn delete(
     key: &Zval,
     exptime: Option<&Zval>,
 ) -> OpResult {
-    opt_long(exptime, base.nth(2), 0)?;
+    args::optional(exptime, base.nth(2), 0, args::long)?;
     let Some(pool) = object.usable_pool() else {
         return Ok(convert::bool_zval(false));
     };
@@ -329,9 +324,9 @@ pub fn counter(
     defval: Option<&Zval>,
     exptime: Option<&Zval>,
 ) -> OpResult {
-    let value = opt_long(value, base.nth(2), 1)?;
-    opt_long(defval, base.nth(3), 0)?;
-    opt_long(exptime, base.nth(4), 0)?;
+    let value = args::optional(value, base.nth(2), 1, args::long)?;
+    args::optional(defval, base.nth(3), 0, args::long)?;
+    args::optional(exptime, base.nth(4), 0, args::long)?;
     let delta = if decrement {
         value.wrapping_neg()
     } else {

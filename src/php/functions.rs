@@ -9,7 +9,7 @@ use ext_php_rs::types::{ZendObject, Zval};
 use ext_php_rs::zend::ClassEntry;
 
 use crate::php::args::{self, Arg, ArgError, Opt, OptRef, MIXED};
-use crate::php::classes::{self, finish, opt, stats_args};
+use crate::php::classes::{self, finish, stats_args};
 use crate::php::commands::{self, ArgBase};
 use crate::php::convert;
 use crate::php::errors;
@@ -127,10 +127,10 @@ pub fn memcache_set_server_params(
     finish((|| {
         let object = pool_arg(memcache.0)?;
         let host = args::bytes(host.0, 2)?;
-        let port = opt(tcp_port.0, 3, crate::php::ini::default_port(), args::long)?;
-        let timeout = opt(timeout.0, 4, 1.0, args::double)?;
-        let retry = opt(retry_interval.0, 5, 15, args::long)?;
-        let status = opt(status.0, 6, true, args::bool_)?;
+        let port = args::optional(tcp_port.0, 3, crate::php::ini::default_port(), args::long)?;
+        let timeout = args::optional(timeout.0, 4, 1.0, args::double)?;
+        let retry = args::optional(retry_interval.0, 5, 15, args::long)?;
+        let status = args::optional(status.0, 6, true, args::bool_)?;
         Ok(convert::bool_zval(servers::set_server_params(
             object,
             host,
@@ -166,7 +166,7 @@ pub fn memcache_get_server_status(
     finish((|| {
         let object = pool_arg(memcache.0)?;
         let host = args::bytes(host.0, 2)?;
-        let port = opt(tcp_port.0, 3, crate::php::ini::default_port(), args::long)?;
+        let port = args::optional(tcp_port.0, 3, crate::php::ini::default_port(), args::long)?;
         Ok(servers::server_status(object, host, port))
     })())
 }
@@ -457,10 +457,9 @@ pub fn memcache_close(memcache: Arg<'_, MIXED>) -> Zval {
 #[php_function]
 #[php(optional = delay)]
 pub fn memcache_flush(memcache: Arg<'_, MIXED>, delay: Opt<'_, MIXED>) -> Zval {
-    finish(
-        pool_arg(memcache.0)
-            .and_then(|o| opt(delay.0, 2, 0, args::long).and_then(|d| monitoring::flush(o, d))),
-    )
+    finish(pool_arg(memcache.0).and_then(|o| {
+        args::optional(delay.0, 2, 0, args::long).and_then(|d| monitoring::flush(o, d))
+    }))
 }
 
 /// `setSaslAuthData` as a function.
