@@ -35,8 +35,3 @@ pub fn persistent_server(config: &ServerConfig) -> ServerHandle {
         handle.clone()
     })
 }
-
-/// Number of persistent servers this process holds (for diagnostics and tests).
-pub fn persistent_count() -> usize {
-    PERSISTENT.with(|map| map.borrow().len())
-}

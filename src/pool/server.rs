@@ -57,11 +57,6 @@ impl Server {
         Rc::new(RefCell::new(self))
     }
 
-    /// Where it listens.
-    pub fn endpoint(&self) -> &Endpoint {
-        &self.endpoint
-    }
-
     /// The open connection, opening one (non-blocking) if there is none.
     pub fn connection(&mut self) -> Result<&mut Connection, crate::net::NetError> {
         if self.conn.is_none() {
@@ -73,11 +68,6 @@ impl Server {
     /// The open connection, if any.
     pub fn existing_connection(&mut self) -> Option<&mut Connection> {
         self.conn.as_mut()
-    }
-
-    /// True if a connection is open.
-    pub fn is_connected(&self) -> bool {
-        self.conn.is_some()
     }
 
     /// Closes the connection (after a broken exchange, or when a non-persistent server leaves
