@@ -44,23 +44,46 @@ pub fn free_port() -> u16 {
 
 impl Memcached {
     /// Starts memcached on a free loopback TCP port and waits until it accepts.
+    ///
+    /// Tests run in parallel, so another test's memcached may win a race for the same free
+    /// port; the server is only handed out once its own `pid` stat names our child, and a lost
+    /// race is retried on a new port.
     pub fn start() -> Self {
-        Self::start_on(free_port())
+        for _ in 0..20 {
+            if let Some(server) = Self::try_start_on(free_port()) {
+                return server;
+            }
+        }
+        panic!("memcached did not start on any of 20 free ports")
     }
 
     /// Starts memcached on `port` (to restart a server on the same address).
     pub fn start_on(port: u16) -> Self {
+        Self::try_start_on(port).expect("memcached started on its port")
+    }
+
+    fn try_start_on(port: u16) -> Option<Self> {
         let child = memcached_command()
             .args(["-l", "127.0.0.1", "-p", &port.to_string()])
             .spawn()
             .expect("memcached is installed");
-        let server = Memcached {
+        let mut server = Memcached {
             child,
             port,
             socket: None,
         };
-        wait_until(|| TcpStream::connect(("127.0.0.1", port)).is_ok());
-        server
+        let pid = u64::from(server.child.id());
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if matches!(server.child.try_wait(), Ok(Some(_))) {
+                return None;
+            }
+            if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return (server.stat("pid") == pid).then_some(server);
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        None
     }
 
     /// Starts memcached on a unix socket in a fresh temporary directory.
