@@ -313,7 +313,8 @@ fn collect_keys(key: &Zval) -> Result<Option<Vec<Vec<u8>>>, ArgError> {
 
 /// `increment`/`decrement`: the new value (saturated to `PHP_INT_MAX`) or `false`; for an
 /// array of keys, `[key => value]` with misses as `[key."\0" => false]` (spec quirk Q4).
-/// The ASCII protocol ignores `$defval` and `$exptime` (spec §3.5).
+/// `$defval` and `$exptime` matter only in binary, and only when `$defval` is passed: a missing
+/// key is then created with that value and expiry; the text protocol ignores both (spec §3.5).
 #[allow(clippy::too_many_arguments)]
 pub fn counter(
     object: PoolObject<'_>,
@@ -325,8 +326,9 @@ pub fn counter(
     exptime: Option<&Zval>,
 ) -> OpResult {
     let value = args::optional(value, base.nth(2), 1, args::long)?;
-    args::optional(defval, base.nth(3), 0, args::long)?;
-    args::optional(exptime, base.nth(4), 0, args::long)?;
+    let initial_value = args::optional(defval, base.nth(3), 0, args::long)?;
+    let exptime = args::optional(exptime, base.nth(4), 0, args::long)?;
+    let initial = defval.map(|_| (initial_value as u64, exptime as u32));
     let delta = if decrement {
         value.wrapping_neg()
     } else {
@@ -350,7 +352,7 @@ pub fn counter(
                 &mut owners,
                 i,
                 k,
-                Command::Counter { delta },
+                Command::Counter { delta, initial },
             );
         }
     }

@@ -7,7 +7,7 @@ use ext_php_rs::types::{ZendObject, Zval};
 
 use crate::php::connection::{self, Connection, SharedPool};
 use crate::php::{errors, ini};
-use crate::pool::{Policy, Pool};
+use crate::pool::{Policy, Pool, SaslCredentials};
 use crate::value::Compression;
 
 /// The Rust side of the classes. Empty: all state lives in the object's properties, so clones
@@ -91,6 +91,21 @@ impl PoolObject<'_> {
             connection::write_property(self.0, name, &mut value);
         }
         true
+    }
+
+    /// The credentials `setSaslAuthData()` left in the `username` and `password` properties,
+    /// if both are strings longer than one byte (the C extension's condition for
+    /// authenticating the servers added afterwards).
+    pub fn sasl_credentials(self) -> Option<SaslCredentials> {
+        let read = |name| {
+            connection::read_property(self.0, name)
+                .and_then(|value| value.zend_str().map(|s| s.as_bytes().to_vec()))
+                .filter(|bytes| bytes.len() > 1)
+        };
+        Some(SaslCredentials {
+            username: read("username")?,
+            password: read("password")?,
+        })
     }
 
     /// Sets (or, with `None`, clears to null) the failure callback.

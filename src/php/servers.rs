@@ -15,6 +15,7 @@ use crate::php::ini;
 use crate::php::pool_object::{policy, PoolObject};
 use crate::php::prefix;
 use crate::pool::ServerConfig;
+use crate::protocol::ProtocolKind;
 
 /// The C extension's port limit (quirk Q7: a typo for 65535 that it really enforces; larger
 /// ports wrap modulo 65536).
@@ -83,15 +84,21 @@ pub fn add_server(object: PoolObject<'_>, params: &AddServer) -> Option<(SharedP
         errors::warning("invalid udp port number");
         return None;
     }
+    let pool = object.pool_for_adding()?;
+    let mut udp_port = params.udp_port as u16;
+    if udp_port != 0 && pool.borrow().protocol == ProtocolKind::Binary {
+        errors::notice("binary protocol isn't support over UDP, defaulting to TCP");
+        udp_port = 0;
+    }
     let config = ServerConfig {
         host: params.host.clone(),
         tcp_port: params.tcp_port as u16,
-        udp_port: params.udp_port as u16,
+        udp_port,
         timeout: timeout_duration(params.timeout),
         retry_interval: params.retry_interval,
         persistent: params.persistent,
+        sasl: object.sasl_credentials(),
     };
-    let pool = object.pool_for_adding()?;
     let index = pool.borrow_mut().add_server(
         config,
         u32::try_from(params.weight).unwrap_or(u32::MAX),

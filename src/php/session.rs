@@ -132,6 +132,7 @@ fn open_store(path: &str) -> Result<Handler, SavePathError> {
                 timeout: Duration::from_secs_f64(server.timeout.min(1e9)),
                 retry_interval: server.retry_interval,
                 persistent: server.persistent,
+                sasl: None,
             },
             server.weight,
             true,

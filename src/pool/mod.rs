@@ -3,6 +3,9 @@
 //! servers. Failures are reported as values ([`Event`]); the PHP layer turns them into the
 //! failure callback or the notice.
 
+pub mod ascii_exchange;
+pub mod binary_exchange;
+pub mod exchange;
 pub mod health;
 pub mod registry;
 pub mod request;
@@ -12,5 +15,5 @@ pub mod server_pool;
 
 pub use health::Health;
 pub use request::{all_answered, Command, Hit, Hits, Outcome, Request, StatEntry, Target};
-pub use server::{Server, ServerConfig, ServerHandle};
+pub use server::{SaslCredentials, Server, ServerConfig, ServerHandle};
 pub use server_pool::{unix_now, Event, Policy, Pool, ServerEvent};

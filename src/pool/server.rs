@@ -27,6 +27,26 @@ pub struct ServerConfig {
     pub retry_interval: i64,
     /// Kept open across requests in the per-process registry.
     pub persistent: bool,
+    /// Credentials sent with SASL PLAIN on every new connection (binary protocol only;
+    /// `setSaslAuthData` before `addServer`).
+    pub sasl: Option<SaslCredentials>,
+}
+
+/// A SASL PLAIN user name and password. `Debug` does not print the password.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SaslCredentials {
+    /// Authentication identity.
+    pub username: Vec<u8>,
+    /// Password.
+    pub password: Vec<u8>,
+}
+
+impl std::fmt::Debug for SaslCredentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SaslCredentials")
+            .field("username", &String::from_utf8_lossy(&self.username))
+            .finish_non_exhaustive()
+    }
 }
 
 /// A server with its state.

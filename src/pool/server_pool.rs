@@ -7,7 +7,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::hash::HashFunction;
 use crate::net::{self, Job, NetError};
-use crate::pool::request::{encode_ascii, wire_order, ServerReader};
+use crate::pool::exchange::{self, Exchange};
+use crate::pool::request::wire_order;
 use crate::pool::ring::{HashStrategy, Ring};
 use crate::pool::{
     registry, Command, Hits, Outcome, Request, Server, ServerConfig, ServerHandle, Target,
@@ -280,19 +281,31 @@ impl Pool {
         let mut servers: Vec<_> = handles.iter().map(|h| h.borrow_mut()).collect();
         // Open connections and queue the requests; a connect that fails outright fails the
         // server before any job runs.
+        // A new connection of a server with credentials authenticates first (binary only).
         let mut open_errors: Vec<Option<NetError>> = Vec::with_capacity(groups.len());
+        let mut authenticating: Vec<bool> = Vec::with_capacity(groups.len());
         for (server, (_, members)) in servers.iter_mut().zip(groups) {
+            let sasl = match self.protocol {
+                ProtocolKind::Binary => server.config.sasl.clone(),
+                ProtocolKind::Ascii => None,
+            };
             match server.connection() {
                 Ok(conn) => {
-                    encode_ascii(conn.write_buffer(), requests, members);
+                    let auth = sasl.as_ref().filter(|_| !conn.was_used());
+                    authenticating.push(auth.is_some());
+                    exchange::encode(self.protocol, conn.write_buffer(), requests, members, auth);
                     open_errors.push(None);
                 }
-                Err(e) => open_errors.push(Some(e)),
+                Err(e) => {
+                    authenticating.push(false);
+                    open_errors.push(Some(e));
+                }
             }
         }
-        let mut readers: Vec<ServerReader<'_, '_>> = groups
+        let mut readers: Vec<Exchange<'_, '_>> = groups
             .iter()
-            .map(|(_, members)| ServerReader::new(requests, members))
+            .zip(&authenticating)
+            .map(|((_, members), &auth)| Exchange::new(self.protocol, requests, members, auth))
             .collect();
         let mut results: Vec<Option<Result<(), NetError>>> =
             open_errors.iter().map(|e| e.clone().map(Err)).collect();
@@ -320,7 +333,7 @@ impl Pool {
                 results[slot] = job.result.take();
             }
         }
-        let outcomes: Vec<_> = readers.into_iter().map(ServerReader::finish).collect();
+        let outcomes: Vec<_> = readers.into_iter().map(Exchange::finish).collect();
 
         let mut failed_slots: Vec<usize> = Vec::new();
         for (slot, ((index, members), (outcomes, server_hits))) in

@@ -161,13 +161,7 @@ pub fn encode_store(
     opaque: u32,
 ) {
     debug_assert!(is_wire_key(key), "unprepared key");
-    let opcode = match op {
-        StoreOp::Set | StoreOp::Cas => Opcode::Set,
-        StoreOp::Add => Opcode::Add,
-        StoreOp::Replace => Opcode::Replace,
-        StoreOp::Append => Opcode::Append,
-        StoreOp::Prepend => Opcode::Prepend,
-    };
+    let opcode = store_opcode(op);
     let mut extras = [0u8; 8];
     extras[..4].copy_from_slice(&flags.to_be_bytes());
     extras[4..].copy_from_slice(&exptime.to_be_bytes());
@@ -176,6 +170,18 @@ pub fn encode_store(
         _ => &extras,
     };
     push_frame(out, opcode, extras, key, data, opaque, cas);
+}
+
+/// The opcode a storage command is sent with (`cas` is a `SET` with the CAS field).
+#[must_use]
+pub fn store_opcode(op: StoreOp) -> Opcode {
+    match op {
+        StoreOp::Set | StoreOp::Cas => Opcode::Set,
+        StoreOp::Add => Opcode::Add,
+        StoreOp::Replace => Opcode::Replace,
+        StoreOp::Append => Opcode::Append,
+        StoreOp::Prepend => Opcode::Prepend,
+    }
 }
 
 /// Appends a `DELETE` frame (no extras: the C extension never sends an expiry).

@@ -14,10 +14,7 @@
 pub mod ascii;
 pub mod binary;
 
-/// Wire protocol selected by `memcache.protocol`.
-///
-/// Only the ASCII codec exists so far; `Binary` is kept so the INI setting and the connection
-/// code can already carry the choice.
+/// Wire protocol selected by `memcache.protocol`, fixed for a pool when it is created.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum ProtocolKind {
     /// memcached's text protocol (`memcache.protocol=ascii`, the default).

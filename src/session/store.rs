@@ -87,8 +87,13 @@ impl SessionStore {
                 break;
             };
             let lock_value = self.settings.lock_timeout;
+            // The binary protocol's incr creates a missing lock as 1 (taken) itself.
+            let take_lock = Command::Counter {
+                delta: 1,
+                initial: Some((1, lock_value)),
+            };
             let mut requests = [
-                Request::for_key_at(&lock, Command::Counter { delta: 1 }, server),
+                Request::for_key_at(&lock, take_lock, server),
                 Request::for_key_at(
                     &lock,
                     Command::Store {

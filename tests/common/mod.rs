@@ -140,6 +140,7 @@ impl Memcached {
             timeout,
             retry_interval,
             persistent,
+            sasl: None,
         }
     }
 }
@@ -216,5 +217,6 @@ pub fn closed_port_config(timeout: Duration, retry_interval: i64) -> ServerConfi
         timeout,
         retry_interval,
         persistent: false,
+        sasl: None,
     }
 }

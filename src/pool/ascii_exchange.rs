@@ -1,0 +1,230 @@
+//! One server's share of a batch in memcached's text protocol: the requests encoded into one
+//! write (all gets of the batch on one `get k1 k2 …` line) and an [`AsciiReader`] that turns the
+//! reply lines back into outcomes, in order.
+
+use crate::net::{NetError, ReadProgress, ReplyReader};
+use crate::pool::request::{is_get, Command, Hit, Hits, Outcome, Request, StatEntry};
+use crate::protocol::ascii::{self, Reply, ServerErrorKind};
+use crate::protocol::Parse;
+
+/// Encodes the requests queued for one server, in order, into `out` (ASCII protocol).
+/// Gets are merged into one command line.
+pub fn encode_ascii(out: &mut Vec<u8>, requests: &[Request<'_>], indexes: &[usize]) {
+    let mut get_keys: Vec<&[u8]> = Vec::new();
+    let mut gets_with_cas = false;
+    for &i in indexes {
+        let r = &requests[i];
+        match r.command {
+            Command::Get { with_cas } => {
+                gets_with_cas |= with_cas;
+                get_keys.push(r.key);
+            }
+            Command::Store {
+                op,
+                flags,
+                exptime,
+                cas,
+                data,
+            } => ascii::encode_store(out, op, r.key, flags, exptime, cas, data),
+            Command::Delete => ascii::encode_delete(out, r.key),
+            Command::Counter { delta, .. } => ascii::encode_counter(out, r.key, delta),
+            Command::Version => ascii::encode_version(out),
+            Command::Flush { delay } => ascii::encode_flush(out, delay),
+            Command::Stats { args } => ascii::encode_stats(out, args),
+        }
+    }
+    if !get_keys.is_empty() {
+        ascii::encode_get(out, &get_keys, gets_with_cas);
+    }
+}
+
+/// Consumes one server's ASCII replies for the requests queued on it (in
+/// [`wire_order`](crate::pool::request::wire_order)),
+/// recording outcomes locally (several readers run at once in one poll loop);
+/// [`AsciiReader::finish`] hands them back.
+pub struct AsciiReader<'b, 'a> {
+    requests: &'b [Request<'a>],
+    indexes: &'b [usize],
+    /// Outcome per entry of `indexes`.
+    outcomes: Vec<Outcome>,
+    /// Next entry of `indexes` awaiting its reply; among the gets, the cursor over their keys.
+    next: usize,
+    /// Position of the first get in `indexes` (`indexes.len()` when there is none).
+    first_get: usize,
+    /// True once the get line's `END` arrived.
+    gets_ended: bool,
+    hits: Hits,
+    stats: Vec<StatEntry>,
+}
+
+impl<'b, 'a> AsciiReader<'b, 'a> {
+    /// A reader for the requests `indexes` of `requests`, in
+    /// [`wire_order`](crate::pool::request::wire_order).
+    pub fn new(requests: &'b [Request<'a>], indexes: &'b [usize]) -> Self {
+        let first_get = indexes
+            .iter()
+            .position(|&i| is_get(&requests[i]))
+            .unwrap_or(indexes.len());
+        AsciiReader {
+            requests,
+            indexes,
+            outcomes: vec![Outcome::Pending; indexes.len()],
+            next: 0,
+            first_get,
+            gets_ended: false,
+            hits: Hits::default(),
+            stats: Vec::new(),
+        }
+    }
+
+    /// The outcomes (parallel to `indexes`; unanswered ones stay `Pending`) and the hits.
+    pub fn finish(self) -> (Vec<Outcome>, Hits) {
+        (self.outcomes, self.hits)
+    }
+
+    /// True when every expected reply (for gets: up to `END`) has been consumed.
+    fn is_done(&self) -> bool {
+        if self.first_get < self.indexes.len() {
+            self.gets_ended
+        } else {
+            self.next >= self.indexes.len()
+        }
+    }
+
+    fn read_get_reply(&mut self, reply: Reply<'_>) -> Result<(), NetError> {
+        match reply {
+            Reply::Value {
+                key,
+                flags,
+                cas,
+                data,
+            } => {
+                let Some(slot) = self.find_get_slot(key) else {
+                    return Err(NetError::Unexpected(format!(
+                        "VALUE for a key that was not requested: {}",
+                        String::from_utf8_lossy(key)
+                    )));
+                };
+                if slot >= self.next {
+                    for skipped in self.next..slot {
+                        self.outcomes[skipped] = Outcome::Done;
+                    }
+                    self.next = slot + 1;
+                }
+                self.outcomes[slot] = Outcome::Done;
+                let start = self.hits.data.len();
+                self.hits.data.extend_from_slice(data);
+                self.hits.hits.push(Hit {
+                    request: self.indexes[slot],
+                    flags,
+                    cas: cas.unwrap_or(0),
+                    data: start..self.hits.data.len(),
+                });
+                Ok(())
+            }
+            Reply::End => {
+                for outcome in &mut self.outcomes[self.next..] {
+                    *outcome = Outcome::Done;
+                }
+                self.next = self.indexes.len();
+                self.gets_ended = true;
+                Ok(())
+            }
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    /// The slot answered by a VALUE for `key`: memcached answers in request order, so search
+    /// forward from the cursor first (duplicates are answered once each), then from the first
+    /// get.
+    fn find_get_slot(&self, key: &[u8]) -> Option<usize> {
+        let matches = |&slot: &usize| self.requests[self.indexes[slot]].key == key;
+        (self.next..self.indexes.len())
+            .find(matches)
+            .or_else(|| (self.first_get..self.next).find(matches))
+    }
+
+    /// Handles the reply to a single-reply (or stats) command.
+    fn read_single_reply(&mut self, reply: Reply<'_>) -> Result<(), NetError> {
+        let request = &self.requests[self.indexes[self.next]];
+        let outcome = match (request.command, reply) {
+            (Command::Stats { .. }, Reply::Stat { name, value }) => {
+                self.stats.push(StatEntry::Stat {
+                    name: name.to_vec(),
+                    value: value.to_vec(),
+                });
+                return Ok(());
+            }
+            (Command::Stats { .. }, Reply::Item { key, bytes, expiry }) => {
+                self.stats.push(StatEntry::Item {
+                    key: key.to_vec(),
+                    bytes: bytes.to_vec(),
+                    expiry: expiry.to_vec(),
+                });
+                return Ok(());
+            }
+            (Command::Stats { .. }, Reply::End) => Outcome::Stats(std::mem::take(&mut self.stats)),
+            (Command::Stats { .. }, Reply::Reset) => Outcome::Done,
+            (Command::Stats { .. }, reply @ Reply::Error(_)) => error_reply(&reply),
+            (Command::Store { .. }, Reply::Stored) => Outcome::Done,
+            (Command::Store { .. }, Reply::NotStored | Reply::Exists | Reply::NotFound) => {
+                Outcome::Rejected
+            }
+            (Command::Delete, Reply::Deleted) => Outcome::Done,
+            (Command::Delete | Command::Counter { .. }, Reply::NotFound) => Outcome::Rejected,
+            (Command::Counter { .. }, Reply::Number(n)) => Outcome::Counter(n),
+            (Command::Version, Reply::Version(v)) => Outcome::Version(v.to_vec()),
+            (Command::Flush { .. }, Reply::Ok) => Outcome::Done,
+            (
+                Command::Store { .. }
+                | Command::Delete
+                | Command::Counter { .. }
+                | Command::Stats { .. },
+                reply @ (Reply::ServerError {
+                    kind: ServerErrorKind::TooLarge | ServerErrorKind::OutOfMemory,
+                    ..
+                }
+                | Reply::ClientError(_)),
+            ) => error_reply(&reply),
+            (_, other) => return Err(unexpected(&other)),
+        };
+        self.outcomes[self.next] = outcome;
+        self.next += 1;
+        Ok(())
+    }
+}
+
+/// An error reply that does not fail the server (notice and `false`).
+fn error_reply(reply: &Reply<'_>) -> Outcome {
+    Outcome::ErrorReply {
+        message: String::from_utf8_lossy(&reply.message()).into_owned(),
+        code: reply.errnum(),
+    }
+}
+
+/// A reply the command did not expect: the C extension reports the line itself.
+fn unexpected(reply: &Reply<'_>) -> NetError {
+    NetError::Unexpected(String::from_utf8_lossy(&reply.message()).into_owned())
+}
+
+impl ReplyReader for AsciiReader<'_, '_> {
+    fn read(&mut self, buf: &[u8]) -> Result<ReadProgress, NetError> {
+        let mut consumed = 0;
+        while !self.is_done() {
+            let (reply, used) = match ascii::parse_reply(&buf[consumed..])? {
+                Parse::Incomplete => break,
+                Parse::Done(reply, used) => (reply, used),
+            };
+            consumed += used;
+            if self.next >= self.first_get {
+                self.read_get_reply(reply)?;
+            } else {
+                self.read_single_reply(reply)?;
+            }
+        }
+        Ok(ReadProgress {
+            consumed,
+            done: self.is_done(),
+        })
+    }
+}

@@ -1,0 +1,261 @@
+//! One server's share of a batch in memcached's binary protocol (`memcache.protocol=binary`):
+//! the requests encoded into one write, and a [`BinaryReader`] that matches each response to
+//! its request by the frame's opaque field.
+//!
+//! Framing follows the C extension (spec §13.2): a lone get is a `GET`, several gets are quiet
+//! `GETQ`s (a miss sends nothing) ended by a `NOOP`, which memcached answers after everything
+//! before it. Each request's opaque is its position among the server's requests, so a response
+//! for anything else is a broken exchange. A new connection of a server with SASL credentials
+//! starts with a `SASL_AUTH` (mechanism `PLAIN`).
+//!
+//! Status handling differs from the C extension in one deliberate way (spec quirk Q15): a
+//! `replace`, `cas`, `append` or `prepend` the server refuses (`Not found`, `Not stored.`) is a
+//! plain `false`, as in the text protocol, instead of a server failure.
+
+use crate::net::{NetError, ReadProgress, ReplyReader};
+use crate::pool::request::{is_get, Command, Hit, Hits, Outcome, Request};
+use crate::pool::SaslCredentials;
+use crate::protocol::binary::{self, Opcode, Response, Status};
+use crate::protocol::{Parse, ProtocolError};
+
+/// Opaque of the `SASL_AUTH` frame that opens an authenticated connection (never a request
+/// position).
+const AUTH_OPAQUE: u32 = u32::MAX;
+
+/// True when the server's gets go out as quiet `GETQ`s plus a `NOOP` (more than one get).
+fn quiet_gets(requests: &[Request<'_>], indexes: &[usize]) -> bool {
+    indexes.iter().filter(|&&i| is_get(&requests[i])).count() > 1
+}
+
+/// The opaque of the `NOOP` that ends a run of quiet gets: one past the last position.
+fn noop_opaque(indexes: &[usize]) -> u32 {
+    u32::try_from(indexes.len()).unwrap_or(u32::MAX - 1)
+}
+
+/// The opcode memcached echoes in the response to `command`.
+fn response_opcode(command: &Command<'_>, quiet: bool) -> Opcode {
+    match command {
+        Command::Get { .. } if quiet => Opcode::GetQ,
+        Command::Get { .. } => Opcode::Get,
+        Command::Store { op, .. } => binary::store_opcode(*op),
+        Command::Delete => Opcode::Delete,
+        Command::Counter { delta, .. } if *delta >= 0 => Opcode::Increment,
+        Command::Counter { .. } => Opcode::Decrement,
+        Command::Version => Opcode::Version,
+        Command::Flush { .. } => Opcode::Flush,
+        // The C extension does not support stats in binary and sends a no-op instead.
+        Command::Stats { .. } => Opcode::Noop,
+    }
+}
+
+/// Encodes the requests `indexes` of `requests` (in
+/// [`wire_order`](crate::pool::request::wire_order)) into `out`, preceded by a SASL PLAIN
+/// authentication when `auth` is given.
+pub fn encode_binary(
+    out: &mut Vec<u8>,
+    requests: &[Request<'_>],
+    indexes: &[usize],
+    auth: Option<&SaslCredentials>,
+) {
+    if let Some(credentials) = auth {
+        binary::encode_sasl_plain(
+            out,
+            &credentials.username,
+            &credentials.password,
+            AUTH_OPAQUE,
+        );
+    }
+    let quiet = quiet_gets(requests, indexes);
+    for (position, &i) in indexes.iter().enumerate() {
+        let r = &requests[i];
+        let opaque = u32::try_from(position).unwrap_or(u32::MAX - 1);
+        match r.command {
+            Command::Get { .. } => binary::encode_get(out, r.key, quiet, opaque),
+            Command::Store {
+                op,
+                flags,
+                exptime,
+                cas,
+                data,
+            } => binary::encode_store(out, op, r.key, flags, exptime, cas, data, opaque),
+            Command::Delete => binary::encode_delete(out, r.key, opaque),
+            Command::Counter { delta, initial } => {
+                binary::encode_counter(out, r.key, delta, initial, opaque);
+            }
+            Command::Version => binary::encode_version(out, opaque),
+            Command::Flush { .. } => binary::encode_flush(out, opaque),
+            Command::Stats { .. } => binary::encode_noop(out, opaque),
+        }
+    }
+    if quiet {
+        binary::encode_noop(out, noop_opaque(indexes));
+    }
+}
+
+/// Consumes one server's binary responses for the requests queued on it, recording outcomes
+/// locally; [`BinaryReader::finish`] hands them back.
+pub struct BinaryReader<'b, 'a> {
+    requests: &'b [Request<'a>],
+    indexes: &'b [usize],
+    /// Outcome per entry of `indexes`.
+    outcomes: Vec<Outcome>,
+    /// A `SASL_AUTH` response is expected first.
+    authenticating: bool,
+    /// Gets were sent quiet: a `NOOP` ends them.
+    quiet: bool,
+    /// Requests still waiting for a response of their own (all but quiet gets).
+    awaited: usize,
+    /// The closing `NOOP` has arrived (or none was sent).
+    noop_seen: bool,
+    hits: Hits,
+}
+
+impl<'b, 'a> BinaryReader<'b, 'a> {
+    /// A reader for the requests `indexes` of `requests`, encoded by [`encode_binary`] with
+    /// authentication when `authenticating`.
+    pub fn new(requests: &'b [Request<'a>], indexes: &'b [usize], authenticating: bool) -> Self {
+        let quiet = quiet_gets(requests, indexes);
+        let awaited = if quiet {
+            indexes.iter().filter(|&&i| !is_get(&requests[i])).count()
+        } else {
+            indexes.len()
+        };
+        BinaryReader {
+            requests,
+            indexes,
+            outcomes: vec![Outcome::Pending; indexes.len()],
+            authenticating,
+            quiet,
+            awaited,
+            noop_seen: !quiet,
+            hits: Hits::default(),
+        }
+    }
+
+    /// The outcomes (parallel to `indexes`; unanswered ones stay `Pending`) and the hits.
+    pub fn finish(self) -> (Vec<Outcome>, Hits) {
+        (self.outcomes, self.hits)
+    }
+
+    fn is_done(&self) -> bool {
+        !self.authenticating && self.awaited == 0 && self.noop_seen
+    }
+
+    fn read_response(&mut self, response: &Response<'_>) -> Result<(), NetError> {
+        if self.authenticating {
+            if response.opaque != AUTH_OPAQUE || response.opcode != Opcode::SaslAuth.code() {
+                return Err(out_of_step(response));
+            }
+            if response.status_kind() != Status::Ok {
+                return Err(NetError::Unexpected(response.message()));
+            }
+            self.authenticating = false;
+            return Ok(());
+        }
+        if self.quiet && response.opaque == noop_opaque(self.indexes) {
+            if response.opcode != Opcode::Noop.code() {
+                return Err(out_of_step(response));
+            }
+            // Everything sent before the no-op has been answered: silent gets were misses.
+            for (outcome, &i) in self.outcomes.iter_mut().zip(self.indexes) {
+                if *outcome == Outcome::Pending && is_get(&self.requests[i]) {
+                    *outcome = Outcome::Done;
+                }
+            }
+            self.noop_seen = true;
+            return Ok(());
+        }
+        let position = response.opaque as usize;
+        let Some(&index) = self.indexes.get(position) else {
+            return Err(out_of_step(response));
+        };
+        let command = self.requests[index].command;
+        if self.outcomes[position] != Outcome::Pending
+            || response.opcode != response_opcode(&command, self.quiet).code()
+        {
+            return Err(out_of_step(response));
+        }
+        let outcome = self.outcome(&command, response, index)?;
+        self.outcomes[position] = outcome;
+        if !(self.quiet && is_get(&self.requests[index])) {
+            self.awaited -= 1;
+        }
+        Ok(())
+    }
+
+    /// What `response` means for a request of `command` (the request at `index` of the batch).
+    fn outcome(
+        &mut self,
+        command: &Command<'_>,
+        response: &Response<'_>,
+        index: usize,
+    ) -> Result<Outcome, NetError> {
+        let status = response.status_kind();
+        Ok(match (command, status) {
+            (Command::Get { .. }, Status::Ok) => {
+                let flags = response
+                    .flags()
+                    .ok_or(NetError::Protocol(ProtocolError::MalformedResponse))?;
+                let start = self.hits.data.len();
+                self.hits.data.extend_from_slice(response.value);
+                self.hits.hits.push(Hit {
+                    request: index,
+                    flags,
+                    cas: response.cas,
+                    data: start..self.hits.data.len(),
+                });
+                Outcome::Done
+            }
+            (Command::Get { .. }, Status::NotFound) => Outcome::Done,
+            (Command::Counter { .. }, Status::Ok) => Outcome::Counter(
+                response
+                    .counter()
+                    .ok_or(NetError::Protocol(ProtocolError::MalformedResponse))?,
+            ),
+            (Command::Version, Status::Ok) => Outcome::Version(response.value.to_vec()),
+            (Command::Stats { .. }, Status::Ok) => Outcome::Rejected,
+            (Command::Store { .. } | Command::Delete | Command::Flush { .. }, Status::Ok) => {
+                Outcome::Done
+            }
+            (Command::Store { .. }, Status::NotFound | Status::Exists | Status::NotStored)
+            | (Command::Delete | Command::Counter { .. }, Status::NotFound) => Outcome::Rejected,
+            (
+                _,
+                Status::TooLarge
+                | Status::OutOfMemory
+                | Status::InvalidArguments
+                | Status::NonNumeric,
+            ) => Outcome::ErrorReply {
+                message: response.message(),
+                code: response.errnum(),
+            },
+            _ => return Err(NetError::Unexpected(response.message())),
+        })
+    }
+}
+
+/// A response that answers nothing this reader is waiting for: the stream is out of step.
+fn out_of_step(response: &Response<'_>) -> NetError {
+    NetError::Unexpected(format!(
+        "Unexpected binary response (opcode 0x{:02x}, opaque {})",
+        response.opcode, response.opaque
+    ))
+}
+
+impl ReplyReader for BinaryReader<'_, '_> {
+    fn read(&mut self, buf: &[u8]) -> Result<ReadProgress, NetError> {
+        let mut consumed = 0;
+        while !self.is_done() {
+            let (response, used) = match binary::parse_response(&buf[consumed..])? {
+                Parse::Incomplete => break,
+                Parse::Done(response, used) => (response, used),
+            };
+            consumed += used;
+            self.read_response(&response)?;
+        }
+        Ok(ReadProgress {
+            consumed,
+            done: self.is_done(),
+        })
+    }
+}

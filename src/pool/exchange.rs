@@ -1,0 +1,68 @@
+//! One server's share of a batch in the pool's protocol: the single place where the pool picks
+//! the text or the binary encoder and reader, so routing and failure handling stay
+//! protocol-agnostic.
+
+use crate::net::{NetError, ReadProgress, ReplyReader};
+use crate::pool::ascii_exchange::{encode_ascii, AsciiReader};
+use crate::pool::binary_exchange::{encode_binary, BinaryReader};
+use crate::pool::request::{Hits, Outcome, Request};
+use crate::pool::SaslCredentials;
+use crate::protocol::ProtocolKind;
+
+/// Encodes the requests `indexes` of `requests` for one server into `out`. `auth` (binary only)
+/// opens the exchange with a SASL PLAIN authentication.
+pub fn encode(
+    protocol: ProtocolKind,
+    out: &mut Vec<u8>,
+    requests: &[Request<'_>],
+    indexes: &[usize],
+    auth: Option<&SaslCredentials>,
+) {
+    match protocol {
+        ProtocolKind::Ascii => encode_ascii(out, requests, indexes),
+        ProtocolKind::Binary => encode_binary(out, requests, indexes, auth),
+    }
+}
+
+/// The reader of one server's replies, in the pool's protocol.
+pub enum Exchange<'b, 'a> {
+    /// Text protocol.
+    Ascii(AsciiReader<'b, 'a>),
+    /// Binary protocol.
+    Binary(BinaryReader<'b, 'a>),
+}
+
+impl<'b, 'a> Exchange<'b, 'a> {
+    /// The reader for what [`encode`] wrote with the same arguments (`authenticating` when an
+    /// `auth` was given).
+    pub fn new(
+        protocol: ProtocolKind,
+        requests: &'b [Request<'a>],
+        indexes: &'b [usize],
+        authenticating: bool,
+    ) -> Self {
+        match protocol {
+            ProtocolKind::Ascii => Exchange::Ascii(AsciiReader::new(requests, indexes)),
+            ProtocolKind::Binary => {
+                Exchange::Binary(BinaryReader::new(requests, indexes, authenticating))
+            }
+        }
+    }
+
+    /// The outcomes (parallel to `indexes`; unanswered ones stay `Pending`) and the hits.
+    pub fn finish(self) -> (Vec<Outcome>, Hits) {
+        match self {
+            Exchange::Ascii(reader) => reader.finish(),
+            Exchange::Binary(reader) => reader.finish(),
+        }
+    }
+}
+
+impl ReplyReader for Exchange<'_, '_> {
+    fn read(&mut self, buf: &[u8]) -> Result<ReadProgress, NetError> {
+        match self {
+            Exchange::Ascii(reader) => reader.read(buf),
+            Exchange::Binary(reader) => reader.read(buf),
+        }
+    }
+}
