@@ -44,13 +44,28 @@ mc_probe() {
     ' "$1"
 }
 
+# True when a memcached answers a binary VERSION frame at tcp://127.0.0.1:$1 with a binary
+# response (any status: a SASL-enabled server answers "auth required" before authentication).
+mc_probe_binary() {
+    # shellcheck disable=SC2016 # PHP code, not shell
+    "${PHP:-php}" -n -r '
+        $s = @stream_socket_client("tcp://127.0.0.1:" . $argv[1], $errno, $errstr, 0.5);
+        if (!$s) exit(1);
+        stream_set_timeout($s, 1);
+        fwrite($s, "\x80\x0b" . str_repeat("\0", 22));
+        exit(fread($s, 1) === "\x81" ? 0 : 1);
+    ' "$1"
+}
+
 # The argv[0] tag of instance $2 in directory $1.
 mc_tag() {
     echo "memcached@$1/$2"
 }
 
-# Starts memcached instance NAME in DIR. KIND is "tcp" (random free loopback port) or "unix"
-# (socket DIR/NAME.sock). Prints the port or the socket path once the server answers.
+# Starts memcached instance NAME in DIR. KIND is "tcp" (random free loopback port), "unix"
+# (socket DIR/NAME.sock) or "sasl" (a free loopback port, binary protocol with SASL required;
+# SASL_CONF_PATH must name a directory with a memcached.conf, see mc_sasl_config). Prints the
+# port or the socket path once the server answers.
 mc_start() {
     local dir=$1 name=$2 kind=$3 attempt port addr pid _
     local -a base=(-U 0 -m 64 -c 1024 -t 2) args
@@ -69,13 +84,17 @@ mc_start() {
             addr="tcp://127.0.0.1:$port"
             args+=(-l 127.0.0.1 -p "$port")
         fi
+        if [ "$kind" = sasl ]; then
+            args+=(-S)
+        fi
         # exec -a keeps the pid of the subshell and tags the process for mc_stop.
         (exec -a "$(mc_tag "$dir" "$name")" memcached "${args[@]}") \
             </dev/null >>"$dir/$name.log" 2>&1 &
         pid=$!
         echo "$pid" >"$dir/$name.pid"
         for _ in $(seq 1 50); do # up to ~5 s
-            if mc_probe "$addr"; then
+            if { [ "$kind" = sasl ] && mc_probe_binary "$port"; } ||
+                { [ "$kind" != sasl ] && mc_probe "$addr"; }; then
                 echo "$port"
                 return 0
             fi
@@ -89,6 +108,18 @@ mc_start() {
         echo "memcached $name did not start on $addr (attempt $attempt), retrying" >&2
     done
     mc_die "could not start memcached $name; see $dir/$name.log"
+}
+
+# Writes a SASL configuration for memcached into directory $1 (mechanism PLAIN, a sasldb with
+# user $2 and password $3) and prints the directory, for SASL_CONF_PATH. Needs saslpasswd2
+# (Debian's sasl2-bin) and the PLAIN plugin (libsasl2-modules).
+mc_sasl_config() {
+    local conf=$1 user=$2 password=$3
+    mkdir -p "$conf"
+    rm -f "$conf/sasldb2"
+    printf '%s' "$password" | saslpasswd2 -p -a memcached -c -f "$conf/sasldb2" "$user"
+    printf 'mech_list: plain\nsasldb_path: %s\n' "$conf/sasldb2" >"$conf/memcached.conf"
+    echo "$conf"
 }
 
 # Stops instance NAME in DIR if its pid file points at a process we tagged; removes the pid file.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts or stops the servers the phpt suite talks to (see php-tests/connect.inc): two TCP
-# memcached and one unix-socket memcached on loopback, a port nothing listens on, and a
+# memcached and one unix-socket memcached on loopback, a memcached that requires SASL (binary
+# protocol), a port nothing listens on, and a
 # php-fpm (static pool of 2 workers) on a loopback port that loads the extension under test.
 #
 #   scripts/test-env.sh start [EXT.so]  stops leftovers of a previous run, starts fresh servers
@@ -28,7 +29,8 @@ mkdir -p "$fpmdir"
 fpmdir=$(cd "$fpmdir" && pwd)
 
 start() {
-    local ext=${1:-$here/../modules/memcache.so} port1 port2 sock closed c_ext fpm=""
+    local ext=${1:-$here/../modules/memcache.so} port1 port2 sock closed c_ext fpm="" sasl_port=""
+    local sasl_user=memcache-test sasl_password=memcache-test-secret
     local -a fpm_args=()
     fpm_stop "$fpmdir"
     mc_stop_all "$dir"
@@ -37,6 +39,14 @@ start() {
     port2=$(mc_start "$dir" tcp2 tcp)
     sock=$(mc_start "$dir" unix unix)
     closed=$(mc_free_port)
+    # A memcached that requires SASL (binary protocol only), for the setSaslAuthData tests.
+    if command -v saslpasswd2 >/dev/null && compgen -G '/usr/lib/*/sasl2/libplain.so' >/dev/null; then
+        sasl_port=$(SASL_CONF_PATH=$(mc_sasl_config "$dir/sasl" "$sasl_user" "$sasl_password") \
+            mc_start "$dir" sasl sasl)
+    else
+        echo "warning: saslpasswd2 or the SASL PLAIN plugin is missing (make deps-test):" \
+            "SASL tests skip" >&2
+    fi
     c_ext="$(php-config8.2 --extension-dir 2>/dev/null || php-config --extension-dir)/memcache.so"
     [ -f "$c_ext" ] || echo "warning: Debian's C extension $c_ext is missing (make deps-test)" >&2
     if [ -n "${MEMCACHE_PROTOCOL:-}" ]; then
@@ -57,13 +67,16 @@ start() {
         printf 'export MEMCACHE_TEST_PORT2=%q\n' "$port2"
         printf 'export MEMCACHE_TEST_UNIX=%q\n' "$sock"
         printf 'export MEMCACHE_TEST_CLOSED_PORT=%q\n' "$closed"
+        printf 'export MEMCACHE_TEST_SASL_PORT=%q\n' "$sasl_port"
+        printf 'export MEMCACHE_TEST_SASL_USER=%q\n' "$sasl_user"
+        printf 'export MEMCACHE_TEST_SASL_PASSWORD=%q\n' "$sasl_password"
         printf 'export MEMCACHE_C_EXT=%q\n' "$c_ext"
         printf 'export MEMCACHE_TEST_STATE_DIR=%q\n' "$dir"
         printf 'export MEMCACHE_TEST_FPM=%q\n' "$fpm"
         printf 'export MEMCACHE_TEST_FPM_ROOT=%q\n' "$(cd "$here/../php-tests/fpm" && pwd)"
     } >"$envfile"
     echo "test servers: tcp 127.0.0.1:$port1, tcp 127.0.0.1:$port2, unix $sock," \
-        "closed port $closed, php-fpm ${fpm:-(none)} (env: $envfile)"
+        "sasl ${sasl_port:-(none)}, closed port $closed, php-fpm ${fpm:-(none)} (env: $envfile)"
 }
 
 stop() {

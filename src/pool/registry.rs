@@ -31,6 +31,9 @@ pub fn persistent_server(config: &ServerConfig) -> ServerHandle {
             let mut server = handle.borrow_mut();
             server.config.timeout = config.timeout;
             server.config.retry_interval = config.retry_interval;
+            if config.sasl.is_some() {
+                server.set_sasl(config.sasl.clone());
+            }
         }
         handle.clone()
     })

@@ -58,18 +58,41 @@ pub struct Server {
     pub health: Health,
     endpoint: Endpoint,
     conn: Option<Connection>,
+    /// The connection (the current one, or the next) has not authenticated with
+    /// [`ServerConfig::sasl`] yet.
+    auth_pending: bool,
 }
 
 impl Server {
     /// A server with no connection yet.
     pub fn new(config: ServerConfig) -> Self {
         let endpoint = Endpoint::new(&config.host, config.tcp_port);
+        let auth_pending = config.sasl.is_some();
         Server {
             config,
             health: Health::default(),
             endpoint,
             conn: None,
+            auth_pending,
         }
+    }
+
+    /// New credentials (a persistent server added again after `setSaslAuthData`): like the C
+    /// extension, the open connection authenticates with them before its next command.
+    pub fn set_sasl(&mut self, sasl: Option<SaslCredentials>) {
+        self.auth_pending = sasl.is_some();
+        self.config.sasl = sasl;
+    }
+
+    /// The credentials the next exchange must open with, if the connection has not
+    /// authenticated yet.
+    pub fn pending_auth(&self) -> Option<&SaslCredentials> {
+        self.config.sasl.as_ref().filter(|_| self.auth_pending)
+    }
+
+    /// Records that the connection authenticated (its exchange completed).
+    pub fn auth_done(&mut self) {
+        self.auth_pending = false;
     }
 
     /// A new shared handle.
@@ -94,6 +117,7 @@ impl Server {
     /// its pool).
     pub fn disconnect(&mut self) {
         self.conn = None;
+        self.auth_pending = self.config.sasl.is_some();
     }
 
     /// `host:port` as shown by `findServer` and `getExtendedStats`.

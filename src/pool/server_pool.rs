@@ -285,13 +285,13 @@ impl Pool {
         let mut open_errors: Vec<Option<NetError>> = Vec::with_capacity(groups.len());
         let mut authenticating: Vec<bool> = Vec::with_capacity(groups.len());
         for (server, (_, members)) in servers.iter_mut().zip(groups) {
-            let sasl = match self.protocol {
-                ProtocolKind::Binary => server.config.sasl.clone(),
+            let auth = match self.protocol {
+                ProtocolKind::Binary => server.pending_auth().cloned(),
                 ProtocolKind::Ascii => None,
             };
             match server.connection() {
                 Ok(conn) => {
-                    let auth = sasl.as_ref().filter(|_| !conn.was_used());
+                    let auth = auth.as_ref();
                     authenticating.push(auth.is_some());
                     exchange::encode(self.protocol, conn.write_buffer(), requests, members, auth);
                     open_errors.push(None);
@@ -362,6 +362,9 @@ impl Pool {
                         }
                     }
                     server.health.mark_up();
+                    if authenticating[slot] {
+                        server.auth_done();
+                    }
                     let conn = server.existing_connection().expect("job ran on it");
                     if error_reply || conn.has_stray_bytes() {
                         server.disconnect();
