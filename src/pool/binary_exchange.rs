@@ -259,3 +259,111 @@ impl ReplyReader for BinaryReader<'_, '_> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::protocol::ascii::StoreOp;
+
+    fn response(opcode: Opcode, status: u16, opaque: u32, extras: &[u8], value: &[u8]) -> Vec<u8> {
+        let mut frame = vec![0x81, opcode.code(), 0, 0, extras.len() as u8, 0];
+        frame.extend_from_slice(&status.to_be_bytes());
+        frame.extend_from_slice(&((extras.len() + value.len()) as u32).to_be_bytes());
+        frame.extend_from_slice(&opaque.to_be_bytes());
+        frame.extend_from_slice(&42u64.to_be_bytes());
+        frame.extend_from_slice(extras);
+        frame.extend_from_slice(value);
+        frame
+    }
+
+    /// Feeds `stream` to `reader` one byte more at a time, as the poll loop may.
+    fn feed(reader: &mut BinaryReader<'_, '_>, stream: &[u8]) -> bool {
+        let mut start = 0;
+        for end in 1..=stream.len() {
+            let progress = reader.read(&stream[start..end]).expect("valid stream");
+            start += progress.consumed;
+            if progress.done {
+                return end == stream.len();
+            }
+        }
+        false
+    }
+
+    #[test]
+    fn quiet_gets_end_at_the_noop_and_silent_ones_are_misses() {
+        let requests = [
+            Request::for_key(b"a", Command::Get { with_cas: false }),
+            Request::for_key(b"b", Command::Get { with_cas: false }),
+            Request::for_key(b"c", Command::Get { with_cas: false }),
+        ];
+        let indexes = [0, 1, 2];
+        let mut out = Vec::new();
+        encode_binary(&mut out, &requests, &indexes, None);
+        let mut opcodes = Vec::new();
+        let mut frame = out.as_slice();
+        while !frame.is_empty() {
+            opcodes.push(frame[1]);
+            let body = u32::from_be_bytes([frame[8], frame[9], frame[10], frame[11]]) as usize;
+            frame = &frame[24 + body..];
+        }
+        assert_eq!(opcodes, [0x09, 0x09, 0x09, 0x0a]);
+        let mut stream = response(Opcode::GetQ, 0, 1, &7u32.to_be_bytes(), b"bee");
+        stream.extend(response(Opcode::Noop, 0, 3, &[], &[]));
+        let mut reader = BinaryReader::new(&requests, &indexes, false);
+        assert!(feed(&mut reader, &stream));
+        let (outcomes, hits) = reader.finish();
+        assert_eq!(outcomes, vec![Outcome::Done; 3]);
+        assert_eq!(hits.hits.len(), 1);
+        assert_eq!(
+            (hits.hits[0].request, hits.hits[0].flags, hits.hits[0].cas),
+            (1, 7, 42)
+        );
+        assert_eq!(hits.value(&hits.hits[0]), b"bee");
+    }
+
+    #[test]
+    fn authentication_comes_first_and_its_refusal_is_a_failure() {
+        let requests = [Request::for_key(
+            b"k",
+            Command::Store {
+                op: StoreOp::Add,
+                flags: 0,
+                exptime: 0,
+                cas: 0,
+                data: b"v",
+            },
+        )];
+        let credentials = SaslCredentials {
+            username: b"user".to_vec(),
+            password: b"pw".to_vec(),
+        };
+        let mut out = Vec::new();
+        encode_binary(&mut out, &requests, &[0], Some(&credentials));
+        assert_eq!(out[1], Opcode::SaslAuth.code());
+        let mut stream = response(Opcode::SaslAuth, 0, AUTH_OPAQUE, &[], b"Authenticated");
+        stream.extend(response(Opcode::Add, 2, 0, &[], b"Data exists for key."));
+        let mut reader = BinaryReader::new(&requests, &[0], true);
+        assert!(feed(&mut reader, &stream));
+        assert_eq!(reader.finish().0, vec![Outcome::Rejected]);
+
+        let refused = response(Opcode::SaslAuth, 0x20, AUTH_OPAQUE, &[], b"Auth failure.");
+        let mut reader = BinaryReader::new(&requests, &[0], true);
+        let error = reader.read(&refused).unwrap_err();
+        assert_eq!(error, NetError::Unexpected("Auth failure.".into()));
+    }
+
+    #[test]
+    fn a_second_answer_for_one_request_is_out_of_step() {
+        let requests = [Request::for_key(b"k", Command::Delete)];
+        let mut stream = response(Opcode::Delete, 0, 0, &[], &[]);
+        stream.extend(response(Opcode::Delete, 0, 0, &[], &[]));
+        let mut reader = BinaryReader::new(&requests, &[0], false);
+        let progress = reader.read(&stream).unwrap();
+        // Done after the first frame; the second is left unread (stray bytes close the socket).
+        assert_eq!(progress.consumed, 24);
+        assert!(progress.done);
+        let mut reader = BinaryReader::new(&requests, &[0], false);
+        let wrong_opcode = response(Opcode::Get, 0, 0, &[], &[]);
+        assert!(reader.read(&wrong_opcode).is_err());
+    }
+}
