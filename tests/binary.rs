@@ -345,7 +345,7 @@ fn sessions_lock_and_write_in_binary() {
     };
     let mut ascii = pool(ProtocolKind::Ascii);
     let lock = |ascii: &mut Pool| get_all(ascii, &[b"bsess.lock".to_vec()]);
-    let mut first = SessionStore::new(pool(ProtocolKind::Binary), settings.clone());
+    let mut first = SessionStore::new(pool(ProtocolKind::Binary), settings);
     assert_eq!(first.read(b"bsess").unwrap(), b"");
     // The binary incr created the lock itself: value 1, flags 0.
     let held = lock(&mut ascii);
