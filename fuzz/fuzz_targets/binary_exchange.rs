@@ -1,0 +1,60 @@
+//! Feeds arbitrary bytes, as a hostile or broken server would, to the binary-protocol reader of
+//! a batch that mixes quiet gets, a store, a counter and a SASL authentication.
+//!
+//! Checks: no panic; the reader never consumes more than it was shown; once it reports an
+//! error or completion, it is not fed again (as in the poll loop).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use memcache::net::ReplyReader;
+use memcache::pool::binary_exchange::BinaryReader;
+use memcache::pool::{Command, Request};
+use memcache::protocol::ascii::StoreOp;
+
+fuzz_target!(|data: &[u8]| {
+    let requests = [
+        Request::for_key(
+            b"s",
+            Command::Store {
+                op: StoreOp::Set,
+                flags: 0,
+                exptime: 0,
+                cas: 0,
+                data: b"v",
+            },
+        ),
+        Request::for_key(
+            b"c",
+            Command::Counter {
+                delta: 1,
+                initial: None,
+            },
+        ),
+        Request::for_key(b"a", Command::Get { with_cas: true }),
+        Request::for_key(b"b", Command::Get { with_cas: true }),
+    ];
+    let indexes = [0, 1, 2, 3];
+    let mut reader = BinaryReader::new(&requests, &indexes, data.first() == Some(&1));
+    let mut start = 0;
+    // Grow the visible window in steps of 7 bytes, like partial reads.
+    let mut end = 0;
+    while end < data.len() {
+        end = (end + 7).min(data.len());
+        match reader.read(&data[start..end]) {
+            Ok(progress) => {
+                assert!(progress.consumed <= end - start);
+                start += progress.consumed;
+                if progress.done {
+                    break;
+                }
+            }
+            Err(_) => break,
+        }
+    }
+    let (outcomes, hits) = reader.finish();
+    assert_eq!(outcomes.len(), 4);
+    for hit in &hits.hits {
+        assert!(hit.request < 4);
+        let _ = hits.value(hit);
+    }
+});
