@@ -416,9 +416,23 @@ class Memcache extends MemcachePool
  * @param string $host host name, IP address, or "unix:///path/to.sock"
  * @param int|null $port TCP port; default memcache.default_port; null or 0 for a unix socket
  * @param float $timeout connect/read timeout in seconds
+ * @param mixed $unused4 not accepted: more than three arguments throw ArgumentCountError
+ * @param mixed $unused5 not accepted
+ * @param mixed $unused6 not accepted
+ * @param mixed $unused7 not accepted
+ * @param mixed $unugsed8 not accepted (the name's typo is the C extension's)
  * @return Memcache|false false (with a warning) if the connection failed
  */
-function memcache_connect(string $host, ?int $port = 11211, float $timeout = 1.0): Memcache|false {}
+function memcache_connect(
+    string $host,
+    ?int $port = 11211,
+    float $timeout = 1.0,
+    $unused4 = null,
+    $unused5 = null,
+    $unused6 = null,
+    $unused7 = null,
+    $unugsed8 = null,
+): Memcache|false {}
 
 /**
  * Like memcache_connect(), with a persistent connection.
@@ -426,25 +440,52 @@ function memcache_connect(string $host, ?int $port = 11211, float $timeout = 1.0
  * @param string $host host name, IP address, or "unix:///path/to.sock"
  * @param int|null $port TCP port; default memcache.default_port; null or 0 for a unix socket
  * @param float $timeout connect/read timeout in seconds
+ * @param mixed $unused4 not accepted: more than three arguments throw ArgumentCountError
+ * @param mixed $unused5 not accepted
+ * @param mixed $unused6 not accepted
+ * @param mixed $unused7 not accepted
+ * @param mixed $unugsed8 not accepted (the name's typo is the C extension's)
  * @return Memcache|false false (with a warning) if the connection failed
  */
-function memcache_pconnect(string $host, ?int $port = 11211, float $timeout = 1.0): Memcache|false {}
+function memcache_pconnect(
+    string $host,
+    ?int $port = 11211,
+    float $timeout = 1.0,
+    $unused4 = null,
+    $unused5 = null,
+    $unused6 = null,
+    $unused7 = null,
+    $unugsed8 = null,
+): Memcache|false {}
 
 /**
  * Memcache::addServer() as a function (the object must be a Memcache, not a MemcachePool).
  *
- * @param callable|null $failure_callback becomes the pool-wide failure callback
+ * The parameter names are the C extension's, off by one from the fourth parameter on: the
+ * arguments are, in this order, the object, host, port, persistent, weight, timeout,
+ * retry_interval, status and failure_callback (nine at most). Named arguments and argument
+ * errors use the declared names, so pass the arguments by position.
+ *
+ * @param int $port TCP port; default memcache.default_port
+ * @param bool $tcp_port is $persistent: keep the connection open across requests
+ * @param int $persistent is $weight: share of the keys this server gets, at least 1
+ * @param float $weight is $timeout: connect/read timeout in seconds
+ * @param int $timeout is $retry_interval: seconds before a failed server is tried again
+ * @param bool $retry_interval is $status: false adds the server in the failed state
+ * @param callable|null $status is $failure_callback: becomes the pool-wide failure callback
+ * @param mixed $failure_callback not accepted: a tenth argument throws ArgumentCountError
  */
 function memcache_add_server(
     Memcache $memcache,
     string $host,
     int $port = 11211,
-    bool $persistent = true,
-    int $weight = 1,
-    float $timeout = 1.0,
-    int $retry_interval = 15,
-    bool $status = true,
-    ?callable $failure_callback = null,
+    bool $tcp_port = true,
+    int $persistent = 1,
+    float $weight = 1.0,
+    int $timeout = 15,
+    bool $retry_interval = true,
+    ?callable $status = null,
+    $failure_callback = null,
 ): bool {}
 
 /**
@@ -542,9 +583,9 @@ function memcache_delete(MemcachePool $memcache, array|string $key, int $exptime
 
 /**
  * Deprecated and does nothing: always an E_WARNING ("memcache_debug() is deprecated, please use
- * a debugger (like Eclipse + CDT)") and false. Accepts any arguments.
+ * a debugger (like Eclipse + CDT)") and false. Accepts any number of arguments, none included.
  */
-function memcache_debug(mixed ...$ignored): bool {}
+function memcache_debug($on_off): bool {}
 
 /**
  * MemcachePool::getStats() as a function: statistics of the first server that answers.

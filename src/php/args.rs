@@ -10,10 +10,11 @@
 //! engine's, built from the running function's name and arginfo, e.g.
 //! `MemcachePool::set(): Argument #3 ($flags) must be of type int, string given`.
 //!
-//! One deliberate difference: `null` for a scalar parameter reports the plain
-//! type (`... of type int is deprecated`) even when the arginfo says `?int`,
-//! because an optional [`Opt`] parameter is nullable in ext-php-rs' arginfo
-//! while the C extension's is a plain `int`.
+//! The types ext-php-rs declares for these parameters (`mixed`, or `?int $x =
+//! null` for an [`Opt`]) are replaced at startup by the C extension's
+//! (`super::arginfo`), which the engine's messages then name. `null` for a
+//! scalar parameter is handled here, with the engine's deprecation text and the
+//! plain type (`... of type int is deprecated`), as for the C extension's `l`.
 
 use std::borrow::Cow;
 use std::ffi::{CStr, CString};
@@ -60,10 +61,9 @@ const fn data_type(tag: u8) -> DataType {
     }
 }
 
-/// A required parameter that accepts any value but shows the PHP type `T`
-/// ([`LONG`], [`BOOL`], [`DOUBLE`], [`STRING`], [`MIXED`]) in arginfo and
-/// reflection.
-/// Coerce `.0` with the matching helper.
+/// A required parameter that accepts any value, declared with the PHP type `T`
+/// ([`LONG`], [`BOOL`], [`DOUBLE`], [`STRING`], [`MIXED`]) until `super::arginfo`
+/// puts the C extension's type in its place. Coerce `.0` with the matching helper.
 pub struct Arg<'a, const T: u8>(pub &'a Zval);
 
 impl<'a, const T: u8> FromZval<'a> for Arg<'a, T> {
@@ -76,7 +76,9 @@ impl<'a, const T: u8> FromZval<'a> for Arg<'a, T> {
 
 /// An optional parameter of PHP type `T`: `None` when the caller omitted it,
 /// `Some(zval)` when passed (`null` included; the helpers then raise PHP's
-/// "Passing null to parameter" deprecation). Reflection shows `?T $x = null`.
+/// "Passing null to parameter" deprecation). ext-php-rs declares it `?T $x =
+/// null`; `super::arginfo` makes it the C extension's (no default: a skipped
+/// named argument is the engine's `ArgumentCountError`).
 pub struct Opt<'a, const T: u8>(pub Option<&'a Zval>);
 
 impl<'a, const T: u8> FromZval<'a> for Opt<'a, T> {
@@ -92,8 +94,8 @@ impl<'a, const T: u8> FromZval<'a> for Opt<'a, T> {
     }
 }
 
-/// An optional by-reference parameter (`mixed &$flags = null`): `None` when
-/// omitted, otherwise the caller's variable (already dereferenced) to write to.
+/// An optional by-reference parameter (`mixed &$flags`): `None` when omitted,
+/// otherwise the caller's variable (already dereferenced) to write to.
 pub struct OptRef<'a>(pub Option<&'a mut Zval>);
 
 impl<'a> FromZvalMut<'a> for OptRef<'a> {

@@ -15,6 +15,7 @@ use ext_php_rs::prelude::*;
 use ext_php_rs::types::{ZendClassObject, ZendObject, Zval};
 use ext_php_rs::zend::{ClassEntry, ExecutorGlobals, ZendObjectHandlers};
 
+use crate::php::arginfo;
 use crate::php::args::{self, Arg, ArgError, Opt, OptRef, BOOL, DOUBLE, LONG, MIXED, STRING};
 use crate::php::commands::{self, ArgBase, OpResult};
 use crate::php::monitoring::{self, StatsArgs};
@@ -63,15 +64,21 @@ pub fn pool_add_server_args(
     Ok(params)
 }
 
-/// `Memcache::connect`/`pconnect` arguments: host, port (null means 0: a unix socket URL),
-/// timeout; udp 0, weight 1, retry 15.
+/// `Memcache::connect`/`pconnect` and `memcache_connect`/`memcache_pconnect` arguments: host,
+/// port (null means 0: a unix socket URL), timeout; udp 0, weight 1, retry 15. They declare
+/// five more parameters (`$unused4`…`$unugsed8`, as the C extension), but more than three
+/// arguments are an `ArgumentCountError`, as there.
 pub fn memcache_connect_args(
     base: u32,
     persistent: bool,
     host: &Zval,
     port: Option<&Zval>,
     timeout: Option<&Zval>,
+    unused: [Option<&Zval>; 5],
 ) -> Result<AddServer, ArgError> {
+    if unused.iter().any(Option::is_some) {
+        return Err(args::too_many_arguments(1, 3));
+    }
     let host = String::from_utf8_lossy(args::bytes(host, base)?).into_owned();
     let mut params = AddServer::new(host);
     params.persistent = persistent;
@@ -562,13 +569,10 @@ fn memcache_connect_method(
     timeout: Option<&Zval>,
     unused: [Option<&Zval>; 5],
 ) -> Zval {
-    if unused.iter().any(Option::is_some) {
-        return finish(Err(args::too_many_arguments(1, 3)));
-    }
     let Some(this) = this_object() else {
         return Zval::new();
     };
-    let params = memcache_connect_args(1, persistent, host, port, timeout);
+    let params = memcache_connect_args(1, persistent, host, port, timeout, unused);
     bool_result(params.and_then(|p| servers::connect(this, &p)))
 }
 
@@ -611,7 +615,8 @@ pub fn memcache_method_pconnect(
 }
 
 /// `Memcache::addServer(host, port, persistent, weight, timeout, retry_interval, status,
-/// failure_callback)`.
+/// failure_callback)`. Declared `bool` (as the parent's, which it overrides): after an argument
+/// error the `false` is discarded for the pending exception.
 #[php_function]
 #[php(name = "addserver", optional = tcp_port)]
 #[allow(clippy::too_many_arguments)]
@@ -624,9 +629,9 @@ pub fn memcache_method_add_server(
     retry_interval: Opt<'_, MIXED>,
     status: Opt<'_, MIXED>,
     failure_callback: Opt<'_, MIXED>,
-) -> Zval {
+) -> bool {
     let Some(this) = this_object() else {
-        return Zval::new();
+        return false;
     };
     let parsed = memcache_add_server_args(
         1,
@@ -639,7 +644,7 @@ pub fn memcache_method_add_server(
         status.0,
         failure_callback.0,
     );
-    bool_result(parsed.map(|(p, cb)| memcache_add_server(this, &p, cb)))
+    parsed.is_ok_and(|(p, cb)| memcache_add_server(this, &p, cb))
 }
 
 /// `ZEND_ACC_ALLOW_DYNAMIC_PROPERTIES` (PHP 8.2): the classes keep their state in dynamic
@@ -711,9 +716,42 @@ fn register_pool_class() -> ext_php_rs::error::Result<()> {
         .register()
 }
 
-/// Registers both classes (called from module startup).
-pub fn register_classes() -> ext_php_rs::error::Result<()> {
+/// Why the classes could not be registered.
+#[derive(Debug)]
+pub enum RegisterError {
+    /// ext-php-rs refused a class.
+    Class(ext_php_rs::error::Error),
+    /// A method does not fit its C signature in [`arginfo`].
+    Arginfo(arginfo::Mismatch),
+}
+
+impl std::fmt::Display for RegisterError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Class(e) => write!(f, "cannot register the classes: {e}"),
+            Self::Arginfo(e) => e.fmt(f),
+        }
+    }
+}
+
+impl From<ext_php_rs::error::Error> for RegisterError {
+    fn from(e: ext_php_rs::error::Error) -> Self {
+        Self::Class(e)
+    }
+}
+
+impl From<arginfo::Mismatch> for RegisterError {
+    fn from(e: arginfo::Mismatch) -> Self {
+        Self::Arginfo(e)
+    }
+}
+
+/// Registers both classes (called from module startup), with the C extension's arginfo.
+/// `MemcachePool`'s is rewritten before `Memcache` inherits (copies) its methods and checks its
+/// own `connect`/`addserver` against them.
+pub fn register_classes() -> Result<(), RegisterError> {
     register_pool_class()?;
+    arginfo::apply_to_class(pool_class(), arginfo::POOL_METHODS)?;
     let ce = pool_class() as *const ClassEntry as *mut ClassEntry;
     // SAFETY: startup runs once, before any object exists; the class entry and its handler
     // table live for the process.
@@ -743,5 +781,10 @@ pub fn register_classes() -> ext_php_rs::error::Result<()> {
             MEMCACHE_CE.store(ce as *mut ClassEntry, Ordering::Release);
             Box::leak(Box::new(arg_info));
         })
-        .register()
+        .register()?;
+    let memcache = memcache_class().ok_or(ext_php_rs::error::Error::InvalidPointer)?;
+    Ok(arginfo::apply_to_class(
+        memcache,
+        arginfo::MEMCACHE_METHODS,
+    )?)
 }

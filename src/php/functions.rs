@@ -4,9 +4,10 @@
 
 use ext_php_rs::builders::FunctionBuilder;
 use ext_php_rs::convert::IntoZval;
+use ext_php_rs::flags::DataType;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::{ZendObject, Zval};
-use ext_php_rs::zend::ClassEntry;
+use ext_php_rs::zend::{run_handler, ClassEntry, ExecuteData};
 
 use crate::php::args::{self, Arg, ArgError, Opt, OptRef, MIXED};
 use crate::php::classes::{self, finish, stats_args};
@@ -39,11 +40,17 @@ fn pool_arg(zval: &Zval) -> Result<PoolObject<'_>, ArgError> {
 }
 
 /// A new `Memcache` object connected to one server, or `false`.
-fn connect_new(persistent: bool, host: &Zval, port: Option<&Zval>, timeout: Option<&Zval>) -> Zval {
+fn connect_new(
+    persistent: bool,
+    host: &Zval,
+    port: Option<&Zval>,
+    timeout: Option<&Zval>,
+    unused: [Option<&Zval>; 5],
+) -> Zval {
     let Some(class) = classes::memcache_class() else {
         return convert::bool_zval(false);
     };
-    let params = match classes::memcache_connect_args(1, persistent, host, port, timeout) {
+    let params = match classes::memcache_connect_args(1, persistent, host, port, timeout, unused) {
         Ok(params) => params,
         Err(ArgError) => return Zval::new(),
     };
@@ -55,29 +62,50 @@ fn connect_new(persistent: bool, host: &Zval, port: Option<&Zval>, timeout: Opti
     }
 }
 
-/// Connects to a server and returns a `Memcache` object, or `false`.
+/// Connects to a server and returns a `Memcache` object, or `false`. At most three arguments
+/// (see [`classes::memcache_connect_args`] for the five unused parameters).
 #[php_function]
 #[php(optional = port)]
+#[allow(clippy::too_many_arguments)]
 pub fn memcache_connect(
     host: Arg<'_, MIXED>,
     port: Opt<'_, MIXED>,
     timeout: Opt<'_, MIXED>,
+    unused4: Opt<'_, MIXED>,
+    unused5: Opt<'_, MIXED>,
+    unused6: Opt<'_, MIXED>,
+    unused7: Opt<'_, MIXED>,
+    unugsed8: Opt<'_, MIXED>,
 ) -> Zval {
-    connect_new(false, host.0, port.0, timeout.0)
+    let unused = [unused4.0, unused5.0, unused6.0, unused7.0, unugsed8.0];
+    connect_new(false, host.0, port.0, timeout.0, unused)
 }
 
 /// Like `memcache_connect`, with a persistent connection.
 #[php_function]
 #[php(optional = port)]
+#[allow(clippy::too_many_arguments)]
 pub fn memcache_pconnect(
     host: Arg<'_, MIXED>,
     port: Opt<'_, MIXED>,
     timeout: Opt<'_, MIXED>,
+    unused4: Opt<'_, MIXED>,
+    unused5: Opt<'_, MIXED>,
+    unused6: Opt<'_, MIXED>,
+    unused7: Opt<'_, MIXED>,
+    unugsed8: Opt<'_, MIXED>,
 ) -> Zval {
-    connect_new(true, host.0, port.0, timeout.0)
+    let unused = [unused4.0, unused5.0, unused6.0, unused7.0, unugsed8.0];
+    connect_new(true, host.0, port.0, timeout.0, unused)
 }
 
 /// `Memcache::addServer` as a function (the object must be a `Memcache`).
+///
+/// The parameter names are the C extension's, which are off by one from the fourth on: it
+/// declares `$port, $tcp_port, $persistent, …, $status, $failure_callback` (ten parameters) but
+/// parses port, persistent, weight, timeout, retry_interval, status, failure_callback from the
+/// third argument (nine at most). Argument errors and named arguments follow the declared
+/// names, as there (`Argument #5 ($persistent) must be of type int` is about the weight).
 #[php_function]
 #[php(optional = port)]
 #[allow(clippy::too_many_arguments)]
@@ -85,6 +113,7 @@ pub fn memcache_add_server(
     memcache: Arg<'_, MIXED>,
     host: Arg<'_, MIXED>,
     port: Opt<'_, MIXED>,
+    tcp_port: Opt<'_, MIXED>,
     persistent: Opt<'_, MIXED>,
     weight: Opt<'_, MIXED>,
     timeout: Opt<'_, MIXED>,
@@ -93,18 +122,22 @@ pub fn memcache_add_server(
     failure_callback: Opt<'_, MIXED>,
 ) -> Zval {
     finish((|| {
+        if failure_callback.0.is_some() {
+            return Err(args::too_many_arguments(2, 9));
+        }
         let class = classes::memcache_class().unwrap_or_else(|| classes::pool_class());
         let object = object_arg(memcache.0, class, "Memcache")?;
+        // What the C extension parses at each position (see above).
         let (params, callback) = classes::memcache_add_server_args(
             2,
             host.0,
             port.0,
+            tcp_port.0,
             persistent.0,
             weight.0,
             timeout.0,
             retry_interval.0,
             status.0,
-            failure_callback.0,
         )?;
         Ok(convert::bool_zval(classes::memcache_add_server(
             object, &params, callback,
@@ -356,13 +389,24 @@ pub fn memcache_delete(
     finish(pool_arg(memcache.0).and_then(|o| commands::delete(o, FUNCTION, key.0, exptime.0)))
 }
 
-/// Deprecated since the C extension's debug mode was removed: accepts any arguments, always a
-/// warning and `false`.
-#[php_function]
-pub fn memcache_debug(ignored: &[&Zval]) -> bool {
-    let _ = ignored;
-    errors::warning("memcache_debug() is deprecated, please use a debugger (like Eclipse + CDT)");
-    false
+/// `memcache_debug($on_off)`: deprecated since the C extension's debug mode was removed; always
+/// a warning and `false`. Like the C function it parses no arguments, so it accepts any number
+/// (none included) although `$on_off` is declared required: a hand-written handler, because the
+/// argument parser of a `#[php_function]` would enforce the declared count.
+extern "C" fn memcache_debug(_execute_data: &mut ExecuteData, retval: &mut Zval) {
+    run_handler(|| {
+        errors::warning(
+            "memcache_debug() is deprecated, please use a debugger (like Eclipse + CDT)",
+        );
+    });
+    retval.set_bool(false);
+}
+
+/// The `memcache_debug` function entry (its arginfo types are [`arginfo`](super::arginfo)'s).
+fn memcache_debug_function() -> FunctionBuilder<'static> {
+    FunctionBuilder::new("memcache_debug", memcache_debug)
+        .arg(ext_php_rs::args::Arg::new("on_off", DataType::Mixed))
+        .returns(DataType::Bool, false, false)
 }
 
 /// `getStats` as a function.
@@ -497,7 +541,7 @@ pub fn all() -> Vec<FunctionBuilder<'static>> {
         wrap_function!(memcache_prepend),
         wrap_function!(memcache_get),
         wrap_function!(memcache_delete),
-        wrap_function!(memcache_debug),
+        memcache_debug_function(),
         wrap_function!(memcache_get_stats),
         wrap_function!(memcache_get_extended_stats),
         wrap_function!(memcache_set_compress_threshold),

@@ -3,6 +3,7 @@
 //! the plain-Rust core and core results (and failure events) into PHP values, warnings and
 //! callbacks.
 
+pub mod arginfo;
 pub mod args;
 pub mod array;
 pub mod classes;
@@ -38,7 +39,11 @@ pub extern "C" fn startup(_kind: i32, module_number: i32) -> i32 {
         ini::register(module_number);
         connection::register(module_number);
         session::register();
-        classes::register_classes().is_ok()
+        let registered = classes::register_classes()
+            .map_err(|e| e.to_string())
+            .and_then(|()| arginfo::apply_to_functions().map_err(|e| e.to_string()));
+        // Shown as "PHP Startup: ..." before the engine's "Unable to start memcache module".
+        registered.map_err(|e| errors::warning(&e)).is_ok()
     });
     match started {
         Ok(true) => 0,
