@@ -1,5 +1,5 @@
 --TEST--
-The C extension's arginfo at work: user subclasses with its signatures, skipped named arguments, argument errors named after the declared parameters (passes with Debian's C extension too)
+The C extension's arginfo at work: user subclasses with its signatures, skipped named arguments, argument errors named after the declared parameters, extra arguments (passes with Debian's C extension too)
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
@@ -52,9 +52,12 @@ show272(fn () => memcache_add_server($m, $host, $port, true, 1, 1.0, 15, true, n
 show272(fn () => memcache_connect($host, $port, 1.0, 'x'));
 show272(fn () => $m->setServerParams($host, 'x'));
 
-// memcache_debug() declares $on_off but takes any number of arguments.
+// memcache_debug() declares $on_off but takes any number of arguments; methods without
+// parameters ignore extra ones (but not unknown named ones).
 var_dump(@memcache_debug(), @memcache_debug(1, 2, 3));
 var_dump($m->delete('272_k'));
+var_dump(is_string($plain->getVersion(1, 2)), $plain->close('extra'));
+show272(fn () => $plain->getVersion(x: 1));
 ?>
 --EXPECT--
 bool(true)
@@ -73,3 +76,6 @@ TypeError: MemcachePool::setserverparams(): Argument #2 ($tcp_port) must be of t
 bool(false)
 bool(false)
 bool(true)
+bool(true)
+bool(true)
+Error: Unknown named parameter $x

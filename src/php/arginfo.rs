@@ -13,7 +13,9 @@
 //! So after registration, [`apply_to_class`] and [`apply_to_functions`] rewrite, in the
 //! engine's copy of the arginfo, the type and default of every parameter and the return type
 //! of every method and function to the C extension's (the tables below). Names, counts,
-//! optional and by-reference markers stay those of the Rust signatures, which already match.
+//! optional and by-reference markers stay those of the Rust signatures, which already match,
+//! except for a variadic `&[&Zval]` parameter: the C extension declares none, such a parameter
+//! only takes the extra arguments a C function ignores (`getVersion(1)`), so it is hidden.
 //! A release build of PHP does not check the types of internal functions at run time, so
 //! arguments are still parsed by our code, with PHP's coercion; and every return value
 //! already has the declared type (the only exception, `null` while an exception is pending,
@@ -25,6 +27,7 @@ use ext_php_rs::ffi::{
     ext_php_rs_compiler_globals, zend_function, zend_internal_arg_info, HashTable,
     _ZEND_SEND_MODE_SHIFT, _ZEND_TYPE_NAME_BIT, IS_ARRAY, IS_CALLABLE, IS_DOUBLE, IS_LONG, IS_NULL,
     IS_STRING, MAY_BE_ANY, MAY_BE_BOOL, ZEND_ACC_HAS_RETURN_TYPE, ZEND_ACC_HAS_TYPE_HINTS,
+    ZEND_ACC_VARIADIC,
 };
 use ext_php_rs::types::ZendStr;
 use ext_php_rs::zend::ClassEntry;
@@ -250,6 +253,10 @@ unsafe fn apply_one(function: *mut zend_function, signature: &Signature) -> Resu
         set_type(info, ty);
         info.default_value = std::ptr::null::<c_char>();
     }
+    // The variadic entry stays in the array (after the `num_args` parameters, untouched) but
+    // the engine no longer looks at it: no Reflection parameter, unknown named arguments are
+    // an `Error`; extra positional arguments still reach the handler.
+    f.fn_flags &= !ZEND_ACC_VARIADIC;
     if signature.returns.mask == 0 && signature.returns.class.is_none() {
         f.fn_flags = (f.fn_flags & !ZEND_ACC_HAS_RETURN_TYPE) | ZEND_ACC_HAS_TYPE_HINTS;
     } else {

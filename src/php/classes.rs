@@ -253,9 +253,11 @@ impl MemcachePool {
         finish(servers::find_server(object(self_), key.0))
     }
 
-    /// Version of the first server that answers.
+    /// Version of the first server that answers. Extra arguments are ignored, as by the C
+    /// extension (the variadic parameter that takes them is hidden from Reflection).
     #[php(name = "getversion")]
-    pub fn getversion(self_: &mut ZendClassObject<MemcachePool>) -> Zval {
+    pub fn getversion(self_: &mut ZendClassObject<MemcachePool>, ignored: &[&Zval]) -> Zval {
+        let _ = ignored;
         finish(monitoring::version(object(self_)))
     }
 
@@ -504,9 +506,10 @@ impl MemcachePool {
         ))
     }
 
-    /// Removes every server from the pool.
+    /// Removes every server from the pool. Extra arguments are ignored, as by `getversion`.
     #[php(name = "close")]
-    pub fn close(self_: &mut ZendClassObject<MemcachePool>) -> bool {
+    pub fn close(self_: &mut ZendClassObject<MemcachePool>, ignored: &[&Zval]) -> bool {
+        let _ = ignored;
         servers::close(object(self_))
     }
 
