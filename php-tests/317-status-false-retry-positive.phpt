@@ -17,7 +17,7 @@ foreach ([15, 0] as $retry) {
     $m->addServer($host2, $port2, false, 1, 1.0, $retry, false);
     var_dump($m->getServerStatus($host2, $port2));
     $k = null;
-    for ($i = 0; $k === null; $i++) {
+    for ($i = 0; $k === null && $i < 10000; $i++) {
         if ($m->findServer("317_{$retry}_$i") === "$host2:$port2") $k = "317_{$retry}_$i";
     }
     var_dump($m->set($k, 'on-2'));
@@ -42,7 +42,7 @@ $m = new Memcache;
 $m->addServer($host, $port, false);
 $m->addServer($nonExistingHost, $nonExistingPort, false, 1, 1.0, 15, false);
 $dk = null;
-for ($i = 0; $dk === null; $i++) {
+for ($i = 0; $dk === null && $i < 10000; $i++) {
     if ($m->findServer("317_d$i") === "$nonExistingHost:$nonExistingPort") $dk = "317_d$i";
 }
 var_dump($m->set($dk, 'x'));

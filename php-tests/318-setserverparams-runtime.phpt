@@ -14,7 +14,7 @@ $m->addServer($host, $port, false);
 $m->addServer($nonExistingHost, $nonExistingPort, false, 1, 1.0, 0, true,
     function () use (&$events) { $events++; });
 $dk = null;
-for ($i = 0; $dk === null; $i++) {
+for ($i = 0; $dk === null && $i < 10000; $i++) {
     if ($m->findServer("318_k$i") === "$nonExistingHost:$nonExistingPort") $dk = "318_k$i";
 }
 $hit = function () use ($m, $dk, &$events) {

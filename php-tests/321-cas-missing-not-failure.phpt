@@ -13,7 +13,7 @@ $m->addServer($host, $port, false);
 $m->addServer($host2, $port2, false);
 $m->setFailureCallback(function ($h, $p, $u, $e, $n) use (&$calls) { $calls[] = "$e ($n)"; });
 $k = null;
-for ($i = 0; $k === null; $i++) {
+for ($i = 0; $k === null && $i < 10000; $i++) {
     if ($m->findServer("321_k$i") === "$host:$port") $k = "321_k$i";
 }
 $m->delete("$k-missing");

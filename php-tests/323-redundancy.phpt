@@ -43,7 +43,7 @@ $d = new Memcache;
 $d->addServer($host, $port, false);
 $d->addServer($nonExistingHost, $nonExistingPort, false);
 $lk = null;
-for ($i = 0; $lk === null; $i++) if ($d->findServer("323_l$i") === "$host:$port") $lk = "323_l$i";
+for ($i = 0; $lk === null && $i < 10000; $i++) if ($d->findServer("323_l$i") === "$host:$port") $lk = "323_l$i";
 var_dump($d->set($lk, 'w'), $a->get($lk));
 var_dump($d->set($lk, 'w2'), $a->get($lk));
 var_dump($d->delete($lk), $a->get($lk));

@@ -8,6 +8,7 @@ use std::net::TcpListener;
 use std::time::{Duration, Instant};
 
 use common::{closed_port_config, new_pool, Memcached};
+use memcache::pool::recovery::FailbackFlush;
 use memcache::pool::{Command, Event, Outcome, Policy, Pool, Request};
 use memcache::protocol::ascii::StoreOp;
 
@@ -237,8 +238,12 @@ fn a_reply_cut_mid_value_fails_the_server_and_the_next_request_is_clean() {
         let _ = conn.read(&mut buf);
         conn.write_all(b"VALUE k 0 10\r\nabc").unwrap();
         drop(conn);
-        // Second connection: a correct answer.
+        // Second connection: the probe's `version` (retry interval 0, no failback flush), then
+        // a correct answer.
         let (mut conn, _) = listener.accept().unwrap();
+        let n = conn.read(&mut buf).unwrap();
+        assert_eq!(&buf[..n], b"version\r\n");
+        conn.write_all(b"VERSION 1.6.18\r\n").unwrap();
         let _ = conn.read(&mut buf);
         conn.write_all(b"VALUE k 0 5\r\nhello\r\nEND\r\n").unwrap();
         let _ = conn.read(&mut buf);
@@ -247,7 +252,10 @@ fn a_reply_cut_mid_value_fails_the_server_and_the_next_request_is_clean() {
     let mut config = closed_port_config(SECOND, 0);
     config.tcp_port = port;
     pool.add_server(config, 1, true);
-    let policy = Policy::default();
+    let policy = Policy {
+        failback_flush: FailbackFlush::Never,
+        ..Policy::default()
+    };
     assert!(get_all(&mut pool, &policy, &[b"k".to_vec()]).is_empty());
     let events = pool.take_events();
     assert_eq!(failures(&events), 1, "{events:?}");

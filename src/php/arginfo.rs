@@ -116,6 +116,7 @@ pub const POOL_METHODS: &[Signature] = &[
         BOOL,
     ),
     sig("setfailurecallback", &[CALLBACK], BOOL),
+    sig("setfailbackcallback", &[CALLBACK], BOOL),
     sig("getserverstatus", &[STRING, INT], INT_OR_BOOL),
     sig("findserver", &[STRING], STRING_OR_BOOL),
     sig("getversion", &[], STRING_OR_BOOL),
@@ -159,6 +160,7 @@ pub const FUNCTIONS: &[Signature] = &[
         BOOL,
     ),
     sig("memcache_set_failure_callback", &[POOL, CALLBACK], BOOL),
+    sig("memcache_set_failback_callback", &[POOL, CALLBACK], BOOL),
     sig(
         "memcache_get_server_status",
         &[POOL, STRING, INT],

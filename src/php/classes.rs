@@ -233,6 +233,16 @@ impl MemcachePool {
         servers::set_failure_callback(object(self_), failure_callback.0)
     }
 
+    /// Sets or clears (null) the pool's failback callback: run by the one worker whose probe
+    /// brought a failed server back, before it rejoins; `false` keeps it down.
+    #[php(name = "setfailbackcallback")]
+    pub fn setfailbackcallback(
+        self_: &mut ZendClassObject<MemcachePool>,
+        failback_callback: Arg<'_, MIXED>,
+    ) -> bool {
+        servers::set_failback_callback(object(self_), failback_callback.0)
+    }
+
     /// 0 when the server is failed, 1 otherwise.
     #[php(name = "getserverstatus", optional = tcp_port)]
     pub fn getserverstatus(

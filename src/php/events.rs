@@ -1,5 +1,7 @@
 //! Turns the pool's failure events into what PHP code sees: the pool's failure callback,
-//! called with `(host, tcp_port, udp_port, error, errnum)`, or the C extension's notice.
+//! called with `(host, tcp_port, udp_port, error, errnum)`, or the C extension's notice; and
+//! runs the failback callback of a server this worker's probe brought back, which decides
+//! whether it rejoins.
 //!
 //! Runs after the pool operation has finished and released every borrow, because the callback
 //! may call back into the same object (`setServerParams` from inside the callback).
@@ -26,9 +28,37 @@ pub fn dispatch(object: PoolObject<'_>, pool: &SharedPool) -> Result<(), ArgErro
                 }
             }
             Event::ErrorReply(event) => errors::notice(&failure_message(&event)),
+            Event::FailbackReady { index, server } => {
+                let outcome = match object.failback_callback() {
+                    Some(callback) => call_failback_callback(&callback, &server),
+                    None => Ok(true),
+                };
+                pool.borrow_mut()
+                    .finish_failback(index, matches!(outcome, Ok(true)));
+                outcome?;
+            }
         }
     }
     Ok(())
+}
+
+/// Runs the failback callback with `(host, tcp_port, udp_port)`: `Ok(false)` if it returned
+/// `false` (the server stays down), `Err` if it threw.
+fn call_failback_callback(callback: &Zval, event: &ServerEvent) -> Result<bool, ArgError> {
+    let Ok(callable) = ZendCallable::new(callback) else {
+        errors::warning("Invalid failback callback");
+        return Ok(true);
+    };
+    let host = event.host.as_str();
+    let tcp_port = i64::from(event.tcp_port);
+    let udp_port = i64::from(event.udp_port);
+    let result = callable.try_call(vec![&host, &tcp_port, &udp_port]);
+    match result {
+        Ok(value) if !errors::exception_pending() => {
+            Ok(!(value.is_bool() && value.bool() == Some(false)))
+        }
+        _ => Err(ArgError),
+    }
 }
 
 /// `Server H (tcp P, udp U) failed with: MSG (ERRNO)`.

@@ -188,6 +188,18 @@ pub fn memcache_set_failure_callback(
     )
 }
 
+/// `setFailbackCallback` as a function.
+#[php_function]
+pub fn memcache_set_failback_callback(
+    memcache: Arg<'_, MIXED>,
+    failback_callback: Arg<'_, MIXED>,
+) -> Zval {
+    finish(
+        pool_arg(memcache.0)
+            .map(|o| convert::bool_zval(servers::set_failback_callback(o, failback_callback.0))),
+    )
+}
+
 /// `getServerStatus` as a function.
 #[php_function]
 #[php(optional = tcp_port)]
@@ -531,6 +543,7 @@ pub fn all() -> Vec<FunctionBuilder<'static>> {
         wrap_function!(memcache_add_server),
         wrap_function!(memcache_set_server_params),
         wrap_function!(memcache_set_failure_callback),
+        wrap_function!(memcache_set_failback_callback),
         wrap_function!(memcache_get_server_status),
         wrap_function!(memcache_get_version),
         wrap_function!(memcache_add),

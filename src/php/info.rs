@@ -1,8 +1,11 @@
 //! The `phpinfo()` / `php --ri memcache` section, laid out like the C
 //! extension's: a `memcache support => enabled` header, the version, then the
 //! `Directive => Local Value => Master Value` table of every `memcache.*` INI.
+//! Before the directives comes the server health table shared by the workers
+//! (state, consecutive failures, last error, seconds until a probe may run,
+//! recoveries), or a line saying health is kept per process.
 
-use std::ffi::c_char;
+use std::ffi::{c_char, CString};
 
 use ext_php_rs::ffi::{
     php_info_print_table_end, php_info_print_table_header, php_info_print_table_row,
@@ -11,6 +14,8 @@ use ext_php_rs::ffi::{
 use ext_php_rs::zend::ModuleEntry;
 
 use super::ffi;
+use crate::pool::health_table;
+use crate::pool::unix_now;
 
 /// `PHP_MINFO_FUNCTION(memcache)`: pass it to `ModuleBuilder::info_function`.
 /// The version row shows the module's version string (`phpversion('memcache')`).
@@ -33,7 +38,68 @@ pub extern "C" fn minfo(module: *mut ModuleEntry) {
             php_info_print_table_header(2, c"memcache support".as_ptr(), c"enabled".as_ptr());
             php_info_print_table_row(2, c"Version".as_ptr(), version);
             php_info_print_table_end();
+            print_health();
             ffi::display_ini_entries(module);
         }
     });
+}
+
+/// One table row of C strings (interior NULs cannot occur: names come from the table).
+fn row(cells: &[String]) {
+    let cells: Vec<CString> = cells
+        .iter()
+        .map(|c| CString::new(c.replace('\0', "")).unwrap_or_default())
+        .collect();
+    let pointers: Vec<*const c_char> = cells.iter().map(|c| c.as_ptr()).collect();
+    // SAFETY: NUL-terminated strings that outlive the call; the count matches.
+    unsafe {
+        match pointers.as_slice() {
+            [a, b] => php_info_print_table_row(2, *a, *b),
+            [a, b, c, d, e, f] => php_info_print_table_row(6, *a, *b, *c, *d, *e, *f),
+            _ => {}
+        }
+    }
+}
+
+/// The shared health table: one row per server any worker of this machine has used.
+fn print_health() {
+    // SAFETY: table calls with NUL-terminated literals.
+    unsafe { php_info_print_table_start() };
+    let Some(table) = health_table::table() else {
+        row(&["Server health".into(), "per process (not shared)".into()]);
+        // SAFETY: closes the table opened above.
+        unsafe { php_info_print_table_end() };
+        return;
+    };
+    row(&[
+        "Server health (shared)".into(),
+        "State".into(),
+        "Failures".into(),
+        "Last errno".into(),
+        "Probe in (s)".into(),
+        "Recoveries".into(),
+    ]);
+    let now = unix_now();
+    for (name, health) in table.entries() {
+        let snapshot = health.snapshot(now.saturating_mul(1000));
+        let state = match (snapshot.failed, snapshot.probing) {
+            (false, _) => "up",
+            (true, true) => "probing",
+            (true, false) => "failed",
+        };
+        let probe_in = match snapshot.retry_at {
+            Some(at) => at.saturating_sub(now).max(0).to_string(),
+            None => "-".into(),
+        };
+        row(&[
+            name,
+            state.into(),
+            snapshot.failures.to_string(),
+            snapshot.last_errno.to_string(),
+            probe_in,
+            snapshot.recoveries.to_string(),
+        ]);
+    }
+    // SAFETY: closes the table opened above.
+    unsafe { php_info_print_table_end() };
 }

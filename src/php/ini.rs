@@ -1,11 +1,15 @@
 //! The `memcache.*` INI directives, as the C extension declares them.
 //!
-//! Every directive is `PHP_INI_ALL` with the C extension's default, and is
+//! Every directive of the C extension is `PHP_INI_ALL` with its default, and is
 //! validated by an `on_modify` handler with the C extension's warning text
 //! (`ini_set()` then returns `false` and the old value stays). The handler
 //! stores the parsed value in a process-wide static, like `MEMCACHE_G(..)` in
 //! an NTS build; the engine calls it again on `ini_set`, `ini_restore` and at
 //! request end, so the getters below always return the current value.
+//!
+//! The failure-management directives of this extension (`shared_health`, `failure_limit`,
+//! `failover_ttl`, `failback_flush`) follow the same rules; `shared_health` is
+//! `PHP_INI_SYSTEM`, since the shared table is mapped at module startup.
 //!
 //! Numbers are checked like the C code (`strtol`, whole string, then PHP's
 //! `OnUpdateLong`), string enums match case-insensitively (the INI keeps the
@@ -24,6 +28,7 @@ use ext_php_rs::zend::{IniEntryDef, IniEntryDefs};
 use super::errors;
 use super::ffi::{self, IniOnModify};
 use crate::hash::HashFunction;
+use crate::pool::recovery::FailbackFlush;
 use crate::pool::ring::HashStrategy;
 use crate::protocol::ProtocolKind;
 
@@ -82,6 +87,31 @@ pub fn redundancy() -> u32 {
 /// `memcache.compress_threshold` (default 20000).
 pub fn compress_threshold() -> usize {
     usize::try_from(COMPRESS_THRESHOLD.load(Relaxed)).unwrap_or(0)
+}
+
+/// `memcache.shared_health` (default On, startup only): server health shared by all workers.
+pub fn shared_health() -> bool {
+    SHARED_HEALTH.load(Relaxed)
+}
+
+/// `memcache.failure_limit` (default 1): consecutive timeouts that fail a server.
+pub fn failure_limit() -> u32 {
+    to_u32(FAILURE_LIMIT.load(Relaxed))
+}
+
+/// `memcache.failover_ttl` (default 0, off): longest expiry of a value written to a failover
+/// server.
+pub fn failover_ttl() -> u32 {
+    u32::try_from(FAILOVER_TTL.load(Relaxed).max(0)).unwrap_or(u32::MAX)
+}
+
+/// `memcache.failback_flush` (default auto).
+pub fn failback_flush() -> FailbackFlush {
+    match FAILBACK_FLUSH.load(Relaxed) {
+        0 => FailbackFlush::Never,
+        2 => FailbackFlush::Always,
+        _ => FailbackFlush::Auto,
+    }
 }
 
 /// `memcache.session_redundancy` (default 2): session copies.
@@ -167,6 +197,10 @@ static SESSION_PREFIX_HOST_KEY: AtomicBool = AtomicBool::new(false);
 static SESSION_PREFIX_HOST_KEY_REMOVE_WWW: AtomicBool = AtomicBool::new(true);
 static SESSION_PREFIX_HOST_KEY_REMOVE_SUBDOMAIN: AtomicBool = AtomicBool::new(false);
 static SESSION_FAIL_ON_LOCK_TIMEOUT: AtomicBool = AtomicBool::new(true);
+static SHARED_HEALTH: AtomicBool = AtomicBool::new(true);
+static FAILURE_LIMIT: AtomicI64 = AtomicI64::new(1);
+static FAILOVER_TTL: AtomicI64 = AtomicI64::new(0);
+static FAILBACK_FLUSH: AtomicU8 = AtomicU8::new(1);
 
 /// Integer directive: `strtol` must consume the whole value and the result must
 /// be at least `min`; the message names `label` (the C validators are shared,
@@ -196,6 +230,14 @@ static LOCK_TIMEOUT_RULE: IntRule = IntRule {
     label: "memcache.lock_timeout",
     min: 1,
 };
+static FAILURE_LIMIT_RULE: IntRule = IntRule {
+    label: "memcache.failure_limit",
+    min: 1,
+};
+static FAILOVER_TTL_RULE: IntRule = IntRule {
+    label: "memcache.failover_ttl",
+    min: 0,
+};
 
 /// String enum directive: the index of the matching choice is stored.
 struct EnumRule {
@@ -214,6 +256,10 @@ static HASH_STRATEGY_RULE: EnumRule = EnumRule {
 static HASH_FUNCTION_RULE: EnumRule = EnumRule {
     label: "memcache.hash_function",
     choices: &["crc32", "fnv"],
+};
+static FAILBACK_FLUSH_RULE: EnumRule = EnumRule {
+    label: "memcache.failback_flush",
+    choices: &["never", "auto", "always"],
 };
 static SELECT_API_RULE: EnumRule = EnumRule {
     label: "memcache.select_api",
@@ -305,8 +351,20 @@ const fn string(
     entry(name, None, handler, arg(storage), ptr::null_mut())
 }
 
-/// The table, in the C extension's order (`display_ini_entries` keeps it).
-static INI: IniEntryDefs<23> = IniEntryDefs::new([
+/// `boolean`, settable only at startup (php.ini, `-d`).
+const fn system_boolean(
+    name: &'static CStr,
+    default: &'static CStr,
+    storage: &'static AtomicBool,
+) -> IniEntryDef {
+    let mut def = boolean(name, default, storage);
+    def.modifiable = IniEntryPermission::System.bits() as u8;
+    def
+}
+
+/// The table, in the C extension's order (`display_ini_entries` keeps it), then this
+/// extension's own directives.
+static INI: IniEntryDefs<27> = IniEntryDefs::new([
     long(c"memcache.allow_failover", c"1", &ALLOW_FAILOVER),
     int(
         c"memcache.max_failover_attempts",
@@ -402,6 +460,25 @@ static INI: IniEntryDefs<23> = IniEntryDefs::new([
         &PREFIX_HOST_KEY_REMOVE_SUBDOMAIN,
     ),
     string(c"memcache.prefix_static_key", &PREFIX_STATIC_KEY, true),
+    system_boolean(c"memcache.shared_health", c"1", &SHARED_HEALTH),
+    int(
+        c"memcache.failure_limit",
+        c"1",
+        &FAILURE_LIMIT,
+        &FAILURE_LIMIT_RULE,
+    ),
+    int(
+        c"memcache.failover_ttl",
+        c"0",
+        &FAILOVER_TTL,
+        &FAILOVER_TTL_RULE,
+    ),
+    choice(
+        c"memcache.failback_flush",
+        c"auto",
+        arg(&FAILBACK_FLUSH),
+        &FAILBACK_FLUSH_RULE,
+    ),
     IniEntryDef::end(),
 ]);
 

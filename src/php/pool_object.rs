@@ -20,6 +20,9 @@ pub struct MemcachePool {}
 /// The property holding the failure callback.
 const CALLBACK_PROPERTY: &str = "_failureCallback";
 
+/// The property holding the failback callback.
+const FAILBACK_PROPERTY: &str = "_failbackCallback";
+
 /// An object the operations run on.
 #[derive(Clone, Copy)]
 pub struct PoolObject<'a>(pub &'a ZendObject);
@@ -43,7 +46,17 @@ impl PoolObject<'_> {
 
     /// The pool if it has servers; otherwise the warning (no pool) or silence (emptied by
     /// `close()`), and `None`.
+    ///
+    /// Failed servers that are due are probed first (their events are reported with the
+    /// operation's own), so the operation routes to a server that came back.
     pub fn usable_pool(self) -> Option<SharedPool> {
+        let pool = self.pool_with_servers()?;
+        pool.borrow_mut().probe_due_servers(&policy());
+        Some(pool)
+    }
+
+    /// [`PoolObject::usable_pool`] without the probes (lookups that send nothing).
+    pub fn pool_with_servers(self) -> Option<SharedPool> {
         self.pool_or_warn().filter(|pool| !pool.borrow().is_empty())
     }
 
@@ -108,6 +121,17 @@ impl PoolObject<'_> {
         })
     }
 
+    /// The failback callback, if one is set.
+    pub fn failback_callback(self) -> Option<Zval> {
+        connection::read_property(self.0, FAILBACK_PROPERTY).filter(|cb| !cb.is_null())
+    }
+
+    /// Sets (or, with `None`, clears to null) the failback callback.
+    pub fn set_failback_callback(self, callback: Option<Zval>) {
+        let mut value = callback.unwrap_or_default();
+        connection::write_property(self.0, FAILBACK_PROPERTY, &mut value);
+    }
+
     /// Sets (or, with `None`, clears to null) the failure callback.
     pub fn set_failure_callback(self, callback: Option<Zval>) {
         let mut value = callback.unwrap_or_default();
@@ -121,5 +145,8 @@ pub fn policy() -> Policy {
         allow_failover: ini::allow_failover(),
         max_failover_attempts: ini::max_failover_attempts(),
         redundancy: ini::redundancy(),
+        failure_limit: ini::failure_limit(),
+        failover_ttl: ini::failover_ttl(),
+        failback_flush: ini::failback_flush(),
     }
 }

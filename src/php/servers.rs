@@ -113,7 +113,7 @@ pub fn connect(object: PoolObject<'_>, params: &AddServer) -> Result<bool, ArgEr
     let Some((pool, index)) = add_server(object, params) else {
         return Ok(false);
     };
-    let result = pool.borrow_mut().connect_server(index);
+    let result = pool.borrow_mut().connect_server(index, &policy());
     events::dispatch(object, &pool)?;
     match result {
         Ok(()) => Ok(true),
@@ -215,7 +215,7 @@ pub fn server_status(object: PoolObject<'_>, host: &[u8], port: i64) -> Zval {
 
 /// `findServer(key)`: `"host:port"` of the server the key maps to now.
 pub fn find_server(object: PoolObject<'_>, key: &Zval) -> OpResult {
-    let Some(pool) = object.usable_pool() else {
+    let Some(pool) = object.pool_with_servers() else {
         return Ok(convert::bool_zval(false));
     };
     let raw = args::key_bytes(key)?;
@@ -245,6 +245,23 @@ pub fn set_failure_callback(object: PoolObject<'_>, callback: &Zval) -> bool {
         }
         Err(()) => false,
     }
+}
+
+/// `setFailbackCallback(?callable)`: the callback a worker that brought a failed server back
+/// runs before the server rejoins, with `(host, tcp_port, udp_port)`; `false` from it keeps the
+/// server down for another retry interval. `null` clears it.
+pub fn set_failback_callback(object: PoolObject<'_>, callback: &Zval) -> bool {
+    let Some(pool) = object.pool_or_warn() else {
+        return false;
+    };
+    if !callback.is_null() && !callback.is_callable() {
+        errors::warning("Invalid failback callback");
+        return false;
+    }
+    let callback = (!callback.is_null()).then(|| callback.shallow_clone());
+    pool.borrow_mut().failback_callback = callback.is_some();
+    object.set_failback_callback(callback);
+    true
 }
 
 /// `close()`: removes every server; the hashing is re-read from the INI.

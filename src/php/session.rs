@@ -146,6 +146,9 @@ fn open_store(path: &str) -> Result<Handler, SavePathError> {
             allow_failover: true,
             max_failover_attempts: ini::max_failover_attempts(),
             redundancy: 1,
+            failure_limit: ini::failure_limit(),
+            failover_ttl: 0,
+            failback_flush: ini::failback_flush(),
         },
     };
     Ok(Handler {

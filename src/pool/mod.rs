@@ -7,13 +7,15 @@ pub mod ascii_exchange;
 pub mod binary_exchange;
 pub mod exchange;
 pub mod health;
+pub mod health_table;
+pub mod recovery;
 pub mod registry;
 pub mod request;
 pub mod ring;
 pub mod server;
 pub mod server_pool;
 
-pub use health::Health;
+pub use health::{Admission, HealthSlot, HealthSnapshot};
 pub use request::{all_answered, Command, Hit, Hits, Outcome, Request, StatEntry, Target};
-pub use server::{SaslCredentials, Server, ServerConfig, ServerHandle};
+pub use server::{Health, SaslCredentials, Server, ServerConfig, ServerHandle};
 pub use server_pool::{unix_now, Event, Policy, Pool, ServerEvent};

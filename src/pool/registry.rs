@@ -26,7 +26,7 @@ pub fn persistent_server(config: &ServerConfig) -> ServerHandle {
         let mut map = map.borrow_mut();
         let handle = map
             .entry(registry_key(config))
-            .or_insert_with(|| Server::new(config.clone()).into_handle());
+            .or_insert_with(|| Server::new(config.clone(), true).into_handle());
         {
             let mut server = handle.borrow_mut();
             server.config.timeout = config.timeout;

@@ -53,6 +53,8 @@ pub enum Target {
     Key,
     /// A given server, by pool index (no failover).
     Server(usize),
+    /// A failed server being probed before it rejoins (sent although it is failed).
+    Probe(usize),
 }
 
 /// How a request ended.
@@ -137,6 +139,11 @@ impl<'a> Request<'a> {
     /// A request for one server (version, flush, stats).
     pub fn for_server(index: usize, command: Command<'a>) -> Self {
         Self::new(b"", command, Target::Server(index))
+    }
+
+    /// A request of the probe of failed server `index` (version, uptime, flush).
+    pub fn probe(index: usize, command: Command<'a>) -> Self {
+        Self::new(b"", command, Target::Probe(index))
     }
 
     fn new(key: &'a [u8], command: Command<'a>, target: Target) -> Self {

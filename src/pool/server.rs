@@ -1,11 +1,13 @@
 //! One memcached server as the pool sees it: its parameters, its health and its connection.
 
 use std::cell::RefCell;
+use std::ops::Deref;
 use std::rc::Rc;
 use std::time::Duration;
 
 use crate::net::{Connection, Endpoint};
-use crate::pool::Health;
+use crate::pool::health::HealthSlot;
+use crate::pool::health_table;
 
 /// A server shared by every pool that added it (persistent servers are also kept by the
 /// per-process registry). Single-threaded by design: a PHP worker runs one request at a time.
@@ -54,7 +56,7 @@ impl std::fmt::Debug for SaslCredentials {
 pub struct Server {
     /// Its parameters.
     pub config: ServerConfig,
-    /// Failed or not, and since when.
+    /// Failed or not, and since when: shared by the machine's workers when possible.
     pub health: Health,
     endpoint: Endpoint,
     conn: Option<Connection>,
@@ -63,14 +65,52 @@ pub struct Server {
     auth_pending: bool,
 }
 
+/// Where a server's health record lives.
+#[derive(Debug)]
+pub enum Health {
+    /// In this process only (CLI, shared table off or full, or a server the pool added down).
+    Local(Box<HealthSlot>),
+    /// In the machine-wide table, seen by every worker.
+    Shared(&'static HealthSlot),
+}
+
+impl Deref for Health {
+    type Target = HealthSlot;
+
+    fn deref(&self) -> &HealthSlot {
+        match self {
+            Health::Local(slot) => slot,
+            Health::Shared(slot) => slot,
+        }
+    }
+}
+
+impl Health {
+    /// The server's record in the shared table if `shared` and the table has room, otherwise
+    /// a private one.
+    pub fn for_server(host: &str, tcp_port: u16, shared: bool) -> Health {
+        health_table::table()
+            .filter(|_| shared)
+            .and_then(|table| table.slot(&health_table::server_name(host, tcp_port)))
+            .map_or_else(|| Health::Local(Box::default()), Health::Shared)
+    }
+
+    /// True if the record is the machine-wide one.
+    pub fn is_shared(&self) -> bool {
+        matches!(self, Health::Shared(_))
+    }
+}
+
 impl Server {
-    /// A server with no connection yet.
-    pub fn new(config: ServerConfig) -> Self {
+    /// A server with no connection yet; its health is shared when `shared_health` and the
+    /// table allows.
+    pub fn new(config: ServerConfig, shared_health: bool) -> Self {
         let endpoint = Endpoint::new(&config.host, config.tcp_port);
         let auth_pending = config.sasl.is_some();
+        let health = Health::for_server(&config.host, config.tcp_port, shared_health);
         Server {
             config,
-            health: Health::default(),
+            health,
             endpoint,
             conn: None,
             auth_pending,

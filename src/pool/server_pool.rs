@@ -8,6 +8,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use crate::hash::HashFunction;
 use crate::net::{self, Job, NetError};
 use crate::pool::exchange::{self, Exchange};
+use crate::pool::recovery::FailbackFlush;
 use crate::pool::request::wire_order;
 use crate::pool::ring::{HashStrategy, Ring};
 use crate::pool::{
@@ -16,7 +17,7 @@ use crate::pool::{
 use crate::protocol::ProtocolKind;
 use crate::value::Compression;
 
-/// Per-call routing rules, read from the INI at every call.
+/// Per-call routing and failure rules, read from the INI at every call.
 #[derive(Clone, Copy, Debug)]
 pub struct Policy {
     /// `memcache.allow_failover`.
@@ -25,6 +26,14 @@ pub struct Policy {
     pub max_failover_attempts: u32,
     /// `memcache.redundancy`: copies of writes, deletes and counters.
     pub redundancy: u32,
+    /// `memcache.failure_limit`: consecutive timeouts that fail a server (refusals and broken
+    /// replies fail it at once).
+    pub failure_limit: u32,
+    /// `memcache.failover_ttl`: longest expiry (s) of a value written to a failover server
+    /// instead of its own; 0 leaves expiries alone.
+    pub failover_ttl: u32,
+    /// `memcache.failback_flush`: what a recovering server goes through before it rejoins.
+    pub failback_flush: FailbackFlush,
 }
 
 impl Default for Policy {
@@ -33,6 +42,9 @@ impl Default for Policy {
             allow_failover: true,
             max_failover_attempts: 20,
             redundancy: 1,
+            failure_limit: 1,
+            failover_ttl: 0,
+            failback_flush: FailbackFlush::Auto,
         }
     }
 }
@@ -59,6 +71,14 @@ pub enum Event {
     Failure(ServerEvent),
     /// An error reply that did not fail the server: always the notice.
     ErrorReply(ServerEvent),
+    /// A failed server passed its probe and failback step; it rejoins once the failback
+    /// callback approves ([`Pool::finish_failback`] with the pool index).
+    FailbackReady {
+        /// Pool index of the server.
+        index: usize,
+        /// The server.
+        server: ServerEvent,
+    },
 }
 
 /// Servers in insertion order with the ring that maps keys to them.
@@ -74,7 +94,10 @@ pub struct Pool {
     /// far, lowered (never raised) by `setServerParams` (spec §10.2). Connects use each
     /// server's own timeout.
     io_timeout: Option<Duration>,
-    events: Vec<Event>,
+    pub(crate) events: Vec<Event>,
+    /// A failback callback is registered: recovered servers wait for it
+    /// ([`Event::FailbackReady`]) instead of rejoining at once.
+    pub failback_callback: bool,
 }
 
 /// Unix time in whole seconds (the resolution of the C extension's retry bookkeeping).
@@ -99,6 +122,7 @@ impl Pool {
             compression,
             io_timeout: None,
             events: Vec::new(),
+            failback_callback: false,
         }
     }
 
@@ -108,10 +132,11 @@ impl Pool {
         if !status {
             config.persistent = false;
         }
+        // A server added down is this pool's decision: its health stays private.
         let handle = if config.persistent {
             registry::persistent_server(&config)
         } else {
-            Server::new(config.clone()).into_handle()
+            Server::new(config.clone(), status).into_handle()
         };
         if !status {
             handle.borrow_mut().health.mark_down();
@@ -164,15 +189,23 @@ impl Pool {
         std::mem::take(&mut self.events)
     }
 
-    /// The server `key` maps to right now, failing over past invalid servers when allowed.
+    /// The server `key` maps to right now, failing over past invalid servers when allowed. A
+    /// failed server that is due for its probe counts as valid (it is probed when a request
+    /// is sent), as in the C extension.
     pub fn find_server(&self, key: &[u8], policy: &Policy) -> Option<usize> {
-        let mut probe = Request::for_key(key, Command::Version);
-        self.route(&mut probe, policy, unix_now())
+        let mut lookup = Request::for_key(key, Command::Version);
+        let now = unix_now();
+        self.route_among(&mut lookup, policy, |index| {
+            let server = self.servers[index].borrow();
+            server
+                .health
+                .is_up_or_due(server.config.retry_interval, now)
+        })
     }
 
     /// Opens the connection to server `index` now and waits for it (`connect()`); a failure
     /// marks the server failed and is returned.
-    pub fn connect_server(&mut self, index: usize) -> Result<(), NetError> {
+    pub fn connect_server(&mut self, index: usize, policy: &Policy) -> Result<(), NetError> {
         let handle = self.servers[index].clone();
         let mut server = handle.borrow_mut();
         let timeout = server.config.timeout;
@@ -185,28 +218,36 @@ impl Pool {
                 Ok(())
             }
             Err(e) => {
-                self.fail_server(&mut server, &e, unix_now());
+                self.fail_server(&mut server, &e, unix_now(), policy);
                 Err(e)
             }
         }
     }
 
-    /// Runs a batch: routes, sends, reads, fails over. Every request ends with an outcome;
-    /// values found by gets are returned.
+    /// Runs a batch: first probes the failed servers that are due (see
+    /// [`recovery`](crate::pool::recovery)), then routes, sends, reads, fails over. Every
+    /// request ends with an outcome; values found by gets are returned.
     pub fn execute(&mut self, requests: &mut [Request<'_>], policy: &Policy) -> Hits {
+        self.probe_due_servers(policy);
+        self.execute_batch(requests, policy)
+    }
+
+    /// [`Pool::execute`] without the probes.
+    pub(crate) fn execute_batch(&mut self, requests: &mut [Request<'_>], policy: &Policy) -> Hits {
         let now = unix_now();
         let mut hits = Hits::default();
         for request in requests.iter_mut() {
             if request.server.is_none() {
-                request.server = self.route(request, policy, now);
+                request.server = self.route(request, policy);
             }
-            if request.server.is_none() {
-                request.outcome = Outcome::Failed;
+            match request.server {
+                Some(server) => self.bound_failover_expiry(request, server, policy),
+                None => request.outcome = Outcome::Failed,
             }
         }
         let mut stale_retried: Vec<usize> = Vec::new();
         loop {
-            let groups = self.group_pending(requests, now);
+            let groups = self.group_pending(requests);
             if groups.is_empty() {
                 return hits;
             }
@@ -223,7 +264,7 @@ impl Pool {
 
     /// Pending requests grouped by server (servers shared between pool slots count once);
     /// requests for an unusable server fail here without network traffic.
-    fn group_pending(&self, requests: &mut [Request<'_>], now: i64) -> Vec<(usize, Vec<usize>)> {
+    fn group_pending(&self, requests: &mut [Request<'_>]) -> Vec<(usize, Vec<usize>)> {
         let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
         for (i, request) in requests.iter_mut().enumerate() {
             if request.outcome != Outcome::Pending {
@@ -234,7 +275,7 @@ impl Pool {
                 continue;
             };
             let index = self.canonical_index(index);
-            if !self.is_usable(index, now) {
+            if !matches!(request.target, Target::Probe(_)) && !self.is_usable(index) {
                 request.outcome = Outcome::Failed;
                 continue;
             }
@@ -250,7 +291,7 @@ impl Pool {
     }
 
     /// The first pool slot holding the same server as `index`.
-    fn canonical_index(&self, index: usize) -> usize {
+    pub(crate) fn canonical_index(&self, index: usize) -> usize {
         let target = &self.servers[index];
         self.servers
             .iter()
@@ -258,10 +299,10 @@ impl Pool {
             .unwrap_or(index)
     }
 
-    /// True if server `index` may take requests at `now` (up, or failed and due for a retry).
-    pub fn is_usable(&self, index: usize, now: i64) -> bool {
-        let server = self.servers[index].borrow();
-        server.health.is_usable(server.config.retry_interval, now)
+    /// True if server `index` takes requests (it is up; a failed server comes back only
+    /// through its probe).
+    pub fn is_usable(&self, index: usize) -> bool {
+        !self.servers[index].borrow().health.is_failed()
     }
 
     /// One network round over every server that has pending requests.
@@ -361,7 +402,7 @@ impl Pool {
                             requests[member].outcome = Outcome::Failed;
                         }
                     }
-                    server.health.mark_up();
+                    server.health.record_success();
                     if authenticating[slot] {
                         server.auth_done();
                     }
@@ -385,7 +426,7 @@ impl Pool {
                         server.disconnect();
                         continue;
                     }
-                    self.fail_server(server, &e, now);
+                    self.fail_server(server, &e, now, policy);
                     failed_slots.push(slot);
                 }
                 None => unreachable!("every job ends with a result"),
@@ -405,39 +446,77 @@ impl Pool {
                     && policy.allow_failover
                     && request.tried.len() < self.servers.len();
                 request.server = if may_move {
-                    self.route(request, policy, now)
+                    self.route(request, policy)
                 } else {
                     None
                 };
-                if request.server.is_none() {
-                    request.outcome = Outcome::Failed;
+                match request.server {
+                    Some(server) => self.bound_failover_expiry(request, server, policy),
+                    None => request.outcome = Outcome::Failed,
                 }
             }
         }
     }
 
-    /// Marks `server` failed, closes its connection and records the event.
-    fn fail_server(&mut self, server: &mut Server, error: &NetError, now: i64) {
+    /// Closes `server`'s connection after a failed exchange and records the failure: a failed
+    /// probe keeps the server failed; otherwise a refusal or broken reply fails it at once and
+    /// a timeout once `failure_limit` of them came in a row. Reported only when it fails.
+    fn fail_server(&mut self, server: &mut Server, error: &NetError, now: i64, policy: &Policy) {
         server.disconnect();
-        server.health.mark_failed(now);
-        self.events.push(Event::Failure(server_event(
-            server,
-            &error.to_string(),
-            error.errnum(),
-        )));
+        let reported = if server.health.owns_probe() {
+            server.health.probe_failed(now, error.errnum());
+            true
+        } else {
+            let hard = *error != NetError::Timeout;
+            server
+                .health
+                .record_failure(now, error.errnum(), hard, policy.failure_limit)
+        };
+        if reported {
+            self.events.push(Event::Failure(server_event(
+                server,
+                &error.to_string(),
+                error.errnum(),
+            )));
+        }
+    }
+
+    /// `memcache.failover_ttl`: a store routed to another server than its key's own gets at
+    /// most that expiry, so the orphaned copy cannot be read after later failures.
+    fn bound_failover_expiry(&self, request: &mut Request<'_>, server: usize, policy: &Policy) {
+        let Command::Store { exptime, .. } = &mut request.command else {
+            return;
+        };
+        if policy.failover_ttl == 0
+            || request.target != Target::Key
+            || self.ring.find(request.key) == Some(server)
+        {
+            return;
+        }
+        *exptime = bounded_expiry(*exptime, policy.failover_ttl, unix_now());
     }
 
     /// Chooses the server for a request: its target, or the key's server, or (if that is
     /// unusable or already failed and failover is on) the `key-n` sequence of spec §9.5.
-    fn route(&self, request: &mut Request<'_>, policy: &Policy, now: i64) -> Option<usize> {
+    fn route(&self, request: &mut Request<'_>, policy: &Policy) -> Option<usize> {
+        self.route_among(request, policy, |index| self.is_usable(index))
+    }
+
+    /// [`Pool::route`] with `valid` deciding which servers may take the request.
+    fn route_among(
+        &self,
+        request: &mut Request<'_>,
+        policy: &Policy,
+        valid: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
         if self.servers.is_empty() {
             return None;
         }
-        if let Target::Server(index) = request.target {
+        if let Target::Server(index) | Target::Probe(index) = request.target {
             return Some(index);
         }
         let primary = self.ring.find(request.key)?;
-        if request.tried.is_empty() && (!policy.allow_failover || self.is_usable(primary, now)) {
+        if request.tried.is_empty() && (!policy.allow_failover || valid(primary)) {
             return Some(primary);
         }
         if !policy.allow_failover {
@@ -454,7 +533,7 @@ impl Pool {
                 continue;
             }
             last = candidate;
-            if self.is_usable(candidate, now) {
+            if valid(candidate) {
                 return Some(candidate);
             }
         }
@@ -494,7 +573,6 @@ impl Pool {
         skip: &[usize],
         policy: &Policy,
     ) -> Vec<usize> {
-        let now = unix_now();
         let wanted = count.min(self.servers.len());
         let mut chosen: Vec<usize> = Vec::with_capacity(wanted);
         let attempts = policy.max_failover_attempts.max(self.servers.len() as u32);
@@ -506,7 +584,7 @@ impl Pool {
                 break;
             };
             let index = self.canonical_index(candidate);
-            if !chosen.contains(&index) && !skip.contains(&index) && self.is_usable(index, now) {
+            if !chosen.contains(&index) && !skip.contains(&index) && self.is_usable(index) {
                 chosen.push(index);
             }
         }
@@ -520,7 +598,25 @@ impl Pool {
     }
 }
 
-fn server_event(server: &Server, message: &str, errnum: i32) -> ServerEvent {
+/// Memcached's largest relative expiry: larger values are absolute unix times.
+const MAX_RELATIVE_EXPIRY: u32 = 60 * 60 * 24 * 30;
+
+/// `exptime` (as sent: relative up to 30 days, else absolute) capped at `ttl` seconds from
+/// `now`; 0 (never expires) becomes `ttl`.
+fn bounded_expiry(exptime: u32, ttl: u32, now: i64) -> u32 {
+    let remaining = match exptime {
+        0 => i64::MAX,
+        relative if relative <= MAX_RELATIVE_EXPIRY => i64::from(relative),
+        absolute => i64::from(absolute) - now,
+    };
+    if remaining > i64::from(ttl) {
+        ttl
+    } else {
+        exptime
+    }
+}
+
+pub(crate) fn server_event(server: &Server, message: &str, errnum: i32) -> ServerEvent {
     ServerEvent {
         host: server.config.host.clone(),
         tcp_port: server.config.tcp_port,

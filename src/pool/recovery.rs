@@ -1,0 +1,160 @@
+//! Bringing a failed server back: probe before rejoin, the failback step, and the failback
+//! callback's veto.
+//!
+//! The C extension sends live traffic to a failed server as soon as its retry interval has
+//! passed, in every worker at once; if the server was only unreachable and kept its memory,
+//! reads then return values that were overwritten on the failover servers meanwhile. Here a
+//! failed server that is due is first claimed by exactly one process (the probe lease of its
+//! [`HealthSlot`](crate::pool::HealthSlot), machine-wide when health is shared), which asks
+//! for its `version` within the server's timeout and then runs the failback step of
+//! `memcache.failback_flush`:
+//!
+//! - `never`: nothing (the C extension's behaviour);
+//! - `always`: `flush_all`, so nothing written before the outage can be read again;
+//! - `auto`: `stats` for its `uptime`; a server up since before the outage began kept its
+//!   memory and is flushed, a restarted one is empty already and keeps what other clients
+//!   wrote since. Under the binary protocol, where stats are not read, `auto` flushes like
+//!   `always`. A server the operator set down (no outage start known) is not flushed.
+//!
+//! Only then does the server rejoin, or, when a failback callback is registered, once the PHP
+//! layer has run it ([`Event::FailbackReady`], [`Pool::finish_failback`]). Other processes
+//! keep skipping the server all the while.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use crate::pool::server_pool::server_event;
+use crate::pool::{unix_now, Admission, Command, Event, Outcome, Policy, Pool, Request, StatEntry};
+use crate::protocol::ProtocolKind;
+
+/// `memcache.failback_flush`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FailbackFlush {
+    /// Rejoin as is (the C extension's behaviour).
+    Never,
+    /// Flush if the server kept its memory through the outage.
+    #[default]
+    Auto,
+    /// Always flush before rejoining.
+    Always,
+}
+
+/// Unix time in milliseconds (probe lease deadlines).
+fn unix_now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}
+
+/// How long a probe lease lasts: the probe's three exchanges with their timeouts plus time for
+/// the failback callback. A process killed meanwhile loses the lease when it runs out.
+pub fn probe_lease(timeout: Duration) -> Duration {
+    timeout.saturating_mul(4) + Duration::from_secs(5)
+}
+
+/// The `uptime` of a `stats` reply.
+fn uptime(outcome: &Outcome) -> Option<i64> {
+    let Outcome::Stats(entries) = outcome else {
+        return None;
+    };
+    entries.iter().find_map(|entry| match entry {
+        StatEntry::Stat { name, value } if name == b"uptime" => {
+            std::str::from_utf8(value).ok()?.parse().ok()
+        }
+        _ => None,
+    })
+}
+
+impl Pool {
+    /// Probes every failed server of the pool that is due and whose probe this process wins.
+    /// A server that passes rejoins at once, or waits for the failback callback. Part of every
+    /// [`Pool::execute`]; callers that choose servers themselves first (sessions) call it
+    /// before choosing.
+    pub fn probe_due_servers(&mut self, policy: &Policy) {
+        for index in 0..self.len() {
+            if self.canonical_index(index) != index {
+                continue;
+            }
+            let admission = {
+                let server = self.server(index).borrow();
+                let lease = probe_lease(server.config.timeout);
+                server.health.admit(
+                    server.config.retry_interval,
+                    unix_now(),
+                    unix_now_ms(),
+                    i64::try_from(lease.as_millis()).unwrap_or(i64::MAX),
+                )
+            };
+            if admission != Admission::Probe || !self.probe(index, policy) {
+                continue;
+            }
+            if self.failback_callback {
+                let server = server_event(&self.server(index).borrow(), "", 0);
+                self.events.push(Event::FailbackReady { index, server });
+            } else {
+                self.finish_failback(index, true);
+            }
+        }
+    }
+
+    /// The probe of server `index` (whose lease this process holds): `version`, then the
+    /// failback step. A failed exchange was recorded (and reported) as a failed probe.
+    fn probe(&mut self, index: usize, policy: &Policy) -> bool {
+        self.server(index).borrow_mut().disconnect();
+        let flush = policy.failback_flush;
+        let ask_uptime = flush == FailbackFlush::Auto && self.protocol == ProtocolKind::Ascii;
+        let mut requests = vec![Request::probe(index, Command::Version)];
+        if ask_uptime {
+            requests.push(Request::probe(index, Command::Stats { args: &[] }));
+        }
+        self.execute_batch(&mut requests, policy);
+        if !matches!(requests[0].outcome, Outcome::Version(_)) {
+            self.refuse_probe(index, "Probe failed: no version reply");
+            return false;
+        }
+        let outage = self
+            .server(index)
+            .borrow()
+            .health
+            .outage_seconds(unix_now());
+        let must_flush = match flush {
+            FailbackFlush::Never => false,
+            FailbackFlush::Always => true,
+            FailbackFlush::Auto => match (outage, requests.get(1).and_then(|r| uptime(&r.outcome)))
+            {
+                (None, _) => false,
+                (Some(outage), Some(uptime)) => uptime >= outage,
+                (Some(_), None) => true,
+            },
+        };
+        if must_flush {
+            let mut flush = [Request::probe(index, Command::Flush { delay: 0 })];
+            self.execute_batch(&mut flush, policy);
+            if flush[0].outcome != Outcome::Done {
+                self.refuse_probe(index, "Failback flush failed");
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Ends a probe that got answers but cannot let the server back: failed again (with a
+    /// failure event) unless the exchange already recorded that.
+    fn refuse_probe(&mut self, index: usize, message: &str) {
+        let server = self.server(index).clone();
+        let server = server.borrow();
+        if server.health.owns_probe() {
+            server.health.probe_failed(unix_now(), 0);
+            self.events
+                .push(Event::Failure(server_event(&server, message, 0)));
+        }
+    }
+
+    /// Lets server `index` rejoin after a successful probe (`approved`), or keeps it failed for
+    /// another retry interval (the failback callback returned `false` or threw).
+    pub fn finish_failback(&mut self, index: usize, approved: bool) {
+        self.server(index)
+            .borrow()
+            .health
+            .finish_probe(approved, unix_now());
+    }
+}
