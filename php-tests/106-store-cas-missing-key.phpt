@@ -8,14 +8,15 @@ $m = test_connect1();
 $m->delete('k106_missing');
 var_dump($m->set('k106_live', 'alive'));
 
-var_dump($m->cas('k106_missing', 'v', 0, 0, 12345));
-var_dump(memcache_cas($m, 'k106_missing', 'v', 0, 0, 12345));
-var_dump($m->get('k106_missing'));
 // cas omitted (0) on a missing key: ASCII false like any cas miss; binary sends a SET with
 // CAS field 0, an unconditional store (spec §13.2), so the key is created
 check_per_protocol('cas omitted on a missing key', $m->cas('k106_missing', 'v'), false, true);
 check_per_protocol('value after it', $m->get('k106_missing'), false, 'v');
 $m->delete('k106_missing');
+
+var_dump($m->cas('k106_missing', 'v', 0, 0, 12345));
+var_dump(memcache_cas($m, 'k106_missing', 'v', 0, 0, 12345));
+var_dump($m->get('k106_missing'));
 
 // the server stays usable: status 1 and further ops succeed right away
 var_dump($m->getServerStatus($host, $port));
@@ -38,11 +39,11 @@ var_dump($m->get('k106_live'));
 ?>
 --EXPECT--
 bool(true)
-bool(false)
-bool(false)
-bool(false)
 cas omitted on a missing key: ok
 value after it: ok
+bool(false)
+bool(false)
+bool(false)
 int(1)
 string(5) "alive"
 bool(true)
