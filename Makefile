@@ -22,8 +22,10 @@ EXT_DEPS := build
 endif
 # Tests (phpt files or directories) run by test-php.
 TESTS ?= php-tests
-# Hook for a binary-protocol run: `make test PROTOCOL=binary` exports MEMCACHE_PROTOCOL, which
-# run-phpt.sh turns into -d memcache.protocol=binary (and the Rust tests may read).
+# memcache.protocol of the phpt suite. `make test` runs it twice, with the default (ascii) and
+# with binary, and fails if either run fails. PROTOCOL=ascii|binary makes test and test-php run
+# it under that one only: it exports MEMCACHE_PROTOCOL, which run-phpt.sh turns into
+# -d memcache.protocol=... (and the Rust tests may read). test-php without PROTOCOL: default.
 PROTOCOL ?=
 ifneq ($(PROTOCOL),)
 export MEMCACHE_PROTOCOL := $(PROTOCOL)
@@ -45,8 +47,9 @@ help:
 	@echo "make deps-test   install test/bench requirements (Debian's C memcache, memcached, fpm)"
 	@echo "make build       cargo build --release, copy to $(SO)"
 	@echo "make demo        run examples/quickstart.php against two private memcached"
-	@echo "make test        build, cargo tests, then the phpt suite (PROTOCOL=binary: hook)"
-	@echo "make test-php    only the phpt suite (EXT=path.so, TESTS=php-tests/x.phpt)"
+	@echo "make test        build, cargo tests, then the phpt suite under ascii and under binary"
+	@echo "                 (PROTOCOL=ascii|binary: that one only)"
+	@echo "make test-php    only the phpt suite, once (EXT=path.so, TESTS=php-tests/x.phpt, PROTOCOL=binary)"
 	@echo "make bench       ours vs Debian's C memcache vs memcached, one table"
 	@echo "make install     install as $(INSTALL_NAME).so and enable it instead of Debian's memcache"
 	@echo "make uninstall   undo make install (re-enables Debian's memcache if present)"
@@ -87,9 +90,19 @@ uninstall:
 demo: deps $(EXT_DEPS)
 	scripts/demo.sh $(EXT)
 
+# Without PROTOCOL both phpt runs happen even if the first fails (Ctrl-C stops both); the
+# last line says under which protocol(s) the suite failed.
 test: deps deps-test $(EXT_DEPS)
 	$(CARGO) test --no-default-features
+ifeq ($(PROTOCOL),)
+	trap 'exit 130' INT TERM; failed=""; \
+	scripts/run-phpt.sh $(EXT) $(TESTS) || failed="$$failed ascii"; \
+	MEMCACHE_PROTOCOL=binary scripts/run-phpt.sh $(EXT) $(TESTS) || failed="$$failed binary"; \
+	if [ -n "$$failed" ]; then echo "phpt suite FAILED under memcache.protocol:$$failed" >&2; exit 1; fi; \
+	echo "phpt suite passed under memcache.protocol ascii and binary"
+else
 	scripts/run-phpt.sh $(EXT) $(TESTS)
+endif
 
 test-rust:
 	$(CARGO) test --no-default-features

@@ -1,5 +1,5 @@
 --TEST--
-set()/get() round trip, overwrite, OO and memcache_set()/memcache_get() (spec §3.2, §3.3)
+set()/get() round trip, overwrite, OO and memcache_set()/memcache_get(); set()'s $cas is ignored in ASCII and makes the set conditional in binary (spec §3.2, §3.3, §13.2)
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';
@@ -32,8 +32,14 @@ var_dump(get_class($m3));
 var_dump(memcache_set($m3, 'k101_a', ['x' => 1]));
 var_dump($m->get('k101_a'));
 
-// $cas (5th argument) is ignored by set in ASCII
-var_dump($m->set('k101_a', 'with-cas', 0, 0, 12345));
+// $cas (5th argument): ignored by set in ASCII; binary sends it in the header's CAS field,
+// which makes the set conditional (spec §3.2, §13.2): a wrong cas fails, value unchanged
+$m->get('k101_a', $flags, $cas);
+check_per_protocol('set() with a wrong $cas', $m->set('k101_a', 'with-cas', 0, 0, $cas + 1), true, false);
+check_per_protocol('value after it', $m->get('k101_a'), 'with-cas', ['x' => 1]);
+// with the item's current cas the set succeeds under both protocols
+$m->get('k101_a', $flags, $cas);
+var_dump($m->set('k101_a', 'right-cas', 0, 0, $cas));
 var_dump($m->get('k101_a'));
 ?>
 --EXPECT--
@@ -55,5 +61,7 @@ array(1) {
   ["x"]=>
   int(1)
 }
+set() with a wrong $cas: ok
+value after it: ok
 bool(true)
-string(8) "with-cas"
+string(9) "right-cas"

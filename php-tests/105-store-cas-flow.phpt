@@ -1,5 +1,5 @@
 --TEST--
-cas(): gets via get($k, $flags, $cas), matching cas stores, stale/wrong/zero cas gives false; memcache_cas() (spec §3.2, §3.3)
+cas(): gets via get($k, $flags, $cas), matching cas stores, stale/wrong cas gives false, zero cas gives false in ASCII and stores unconditionally in binary; memcache_cas() (spec §3.2, §3.3, §13.2)
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';
@@ -13,13 +13,20 @@ var_dump($m->get('k105', $flags, $cas));
 var_dump($flags);
 var_dump(is_int($cas) && $cas > 0);
 
-// cas 0 or omitted: always false (EXISTS), value unchanged, no notice
-var_dump($m->cas('k105', 'zero', 0, 0, 0));
-var_dump($m->cas('k105', 'omitted'));
-var_dump($m->cas('k105', 'omitted', 0, 0));
-// wrong cas: false
+// cas 0 or omitted, no notice either way. ASCII: always false (EXISTS), value and cas unique
+// unchanged. Binary: cas() is a SET whose CAS field 0 means "no check", an unconditional
+// store (spec §13.2): true, and the item gets a new cas unique.
+check_per_protocol('cas 0', $m->cas('k105', 'zero', 0, 0, 0), false, true);
+check_per_protocol('cas omitted', $m->cas('k105', 'omitted'), false, true);
+check_per_protocol('cas omitted, with flags and exptime', $m->cas('k105', 'omitted', 0, 0), false, true);
+check_per_protocol('value after them', $m->get('k105'), 'v1', 'omitted');
+$casNow = null;
+$m->get('k105', $flags, $casNow);
+check_per_protocol('cas unique unchanged by them', $casNow === $cas, true, false);
+$cas = $casNow;
+// wrong cas: false, value unchanged
 var_dump($m->cas('k105', 'wrong', 0, 0, $cas + 1));
-var_dump($m->get('k105'));
+check_per_protocol('value after the wrong cas', $m->get('k105'), 'v1', 'omitted');
 
 // matching cas: stored
 var_dump($m->cas('k105', 'v2', 0, 0, $cas));
@@ -57,11 +64,13 @@ bool(true)
 string(2) "v1"
 int(0)
 bool(true)
+cas 0: ok
+cas omitted: ok
+cas omitted, with flags and exptime: ok
+value after them: ok
+cas unique unchanged by them: ok
 bool(false)
-bool(false)
-bool(false)
-bool(false)
-string(2) "v1"
+value after the wrong cas: ok
 bool(true)
 string(2) "v2"
 bool(false)

@@ -1,5 +1,5 @@
 --TEST--
-cas() on a missing key (ASCII NOT_FOUND) is a plain false: no notice, server not marked failed (spec §3.2, quirk Q1 recommendation)
+cas() with a cas unique on a missing key (ASCII NOT_FOUND, binary "Not found") is a plain false: no notice, server not marked failed (spec §3.2, §13.2; quirks Q1 and Q15, softened); cas 0 stores unconditionally in binary
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';
@@ -8,9 +8,14 @@ $m = test_connect1();
 $m->delete('k106_missing');
 var_dump($m->set('k106_live', 'alive'));
 
+// cas omitted (0) on a missing key: ASCII false like any cas miss; binary sends a SET with
+// CAS field 0, an unconditional store (spec §13.2), so the key is created
+check_per_protocol('cas omitted on a missing key', $m->cas('k106_missing', 'v'), false, true);
+check_per_protocol('value after it', $m->get('k106_missing'), false, 'v');
+$m->delete('k106_missing');
+
 var_dump($m->cas('k106_missing', 'v', 0, 0, 12345));
 var_dump(memcache_cas($m, 'k106_missing', 'v', 0, 0, 12345));
-var_dump($m->cas('k106_missing', 'v'));              // cas omitted (0) on a missing key
 var_dump($m->get('k106_missing'));
 
 // the server stays usable: status 1 and further ops succeed right away
@@ -34,7 +39,8 @@ var_dump($m->get('k106_live'));
 ?>
 --EXPECT--
 bool(true)
-bool(false)
+cas omitted on a missing key: ok
+value after it: ok
 bool(false)
 bool(false)
 bool(false)

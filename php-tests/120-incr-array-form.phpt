@@ -24,7 +24,12 @@ show($m->increment(['k120_a', 'k120_b'], 5));
 show($m->decrement(['k120_a', 'k120_miss'], 2));
 show($m->increment(['1200']));                  // numeric key -> int array key
 show($m->increment(['k120 x', 'k120_miss']));   // prepared key in the result, NUL appended on failure
-show($m->increment(['k120_s', 'k120_a']));      // non-numeric: notice + NUL key
+// non-numeric: NUL key, plus a notice whose text is memcached's (spec §3.5, §13.2)
+[$r, $errors] = test_collect_errors(fn() => $m->increment(['k120_s', 'k120_a']));
+show($r);
+check_per_protocol('non-numeric notice', $errors,
+    [test_failure_notice('MemcachePool::increment', 'CLIENT_ERROR cannot increment or decrement non-numeric value', 6)],
+    [test_failure_notice('MemcachePool::increment', 'Non-numeric server-side value for incr or decr', 6)]);
 show(memcache_decrement($m, ['k120_b']));
 
 echo "-- empty input and invalid entries --\n";
@@ -58,11 +63,10 @@ bool(true)
 "k120_x\u0000" => false
 "k120_miss\u0000" => false
 --
-
-Notice: MemcachePool::increment(): Server %s (tcp %d, udp 0) failed with: CLIENT_ERROR cannot increment or decrement non-numeric value (6) in %s on line %d
 "k120_s\u0000" => false
 "k120_a" => 6
 --
+non-numeric notice: ok
 "k120_b" => 15
 --
 -- empty input and invalid entries --

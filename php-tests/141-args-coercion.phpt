@@ -34,7 +34,9 @@ var_dump($m->increment('k141_n', '0'));
 echo "-- null for non-nullable scalars: deprecation, then 0 --\n";
 var_dump($m->set('k141', 'nul', null, null, null));
 var_dump($m->get('k141'));
-var_dump($m->cas('k141', 'x', 0, 0, null));   // cas 0 on an existing key: false
+// cas null -> 0 on an existing key: false in ASCII (EXISTS), an unconditional store in binary
+// (a SET with CAS field 0, spec §13.2)
+check_per_protocol('cas(..., null)', $m->cas('k141', 'x', 0, 0, null), false, true);
 var_dump($m->delete('k141', null));
 var_dump($m->increment('k141_n', null));
 var_dump($m->decrement('k141_n', 1, null, null));
@@ -88,7 +90,7 @@ bool(true)
 string(3) "nul"
 
 Deprecated: MemcachePool::cas(): Passing null to parameter #5 ($cas) of type int is deprecated in %s on line %d
-bool(false)
+cas(..., null): ok
 
 Deprecated: MemcachePool::delete(): Passing null to parameter #2 ($exptime) of type int is deprecated in %s on line %d
 bool(true)

@@ -1,5 +1,5 @@
 --TEST--
-Session: write/read/destroy round trip; on the wire the data key holds the session string (flags 0) with the absolute expiry time()+session.gc_maxlifetime, <id>.lock is int 1 (flags 768, ttl lock_timeout) while held and 0 after the write (spec §12.2, §12.4-§12.6)
+Session: write/read/destroy round trip; on the wire the data key holds the session string (flags 0) with the absolute expiry time()+session.gc_maxlifetime, <id>.lock is int 1 (flags 768, ttl lock_timeout; flags 0 in binary when the INCR-with-initial created it) while held and 0 after the write (spec §12.2, §12.4-§12.6, §13.2)
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
@@ -23,10 +23,14 @@ $data = function () use ($server, $id) {
         abs($item['ttl'] - $lifetime) <= 3 ? 'gc_maxlifetime' : $item['ttl']);
 };
 
-echo "-- request 1: a new session (the lock is taken with add) --\n";
+echo "-- request 1: a new session (the lock is taken with add; binary: incr with initial 1) --\n";
 session_id($id);
 var_dump(session_start(), $_SESSION);
-echo 'lock: ', $lock(), "\ndata: ", $data(), "\n";
+// ASCII: incr misses and the add creates the lock as int 1 (flags 768). Binary: the INCR
+// carries initial value 1 and expiry lock_timeout, so it creates the lock itself, with the
+// flags 0 of a binary counter, and the add fails (spec §12.4, §3.5)
+check_per_protocol('lock', $lock(), "flags 768 value '1' ttl lock_timeout", "flags 0 value '1' ttl lock_timeout");
+echo 'data: ', $data(), "\n";
 $_SESSION['n'] = 1;
 $_SESSION['s'] = "two words\n";
 var_dump(session_write_close());
@@ -56,11 +60,11 @@ sess_raw($server, "delete $id");
 sess_raw($server, "delete $id.lock");
 ?>
 --EXPECT--
--- request 1: a new session (the lock is taken with add) --
+-- request 1: a new session (the lock is taken with add; binary: incr with initial 1) --
 bool(true)
 array(0) {
 }
-lock: flags 768 value '1' ttl lock_timeout
+lock: ok
 data: missing
 bool(true)
 lock: flags 768 value '0' ttl lock_timeout

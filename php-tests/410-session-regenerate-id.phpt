@@ -1,5 +1,5 @@
 --TEST--
-session_regenerate_id(true) destroys the old session (data and lock) and keeps $_SESSION under the new id; session_regenerate_id(false) keeps the old data and releases its lock (spec §12.6, upstream githubbug13)
+session_regenerate_id(true) destroys the old session (data and lock) and keeps $_SESSION under the new id; session_regenerate_id(false) keeps the old data and releases its lock; the new lock is created as int 1 with flags 768 (binary: flags 0, by INCR-with-initial) (spec §12.6, §12.4, upstream githubbug13)
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
@@ -22,7 +22,9 @@ foreach ([true, false] as $deleteOld) {
     var_dump(session_regenerate_id($deleteOld));
     $new = session_id();
     var_dump($new !== $old && strlen($new) >= 22);
-    echo 'new lock (held): ', sess_show($server, "$new.lock"), "\n";
+    // created by the read of the new id: ASCII add (int, flags 768); binary INCR with
+    // initial 1 (flags 0, spec §12.4, §3.5)
+    check_per_protocol('new lock (held)', sess_show($server, "$new.lock"), "flags 768 value '1'", "flags 0 value '1'");
     var_dump(session_write_close());
     echo 'old data: ', sess_show($server, $old), "\nold lock: ", sess_show($server, "$old.lock"), "\n";
     echo 'new data: ', sess_show($server, $new), "\nnew lock: ", sess_show($server, "$new.lock"), "\n";
@@ -40,7 +42,7 @@ foreach ([true, false] as $deleteOld) {
 -- session_regenerate_id(true) --
 bool(true)
 bool(true)
-new lock (held): flags 768 value '1'
+new lock (held): ok
 bool(true)
 old data: missing
 old lock: missing
@@ -55,7 +57,7 @@ array(2) {
 -- session_regenerate_id(false) --
 bool(true)
 bool(true)
-new lock (held): flags 768 value '1'
+new lock (held): ok
 bool(true)
 old data: flags 0 value 'user|s:5:"alice";step|i:2;'
 old lock: flags 768 value '0'

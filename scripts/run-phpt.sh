@@ -7,8 +7,10 @@
 # Every test process runs as `php -n -d extension=EXTENSION.so`: no php.ini, so the system's
 # memcache.so is never loaded. The MEMCACHE_TEST_* variables reach the tests through the
 # environment (run-tests.php hands its own environment to each test). MEMCACHE_PROTOCOL, if
-# set (make test PROTOCOL=binary), is passed on as -d memcache.protocol=... .
-# The last line printed is "N passed, N failed, N skipped"; exit status 1 if anything failed.
+# set (make test-php PROTOCOL=binary; make test sets it for its second run), is passed on as
+# -d memcache.protocol=... to the tests and the harness's php-fpm; unset: the default (ascii).
+# The last line printed is "N passed, N failed, N skipped (memcache.protocol=P)"; exit status
+# 1 if anything failed.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -32,7 +34,10 @@ if ! loaded=$("$php" -n -d display_startup_errors=1 -d extension="$ext" \
     echo "error: $ext does not load as the memcache extension: $loaded" >&2
     exit 1
 fi
-echo "phpt: testing $ext (memcache $loaded) with $php"
+protocol=${MEMCACHE_PROTOCOL:-ascii}
+how="-d memcache.protocol=$protocol"
+[ -n "${MEMCACHE_PROTOCOL:-}" ] || how="memcache.protocol not set: $protocol, the default"
+echo "phpt: testing $ext (memcache $loaded) with $php, $how"
 
 work=$root/build-test
 export MEMCACHE_TEST_DIR=$work/phpt
@@ -66,6 +71,7 @@ skipped=$(count SKIPPED)
 xfailed=$(count XFAILED)
 summary="$passed passed, $failed failed, $skipped skipped"
 [ "$xfailed" -eq 0 ] || summary="$summary, $xfailed xfailed"
+summary="$summary (memcache.protocol=$protocol)"
 
 status=0
 if [ $((passed + failed)) -eq 0 ]; then
