@@ -46,17 +46,7 @@ impl PoolObject<'_> {
 
     /// The pool if it has servers; otherwise the warning (no pool) or silence (emptied by
     /// `close()`), and `None`.
-    ///
-    /// Failed servers that are due are probed first (their events are reported with the
-    /// operation's own), so the operation routes to a server that came back.
     pub fn usable_pool(self) -> Option<SharedPool> {
-        let pool = self.pool_with_servers()?;
-        pool.borrow_mut().probe_due_servers(&policy());
-        Some(pool)
-    }
-
-    /// [`PoolObject::usable_pool`] without the probes (lookups that send nothing).
-    pub fn pool_with_servers(self) -> Option<SharedPool> {
         self.pool_or_warn().filter(|pool| !pool.borrow().is_empty())
     }
 

@@ -215,7 +215,7 @@ pub fn server_status(object: PoolObject<'_>, host: &[u8], port: i64) -> Zval {
 
 /// `findServer(key)`: `"host:port"` of the server the key maps to now.
 pub fn find_server(object: PoolObject<'_>, key: &Zval) -> OpResult {
-    let Some(pool) = object.pool_with_servers() else {
+    let Some(pool) = object.usable_pool() else {
         return Ok(convert::bool_zval(false));
     };
     let raw = args::key_bytes(key)?;

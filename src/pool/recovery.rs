@@ -65,34 +65,36 @@ fn uptime(outcome: &Outcome) -> Option<i64> {
 }
 
 impl Pool {
-    /// Probes every failed server of the pool that is due and whose probe this process wins.
-    /// A server that passes rejoins at once, or waits for the failback callback. Part of every
-    /// [`Pool::execute`]; callers that choose servers themselves first (sessions) call it
-    /// before choosing.
-    pub fn probe_due_servers(&mut self, policy: &Policy) {
-        for index in 0..self.len() {
-            if self.canonical_index(index) != index {
-                continue;
-            }
-            let admission = {
-                let server = self.server(index).borrow();
-                let lease = probe_lease(server.config.timeout);
-                server.health.admit(
-                    server.config.retry_interval,
-                    unix_now(),
-                    unix_now_ms(),
-                    i64::try_from(lease.as_millis()).unwrap_or(i64::MAX),
-                )
-            };
-            if admission != Admission::Probe || !self.probe(index, policy) {
-                continue;
-            }
-            if self.failback_callback {
-                let server = server_event(&self.server(index).borrow(), "", 0);
-                self.events.push(Event::FailbackReady { index, server });
-            } else {
-                self.finish_failback(index, true);
-            }
+    /// Probes failed server `index`, which a request is about to use, if this process wins
+    /// its probe lease. True if the server is up afterwards: it passed and rejoined at once;
+    /// with a failback callback it waits for the callback ([`Event::FailbackReady`]) and stays
+    /// out of this call.
+    pub(crate) fn probe_server(&mut self, index: usize, policy: &Policy) -> bool {
+        let admission = {
+            let server = self.server(index).borrow();
+            let lease = probe_lease(server.config.timeout);
+            server.health.admit(
+                server.config.retry_interval,
+                unix_now(),
+                unix_now_ms(),
+                i64::try_from(lease.as_millis()).unwrap_or(i64::MAX),
+            )
+        };
+        match admission {
+            Admission::Up => return true,
+            Admission::Skip => return false,
+            Admission::Probe => {}
+        }
+        if !self.probe(index, policy) {
+            return false;
+        }
+        if self.failback_callback {
+            let server = server_event(&self.server(index).borrow(), "", 0);
+            self.events.push(Event::FailbackReady { index, server });
+            false
+        } else {
+            self.finish_failback(index, true);
+            true
         }
     }
 
@@ -106,7 +108,7 @@ impl Pool {
         if ask_uptime {
             requests.push(Request::probe(index, Command::Stats { args: &[] }));
         }
-        self.execute_batch(&mut requests, policy);
+        self.execute(&mut requests, policy);
         if !matches!(requests[0].outcome, Outcome::Version(_)) {
             self.refuse_probe(index, "Probe failed: no version reply");
             return false;
@@ -128,7 +130,7 @@ impl Pool {
         };
         if must_flush {
             let mut flush = [Request::probe(index, Command::Flush { delay: 0 })];
-            self.execute_batch(&mut flush, policy);
+            self.execute(&mut flush, policy);
             if flush[0].outcome != Outcome::Done {
                 self.refuse_probe(index, "Failback flush failed");
                 return false;

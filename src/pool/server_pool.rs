@@ -81,6 +81,17 @@ pub enum Event {
     },
 }
 
+/// What one [`Pool::execute`] call keeps track of across its rounds.
+#[derive(Default)]
+struct CallState {
+    /// Servers whose kept socket turned out closed and were retried once.
+    stale_retried: Vec<usize>,
+    /// Failed servers probed (or found failed) during this call: not probed again.
+    probed: Vec<usize>,
+    /// Values found so far.
+    hits: Hits,
+}
+
 /// Servers in insertion order with the ring that maps keys to them.
 #[derive(Debug)]
 pub struct Pool {
@@ -195,7 +206,7 @@ impl Pool {
     pub fn find_server(&self, key: &[u8], policy: &Policy) -> Option<usize> {
         let mut lookup = Request::for_key(key, Command::Version);
         let now = unix_now();
-        self.route_among(&mut lookup, policy, |index| {
+        self.route(&mut lookup, policy, |index| {
             let server = self.servers[index].borrow();
             server
                 .health
@@ -224,42 +235,67 @@ impl Pool {
         }
     }
 
-    /// Runs a batch: first probes the failed servers that are due (see
-    /// [`recovery`](crate::pool::recovery)), then routes, sends, reads, fails over. Every
-    /// request ends with an outcome; values found by gets are returned.
+    /// Runs a batch: routes, sends, reads, fails over. A failed server a request would go to
+    /// is probed first if it is due (see [`recovery`](crate::pool::recovery)). Every request
+    /// ends with an outcome; values found by gets are returned.
     pub fn execute(&mut self, requests: &mut [Request<'_>], policy: &Policy) -> Hits {
-        self.probe_due_servers(policy);
-        self.execute_batch(requests, policy)
-    }
-
-    /// [`Pool::execute`] without the probes.
-    pub(crate) fn execute_batch(&mut self, requests: &mut [Request<'_>], policy: &Policy) -> Hits {
         let now = unix_now();
-        let mut hits = Hits::default();
+        let mut call = CallState::default();
         for request in requests.iter_mut() {
-            if request.server.is_none() {
-                request.server = self.route(request, policy);
-            }
-            match request.server {
-                Some(server) => self.bound_failover_expiry(request, server, policy),
-                None => request.outcome = Outcome::Failed,
-            }
+            self.assign(request, policy, &mut call);
         }
-        let mut stale_retried: Vec<usize> = Vec::new();
         loop {
             let groups = self.group_pending(requests);
             if groups.is_empty() {
-                return hits;
+                return std::mem::take(&mut call.hits);
             }
-            self.run_round(
-                requests,
-                &groups,
-                policy,
-                now,
-                &mut stale_retried,
-                &mut hits,
-            );
+            self.run_round(requests, &groups, policy, now, &mut call);
         }
+    }
+
+    /// Chooses the server of a pending request: its preset server, or the key's route among
+    /// the servers that are up or due for a probe. A failed server that is due is probed (once
+    /// per call); if it stays failed, a keyed request with failover looks further, a preset
+    /// one (a redundancy copy, a server-addressed command) fails without traffic.
+    fn assign(&mut self, request: &mut Request<'_>, policy: &Policy, call: &mut CallState) {
+        let preset = request.server.is_some();
+        for _ in 0..=self.servers.len() {
+            let server = match request.server.take() {
+                Some(server) => server,
+                None => {
+                    let now = unix_now();
+                    let probed = &call.probed;
+                    let valid = |index: usize| {
+                        self.is_usable(index)
+                            || (!probed.contains(&self.canonical_index(index))
+                                && self.is_due(index, now))
+                    };
+                    match self.route(request, policy, valid) {
+                        Some(server) => server,
+                        None => break,
+                    }
+                }
+            };
+            if matches!(request.target, Target::Probe(_)) || self.is_usable(server) {
+                request.server = Some(server);
+                self.bound_failover_expiry(request, server, policy);
+                return;
+            }
+            let canonical = self.canonical_index(server);
+            if !call.probed.contains(&canonical) && self.is_due(canonical, unix_now()) {
+                call.probed.push(canonical);
+                if self.probe_server(canonical, policy) {
+                    request.server = Some(server);
+                    self.bound_failover_expiry(request, server, policy);
+                    return;
+                }
+            }
+            if preset || request.target != Target::Key || !policy.allow_failover {
+                break;
+            }
+            call.probed.push(canonical);
+        }
+        request.outcome = Outcome::Failed;
     }
 
     /// Pending requests grouped by server (servers shared between pool slots count once);
@@ -305,6 +341,15 @@ impl Pool {
         !self.servers[index].borrow().health.is_failed()
     }
 
+    /// True if server `index` is failed and its retry interval has passed at `now`.
+    fn is_due(&self, index: usize, now: i64) -> bool {
+        let server = self.servers[index].borrow();
+        server.health.is_failed()
+            && server
+                .health
+                .is_up_or_due(server.config.retry_interval, now)
+    }
+
     /// One network round over every server that has pending requests.
     fn run_round(
         &mut self,
@@ -312,8 +357,7 @@ impl Pool {
         groups: &[(usize, Vec<usize>)],
         policy: &Policy,
         now: i64,
-        stale_retried: &mut Vec<usize>,
-        hits: &mut Hits,
+        call: &mut CallState,
     ) {
         let handles: Vec<ServerHandle> = groups
             .iter()
@@ -392,7 +436,7 @@ impl Pool {
                     requests[member].outcome = outcome;
                 }
             }
-            append_hits(hits, server_hits);
+            append_hits(&mut call.hits, server_hits);
             match results[slot].take() {
                 Some(Ok(())) => {
                     // A completed exchange answers every request; one left pending would be
@@ -420,9 +464,9 @@ impl Pool {
                     if reused[slot]
                         && !had_reply[slot]
                         && e.is_closed_socket()
-                        && !stale_retried.contains(index)
+                        && !call.stale_retried.contains(index)
                     {
-                        stale_retried.push(*index);
+                        call.stale_retried.push(*index);
                         server.disconnect();
                         continue;
                     }
@@ -442,17 +486,14 @@ impl Pool {
                     continue;
                 }
                 request.tried.push(*index);
+                request.server = None;
                 let may_move = request.target == Target::Key
                     && policy.allow_failover
                     && request.tried.len() < self.servers.len();
-                request.server = if may_move {
-                    self.route(request, policy)
+                if may_move {
+                    self.assign(request, policy, call);
                 } else {
-                    None
-                };
-                match request.server {
-                    Some(server) => self.bound_failover_expiry(request, server, policy),
-                    None => request.outcome = Outcome::Failed,
+                    request.outcome = Outcome::Failed;
                 }
             }
         }
@@ -496,14 +537,10 @@ impl Pool {
         *exptime = bounded_expiry(*exptime, policy.failover_ttl, unix_now());
     }
 
-    /// Chooses the server for a request: its target, or the key's server, or (if that is
-    /// unusable or already failed and failover is on) the `key-n` sequence of spec §9.5.
-    fn route(&self, request: &mut Request<'_>, policy: &Policy) -> Option<usize> {
-        self.route_among(request, policy, |index| self.is_usable(index))
-    }
-
-    /// [`Pool::route`] with `valid` deciding which servers may take the request.
-    fn route_among(
+    /// Chooses the server for a request among those `valid` accepts: its target, or the key's
+    /// server, or (if that is not valid or already failed and failover is on) the `key-n`
+    /// sequence of spec §9.5.
+    fn route(
         &self,
         request: &mut Request<'_>,
         policy: &Policy,
@@ -565,7 +602,8 @@ impl Pool {
     }
 
     /// The servers of `key`'s `key-0`, `key-1`, … sequence (spec §12.3), distinct, skipping
-    /// `skip` and unusable ones, at most `count`: where sessions keep their copies.
+    /// `skip` and failed ones (those due for a probe count: the exchange probes them), at
+    /// most `count`: where sessions keep their copies.
     pub fn key_sequence(
         &self,
         key: &[u8],
@@ -573,6 +611,7 @@ impl Pool {
         skip: &[usize],
         policy: &Policy,
     ) -> Vec<usize> {
+        let now = unix_now();
         let wanted = count.min(self.servers.len());
         let mut chosen: Vec<usize> = Vec::with_capacity(wanted);
         let attempts = policy.max_failover_attempts.max(self.servers.len() as u32);
@@ -584,7 +623,10 @@ impl Pool {
                 break;
             };
             let index = self.canonical_index(candidate);
-            if !chosen.contains(&index) && !skip.contains(&index) && self.is_usable(index) {
+            if !chosen.contains(&index)
+                && !skip.contains(&index)
+                && (self.is_usable(index) || self.is_due(index, now))
+            {
                 chosen.push(index);
             }
         }

@@ -57,11 +57,7 @@ fn lock_key(key: &[u8]) -> Vec<u8> {
 
 impl SessionStore {
     /// A store over `pool` (no failure events are reported for sessions).
-    pub fn new(mut pool: Pool, settings: SessionSettings) -> Self {
-        // Sessions choose their servers before each exchange: failed servers that are due
-        // are probed now, when the session opens.
-        pool.probe_due_servers(&settings.policy);
-        pool.take_events();
+    pub fn new(pool: Pool, settings: SessionSettings) -> Self {
         SessionStore {
             pool,
             settings,
