@@ -28,12 +28,13 @@ string(12) "MemcachePool"
 bool(false)
 string(8) "memcache"
 bool(true)
-int(24)
+int(25)
 memcache_connect
 memcache_pconnect
 memcache_add_server
 memcache_set_server_params
 memcache_set_failure_callback
+memcache_set_failback_callback
 memcache_get_server_status
 memcache_get_version
 memcache_add

@@ -1,5 +1,5 @@
 --TEST--
-INI: every memcache.* directive of spec 6, plus this extension's own session_fail_on_lock_timeout, exists with its default value and PHP_INI_ALL access (fails on Debian 4.0.5.2: no memcache.select_api, no session_fail_on_lock_timeout)
+INI: every memcache.* directive of spec 6, plus this extension's own (session_fail_on_lock_timeout, failure_limit, failover_ttl, failback_flush: PHP_INI_ALL; shared_health: PHP_INI_SYSTEM), exists with its default value and access (fails on Debian 4.0.5.2: no memcache.select_api, no session_fail_on_lock_timeout)
 --INI--
 memcache.protocol=ascii
 --FILE--
@@ -10,7 +10,7 @@ $access = array_unique(array_column(ini_get_all('memcache'), 'access'));
 var_dump($access);
 ?>
 --EXPECT--
-array(22) {
+array(26) {
   ["memcache.allow_failover"]=>
   string(1) "1"
   ["memcache.chunk_size"]=>
@@ -19,6 +19,12 @@ array(22) {
   string(5) "20000"
   ["memcache.default_port"]=>
   string(5) "11211"
+  ["memcache.failback_flush"]=>
+  string(4) "auto"
+  ["memcache.failover_ttl"]=>
+  string(1) "0"
+  ["memcache.failure_limit"]=>
+  string(1) "1"
   ["memcache.hash_function"]=>
   string(5) "crc32"
   ["memcache.hash_strategy"]=>
@@ -55,8 +61,12 @@ array(22) {
   string(1) "2"
   ["memcache.session_save_path"]=>
   NULL
+  ["memcache.shared_health"]=>
+  string(1) "1"
 }
-array(1) {
+array(2) {
   [0]=>
   int(7)
+  [25]=>
+  int(4)
 }

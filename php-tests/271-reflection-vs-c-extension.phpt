@@ -32,7 +32,8 @@ include __DIR__ . '/connect.inc';
  */
 $allowed = [
     ['/^extension \| version: ours \'8\.2\.0\', C \'4\.0\.5\.2\'$/', "`phpversion('memcache')`"],
-    ['/^INI memcache\.(select_api|session_fail_on_lock_timeout) \| (value|access): only ours /', 'INI'],
+    ['/^INI memcache\.(select_api|session_fail_on_lock_timeout|shared_health|failure_limit|failover_ttl|failback_flush) \| (value|access): only ours /', 'INI'],
+    ['/^(method (MemcachePool|Memcache)::setfailbackcallback\(\)|function memcache_set_failback_callback\(\))( #\d)? \| [a-z ]+: only ours /', 'failback callback'],
 ];
 
 $dumpCode = <<<'PHP'
@@ -248,6 +249,6 @@ foreach ($allowed as $i => [$re]) {
 echo $unexpected ? "$unexpected unexpected differences\n" : "no unexpected differences\n";
 ?>
 --EXPECTF--
-ours: %d lines, 2 classes, 24 functions, 6 constants
+ours: %d lines, 2 classes, 25 functions, 6 constants
 C: %d lines, 2 classes, 24 functions, 6 constants
 no unexpected differences

@@ -1,5 +1,5 @@
 --TEST--
-FPM: a persistent server that failed in one request is still failed (status 0) in the next requests of the same worker, and only there
+FPM, shared health: a server that failed in one request of one worker is failed (status 0) in the next requests of every worker, which skip it without paying for a connect (with the C extension, and with memcache.shared_health=0, only the worker that saw the failure knows)
 --SKIPIF--
 <?php if (!getenv('MEMCACHE_TEST_FPM')) die('skip no php-fpm (scripts/test-env.sh starts one; make deps-test)'); ?>
 --FILE--
@@ -14,7 +14,7 @@ preg_match('/^pid=(\d+)$/m', $body, $m);
 $a = $m[1];
 echo str_replace("pid=$a", 'pid=A', $body);
 
-// Later requests only look at the status: A still has it failed, the other worker does not.
+// Later requests only look at the status: both workers have it failed.
 $responses = [];
 for ($i = 0; $i < 20 && ($i < 4 || count($responses) < 2); $i++) {
     $body = fpm_request('failed.php', $query);
@@ -35,5 +35,5 @@ pid=A
 status: 0
 pid=A
 --
-status: 1
+status: 0
 pid=B

@@ -1,5 +1,5 @@
 --TEST--
-FPM: a failed persistent server stays failed in its worker for retry_interval seconds, then a request reconnects to it
+FPM, shared health: a failed server is skipped by every worker for retry_interval seconds (only the first request pays the failed connect); then exactly one request probes it and it rejoins for all workers; a restarted server is not flushed (failback_flush auto)
 --SKIPIF--
 <?php if (!getenv('MEMCACHE_TEST_FPM')) die('skip no php-fpm (scripts/test-env.sh starts one; make deps-test)'); ?>
 --FILE--
@@ -9,7 +9,7 @@ include __DIR__ . '/connect.inc';
 $port = test_free_port();
 $query = ['host' => $host, 'port' => $port, 'retry' => 2, 'key' => 'k357'];
 
-// Fail the server in both workers (nothing listens yet).
+// Fail the server (nothing listens yet); the other worker then sees it failed without trying.
 $responses = $pids = [];
 for ($i = 0; $i < 20 && count($pids) < 2; $i++) {
     $body = fpm_request('failed.php', $query);
@@ -20,9 +20,12 @@ for ($i = 0; $i < 20 && count($pids) < 2; $i++) {
 echo implode("--\n", array_keys($responses));
 
 // Now a memcached listens there; the workers keep the server failed until the retry interval
-// (2 s, checked in whole seconds as in the C extension) has passed, then retry it.
+// (2 s, checked in whole seconds as in the C extension) has passed; then one request probes
+// it and it is up for both workers. It was restarted (it holds only what was written since),
+// so failback_flush=auto does not flush it: k357 is read back.
 $server = test_memcached_start($port);
 echo test_memcached_command($port, "set k357 0 0 5\r\nvalue");
+$skipped = "status: 0\nget: false\nstatus after get: 0\npid=N\n";
 $responses = $recovered = [];
 $deadline = microtime(true) + 8;
 while (count($recovered) < 2 && microtime(true) < $deadline) {
@@ -33,9 +36,15 @@ while (count($recovered) < 2 && microtime(true) < $deadline) {
     } else {
         usleep(50000);
     }
-    $responses[preg_replace('/^pid=\d+$/m', 'pid=N', $body)] = true;
+    $body = preg_replace('/^pid=\d+$/m', 'pid=N', $body);
+    $responses[$body] = ($responses[$body] ?? 0) + 1;
 }
 echo "-- memcached started --\n";
+// Requests before the interval has passed skip the server (how many depends on timing).
+unset($responses[$skipped]);
+$probed = "status: 0\nget: 'value'\nstatus after get: 1\npid=N\n";
+echo "probed by exactly one request: ", json_encode(($responses[$probed] ?? 0) === 1), "\n";
+ksort($responses);
 echo implode("--\n", array_keys($responses));
 var_dump(count($recovered));
 ?>
@@ -46,14 +55,20 @@ Notice: MemcachePool::get(): Server %s (tcp %d, udp 0) failed with: Connection f
 get: false
 status after get: 0
 pid=N
-STORED
--- memcached started --
+--
 status: 0
 get: false
 status after get: 0
 pid=N
---
+STORED
+-- memcached started --
+probed by exactly one request: true
 status: 0
+get: 'value'
+status after get: 1
+pid=N
+--
+status: 1
 get: 'value'
 status after get: 1
 pid=N

@@ -150,6 +150,15 @@ class MemcachePool
     public function setFailureCallback(?callable $failure_callback): bool {}
 
     /**
+     * Sets (or, with null, clears) the callback run before a failed server rejoins:
+     * fn(string $host, int $tcp_port, int $udp_port): bool. Only the one worker (of the machine,
+     * with memcache.shared_health) whose probe brought the server back runs it, once per
+     * recovery; returning false keeps the server down for another retry interval. Not in the C
+     * extension. Needs a pool: call it after the first addServer()/connect().
+     */
+    public function setFailbackCallback(?callable $failback_callback): bool {}
+
+    /**
      * Status of the first server in the pool with this host and TCP port.
      *
      * @return int|false 0 if the server is marked failed, 1 otherwise; false if not in the pool
@@ -507,6 +516,11 @@ function memcache_set_server_params(
  * failure callback.
  */
 function memcache_set_failure_callback(MemcachePool $memcache, ?callable $failure_callback): bool {}
+
+/**
+ * MemcachePool::setFailbackCallback() as a function (not in the C extension).
+ */
+function memcache_set_failback_callback(MemcachePool $memcache, ?callable $failback_callback): bool {}
 
 /**
  * MemcachePool::getServerStatus() as a function.

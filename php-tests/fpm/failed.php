@@ -1,8 +1,11 @@
 <?php
-// One request of the per-process state tests (354, 357, 358): a persistent server (timeout
-// ?timeout s, default 1; retry interval ?retry s, default 15) whose status is printed before
-// and, with ?key=, after a get of that key.
+// One request of the server state tests (354, 357, 358): a persistent server (timeout
+// ?timeout s, default 1; retry interval ?retry s, default 15; memcache.failback_flush ?flush,
+// default the INI's) whose status is printed before and, with ?key=, after a get of that key.
 error_reporting(E_ALL & ~E_DEPRECATED); // as the phpt tests: the C extension creates dynamic properties
+if (isset($_GET['flush'])) {
+    ini_set('memcache.failback_flush', $_GET['flush']);
+}
 $host = $_GET['host'];
 $port = (int) $_GET['port'];
 $m = new Memcache;

@@ -11,9 +11,9 @@
 //!
 //! - `never`: nothing (the C extension's behaviour);
 //! - `always`: `flush_all`, so nothing written before the outage can be read again;
-//! - `auto`: `stats` for its `uptime`; a server up since before the outage began kept its
-//!   memory and is flushed, a restarted one is empty already and keeps what other clients
-//!   wrote since. Under the binary protocol, where stats are not read, `auto` flushes like
+//! - `auto`: `stats` for its `uptime`; a server up since before the outage began (uptime
+//!   longer than the outage, beyond [`UPTIME_SLACK`]) kept its memory and is flushed, a
+//!   restarted one is empty already and keeps what other clients wrote since. Under the binary protocol, where stats are not read, `auto` flushes like
 //!   `always`. A server the operator set down (no outage start known) is not flushed.
 //!
 //! Only then does the server rejoin, or, when a failback callback is registered, once the PHP
@@ -37,6 +37,11 @@ pub enum FailbackFlush {
     /// Always flush before rejoining.
     Always,
 }
+
+/// Seconds by which a restarted memcached's `uptime` may exceed the outage: memcached starts
+/// its clock two seconds in the past, and both figures are whole seconds. A server whose
+/// uptime is larger was up before the outage began and kept its memory.
+const UPTIME_SLACK: i64 = 3;
 
 /// Unix time in milliseconds (probe lease deadlines).
 fn unix_now_ms() -> i64 {
@@ -124,7 +129,7 @@ impl Pool {
             FailbackFlush::Auto => match (outage, requests.get(1).and_then(|r| uptime(&r.outcome)))
             {
                 (None, _) => false,
-                (Some(outage), Some(uptime)) => uptime >= outage,
+                (Some(outage), Some(uptime)) => uptime > outage.saturating_add(UPTIME_SLACK),
                 (Some(_), None) => true,
             },
         };
