@@ -31,6 +31,7 @@ pub fn encode_ascii(out: &mut Vec<u8>, requests: &[Request<'_>], indexes: &[usiz
             Command::Version => ascii::encode_version(out),
             Command::Flush { delay } => ascii::encode_flush(out, delay),
             Command::Stats { args } => ascii::encode_stats(out, args),
+            Command::Uptime => ascii::encode_stats(out, &[]),
         }
     }
     if !get_keys.is_empty() {
@@ -55,6 +56,8 @@ pub struct AsciiReader<'b, 'a> {
     gets_ended: bool,
     hits: Hits,
     stats: Vec<StatEntry>,
+    /// `uptime` seen in the reply to [`Command::Uptime`].
+    uptime: Option<u64>,
 }
 
 impl<'b, 'a> AsciiReader<'b, 'a> {
@@ -74,6 +77,7 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
             gets_ended: false,
             hits: Hits::default(),
             stats: Vec::new(),
+            uptime: None,
         }
     }
 
@@ -164,6 +168,15 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
                 return Ok(());
             }
             (Command::Stats { .. }, Reply::End) => Outcome::Stats(std::mem::take(&mut self.stats)),
+            (Command::Uptime, Reply::Stat { name, value }) => {
+                if name == b"uptime" {
+                    self.uptime = std::str::from_utf8(value).ok().and_then(|v| v.parse().ok());
+                }
+                return Ok(());
+            }
+            (Command::Uptime, Reply::End) => {
+                self.uptime.map_or(Outcome::Rejected, Outcome::Counter)
+            }
             (Command::Stats { .. }, Reply::Reset) => Outcome::Done,
             (Command::Stats { .. }, reply @ Reply::Error(_)) => error_reply(&reply),
             (Command::Store { .. }, Reply::Stored) => Outcome::Done,

@@ -45,6 +45,7 @@ fn response_opcode(command: &Command<'_>, quiet: bool) -> Opcode {
         Command::Flush { .. } => Opcode::Flush,
         // The C extension does not support stats in binary and sends a no-op instead.
         Command::Stats { .. } => Opcode::Noop,
+        Command::Uptime => Opcode::Stat,
     }
 }
 
@@ -85,6 +86,7 @@ pub fn encode_binary(
             Command::Version => binary::encode_version(out, opaque),
             Command::Flush { .. } => binary::encode_flush(out, opaque),
             Command::Stats { .. } => binary::encode_noop(out, opaque),
+            Command::Uptime => binary::encode_stat(out, opaque),
         }
     }
     if quiet {
@@ -108,6 +110,8 @@ pub struct BinaryReader<'b, 'a> {
     /// The closing `NOOP` has arrived (or none was sent).
     noop_seen: bool,
     hits: Hits,
+    /// `uptime` seen among the `STAT` responses to [`Command::Uptime`].
+    uptime: Option<u64>,
 }
 
 impl<'b, 'a> BinaryReader<'b, 'a> {
@@ -129,6 +133,7 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
             awaited,
             noop_seen: !quiet,
             hits: Hits::default(),
+            uptime: None,
         }
     }
 
@@ -175,6 +180,15 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
         {
             return Err(out_of_step(response));
         }
+        // Statistics come one per response; the one with an empty key ends them.
+        if matches!(command, Command::Uptime) && !response.key.is_empty() {
+            if response.key == b"uptime" {
+                self.uptime = std::str::from_utf8(response.value)
+                    .ok()
+                    .and_then(|v| v.parse().ok());
+            }
+            return Ok(());
+        }
         let outcome = self.outcome(&command, response, index)?;
         self.outcomes[position] = outcome;
         if !(self.quiet && is_get(&self.requests[index])) {
@@ -214,6 +228,9 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
             ),
             (Command::Version, Status::Ok) => Outcome::Version(response.value.to_vec()),
             (Command::Stats { .. }, Status::Ok) => Outcome::Rejected,
+            (Command::Uptime, Status::Ok) => {
+                self.uptime.map_or(Outcome::Rejected, Outcome::Counter)
+            }
             (Command::Store { .. } | Command::Delete | Command::Flush { .. }, Status::Ok) => {
                 Outcome::Done
             }

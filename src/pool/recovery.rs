@@ -23,8 +23,7 @@
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::pool::server_pool::server_event;
-use crate::pool::{unix_now, Admission, Command, Event, Outcome, Policy, Pool, Request, StatEntry};
-use crate::protocol::ProtocolKind;
+use crate::pool::{unix_now, Admission, Command, Event, Outcome, Policy, Pool, Request};
 
 /// `memcache.failback_flush`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -54,19 +53,6 @@ fn unix_now_ms() -> i64 {
 /// the failback callback. A process killed meanwhile loses the lease when it runs out.
 pub fn probe_lease(timeout: Duration) -> Duration {
     timeout.saturating_mul(4) + Duration::from_secs(5)
-}
-
-/// The `uptime` of a `stats` reply.
-fn uptime(outcome: &Outcome) -> Option<i64> {
-    let Outcome::Stats(entries) = outcome else {
-        return None;
-    };
-    entries.iter().find_map(|entry| match entry {
-        StatEntry::Stat { name, value } if name == b"uptime" => {
-            std::str::from_utf8(value).ok()?.parse().ok()
-        }
-        _ => None,
-    })
 }
 
 impl Pool {
@@ -108,10 +94,9 @@ impl Pool {
     fn probe(&mut self, index: usize, policy: &Policy) -> bool {
         self.server(index).borrow_mut().disconnect();
         let flush = policy.failback_flush;
-        let ask_uptime = flush == FailbackFlush::Auto && self.protocol == ProtocolKind::Ascii;
         let mut requests = vec![Request::probe(index, Command::Version)];
-        if ask_uptime {
-            requests.push(Request::probe(index, Command::Stats { args: &[] }));
+        if flush == FailbackFlush::Auto {
+            requests.push(Request::probe(index, Command::Uptime));
         }
         self.execute(&mut requests, policy);
         if !matches!(requests[0].outcome, Outcome::Version(_)) {
@@ -126,11 +111,12 @@ impl Pool {
         let must_flush = match flush {
             FailbackFlush::Never => false,
             FailbackFlush::Always => true,
-            FailbackFlush::Auto => match (outage, requests.get(1).and_then(|r| uptime(&r.outcome)))
-            {
+            FailbackFlush::Auto => match (outage, requests.get(1).map(|r| &r.outcome)) {
                 (None, _) => false,
-                (Some(outage), Some(uptime)) => uptime > outage.saturating_add(UPTIME_SLACK),
-                (Some(_), None) => true,
+                (Some(outage), Some(Outcome::Counter(uptime))) => {
+                    i64::try_from(*uptime).unwrap_or(i64::MAX) > outage.saturating_add(UPTIME_SLACK)
+                }
+                (Some(_), _) => true,
             },
         };
         if must_flush {

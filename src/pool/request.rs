@@ -44,6 +44,9 @@ pub enum Command<'a> {
     Flush { delay: u32 },
     /// `stats [args]`.
     Stats { args: &'a [&'a [u8]] },
+    /// The server's `uptime` in seconds (`stats` in ASCII, `STAT` in binary), answered as
+    /// [`Outcome::Counter`]: what the failback probe asks.
+    Uptime,
 }
 
 /// Where a request goes.

@@ -96,13 +96,15 @@ pub enum Opcode {
     Append = 0x0e,
     /// `PREPEND`.
     Prepend = 0x0f,
+    /// `STAT`: one response per statistic (key = name), ended by one with an empty key.
+    Stat = 0x10,
     /// `SASL_AUTH`.
     SaslAuth = 0x21,
 }
 
 impl Opcode {
     /// Every opcode the extension uses.
-    pub const ALL: [Opcode; 14] = [
+    pub const ALL: [Opcode; 15] = [
         Opcode::Get,
         Opcode::Set,
         Opcode::Add,
@@ -116,6 +118,7 @@ impl Opcode {
         Opcode::Version,
         Opcode::Append,
         Opcode::Prepend,
+        Opcode::Stat,
         Opcode::SaslAuth,
     ];
 
@@ -236,6 +239,12 @@ pub fn encode_version(out: &mut Vec<u8>, opaque: u32) {
 /// Appends a `FLUSH` frame without extras: the C extension ignores the flush delay in binary.
 pub fn encode_flush(out: &mut Vec<u8>, opaque: u32) {
     push_frame(out, Opcode::Flush, &[], &[], &[], opaque, 0);
+}
+
+/// Appends a `STAT` frame without a key (the general statistics). Not what `getStats()` sends
+/// (the C extension has no stats in binary): the failback probe reads `uptime` with it.
+pub fn encode_stat(out: &mut Vec<u8>, opaque: u32) {
+    push_frame(out, Opcode::Stat, &[], &[], &[], opaque, 0);
 }
 
 /// Appends a `SASL_AUTH` frame for mechanism `PLAIN`: key `PLAIN`, value `\0<user>\0<pass>`.
@@ -589,7 +598,7 @@ mod tests {
 
     #[test]
     fn opcode_values() {
-        let expected: [(Opcode, u8); 14] = [
+        let expected: [(Opcode, u8); 15] = [
             (Opcode::Get, 0x00),
             (Opcode::Set, 0x01),
             (Opcode::Add, 0x02),
@@ -603,6 +612,7 @@ mod tests {
             (Opcode::Version, 0x0b),
             (Opcode::Append, 0x0e),
             (Opcode::Prepend, 0x0f),
+            (Opcode::Stat, 0x10),
             (Opcode::SaslAuth, 0x21),
         ];
         for (op, code) in expected {
@@ -610,7 +620,7 @@ mod tests {
             assert_eq!(op as u8, code, "{op:?}");
             assert_eq!(Opcode::from_code(code), Some(op));
         }
-        for code in [0x07, 0x0c, 0x0d, 0x10, 0x11, 0x20, 0x22, 0x80, 0xff] {
+        for code in [0x07, 0x0c, 0x0d, 0x11, 0x20, 0x22, 0x80, 0xff] {
             assert_eq!(Opcode::from_code(code), None, "{code:#x}");
         }
     }

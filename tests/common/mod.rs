@@ -108,9 +108,22 @@ impl Memcached {
         server
     }
 
-    /// Freezes the process (`kill -STOP`): it accepts nothing and answers nothing.
+    /// Freezes the process (`kill -STOP`): it accepts nothing and answers nothing. Returns once
+    /// the kernel reports it stopped (the signal is delivered asynchronously, and a request
+    /// sent meanwhile could still be answered).
     pub fn pause(&self) {
         self.signal(libc::SIGSTOP);
+        let stat = format!("/proc/{}/stat", self.child.id());
+        wait_until(|| {
+            std::fs::read_to_string(&stat)
+                .ok()
+                .and_then(|s| {
+                    s.rsplit(')')
+                        .next()
+                        .map(|rest| rest.trim_start().starts_with('T'))
+                })
+                .unwrap_or(false)
+        });
     }
 
     /// Thaws a paused process (`kill -CONT`).
