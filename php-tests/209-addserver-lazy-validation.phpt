@@ -1,7 +1,6 @@
 --TEST--
 addServer is lazy (true for a dead server) and validates weight and port numbers
 --INI--
-memcache.protocol=ascii
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
 <?php

@@ -1,7 +1,6 @@
 --TEST--
 Replies that are not server failures: NOT_STORED/EXISTS/NOT_FOUND are a plain false; SERVER_ERROR object too large and CLIENT_ERROR (incr of a non-numeric value) give a notice (even with a failure callback set) and false; none of them calls the callback, marks the server failed or moves keys (spec §3.2, §3.5, §10.2)
 --INI--
-memcache.protocol=ascii
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
 <?php

@@ -1,7 +1,6 @@
 --TEST--
 getStats/getExtendedStats/getVersion/flush with a refused and a hung server in the pool: false entry for each failed server, the others still answer, stats requests are not re-routed, getStats/getVersion return the first answering server, flush is false (spec §3.6, §3.8, §10.3)
 --INI--
-memcache.protocol=ascii
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
 <?php

@@ -1,7 +1,6 @@
 --TEST--
 Persistent servers are shared per process under host:tcp:udp: a failure seen by one pool is seen by every pool that adds the same persistent triple (status 0, silent), not by non-persistent servers or another udp port; reuse updates retry_interval; persistent pools reuse one TCP connection, non-persistent ones open their own (spec §11)
 --INI--
-memcache.protocol=ascii
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
 <?php
