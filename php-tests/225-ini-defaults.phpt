@@ -1,5 +1,7 @@
 --TEST--
 INI: every memcache.* directive of spec 6, plus this extension's own (session_fail_on_lock_timeout, failure_limit, failover_ttl, failback_flush: PHP_INI_ALL; shared_health: PHP_INI_SYSTEM), exists with its default value and access (fails on Debian 4.0.5.2: no memcache.select_api, no session_fail_on_lock_timeout)
+--INI--
+memcache.protocol=ascii
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,5 +1,7 @@
 --TEST--
 INI: protocol / hash_strategy / hash_function accept their sets case-insensitively (stored as given) and reject others
+--INI--
+memcache.protocol=ascii
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';
