@@ -7,11 +7,9 @@ error_reporting=E_ALL & ~E_DEPRECATED
 include __DIR__ . '/connect.inc';
 include __DIR__ . '/failure.inc';
 
+// memcached's own counters, over a raw ASCII socket of its own (getStats is false under binary)
 function stats316(int $p): array {
-    $c = new Memcache;
-    $c->connect('127.0.0.1', $p);
-    $s = $c->getStats();
-    $c->close();
+    $s = test_memcached_stats($p);
     return [(int) $s['cmd_get'], (int) $s['cmd_set'], (int) $s['curr_items']];
 }
 
