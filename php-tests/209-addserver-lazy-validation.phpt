@@ -1,7 +1,6 @@
 --TEST--
 addServer is lazy (true for a dead server) and validates weight and port numbers
 --INI--
-memcache.protocol=ascii
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
 <?php
@@ -43,7 +42,11 @@ var_dump($c->connect($host, -1));
 var_dump($c->pconnect($host, 99999));
 var_dump($c);
 var_dump($wp->addServer($host, 65535));        // upper valid port
-var_dump($wp->addServer($host, $port, 65535));
+// A udp port under the binary protocol: a notice, and the server is added with udp 0 (spec §13.2).
+[$r, $errors] = test_collect_errors(fn() => $wp->addServer($host, $port, 65535));
+var_dump($r);
+check_per_protocol('udp port notice', $errors, [],
+    ["Notice: MemcachePool::addserver(): binary protocol isn't support over UDP, defaulting to TCP"]);
 
 var_dump($w->delete('209_k'));
 ?>
@@ -106,4 +109,5 @@ object(Memcache)#%d (0) {
 }
 bool(true)
 bool(true)
+udp port notice: ok
 bool(true)

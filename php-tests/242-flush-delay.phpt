@@ -1,8 +1,14 @@
 --TEST--
 flush($delay): items stay readable until the delay has passed, then disappear; items stored afterwards survive
+--SKIPIF--
+<?php
+include __DIR__ . '/connect.inc';
+if (test_protocol() === 'binary') {
+    die("skip binary flush ignores the delay (spec §13.2), covered by php-tests/150-binary-protocol-semantics.phpt");
+}
+?>
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
-memcache.protocol=ascii
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

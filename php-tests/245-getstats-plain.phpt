@@ -1,8 +1,14 @@
 --TEST--
 getStats()/memcache_get_stats(): plain stats array with string values (pid, uptime, version, counters that move with our commands)
+--SKIPIF--
+<?php
+include __DIR__ . '/connect.inc';
+if (test_protocol() === 'binary') {
+    die("skip stats are not supported in binary (getStats() is false, spec §13.2), covered by php-tests/150-binary-protocol-semantics.phpt");
+}
+?>
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
-memcache.protocol=ascii
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

@@ -5,8 +5,6 @@ Conformance: the same ~470 calls (every method and function; good and bad argume
 include __DIR__ . '/connect.inc';
 if (!is_file($cExtension)) die("skip C extension $cExtension not installed");
 ?>
---INI--
-memcache.protocol=ascii
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,7 +1,6 @@
 --TEST--
 Failover on/off with a failure callback instead of the notice: exactly one call with (host, tcp_port, udp_port, error, errnum) for the dead server, no notice, however many requests hit its keys (spec §10.4)
 --INI--
-memcache.protocol=ascii
 error_reporting=E_ALL
 --FILE--
 <?php

@@ -1,7 +1,6 @@
 --TEST--
 Hung server with retry_interval -1: after one timeout it is never used again, even after SIGCONT and a wait, until setServerParams(..., status true) brings it back at runtime (spec §10.1, §3.1)
 --INI--
-memcache.protocol=ascii
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
 <?php

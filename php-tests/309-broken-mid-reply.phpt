@@ -1,7 +1,13 @@
 --TEST--
 A server that sends half a VALUE block and closes: "Read failed" failure, the call fails over (or returns false with failover off), no crash, no garbage, the other server stays up, and the next request on a fresh connection reads correct data (spec §10.2, §10.3)
+--SKIPIF--
+<?php
+include __DIR__ . '/connect.inc';
+if (test_protocol() === 'binary') {
+    die('skip the fake server speaks the ASCII protocol; broken binary replies are covered by tests/binary.rs (broken_binary_replies_fail_the_server_and_are_never_reused)');
+}
+?>
 --INI--
-memcache.protocol=ascii
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
 <?php

@@ -1,7 +1,6 @@
 --TEST--
 Failure callback forms: function name, [object, method], "Class::staticMethod", [Class, static], closure, first-class callable, invokable object, a (host, port) callback; each called with exactly five arguments (host, tcp_port, udp_port, error, errnum) on Memcache and MemcachePool (spec §10.4)
 --INI--
-memcache.protocol=ascii
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
 <?php

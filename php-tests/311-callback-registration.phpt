@@ -1,7 +1,6 @@
 --TEST--
 Failure callback registration: Memcache::addServer (last arg), memcache_add_server, setServerParams (last arg), memcache_set_server_params, setFailureCallback, memcache_set_failure_callback; pool-wide; null clears (the notice comes back), omitted leaves it; invalid callbacks warn "Invalid failure callback" and change nothing (spec §3.1, §10.4)
 --INI--
-memcache.protocol=ascii
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
 <?php

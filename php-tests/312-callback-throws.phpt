@@ -1,7 +1,6 @@
 --TEST--
 A throwing failure callback: the exception propagates out of the failed call (set/get/multi-get/increment/getExtendedStats), the assignment does not happen, the server is still marked failed and the pool stays usable; the callback is looked up in _failureCallback at failure time (spec §10.4)
 --INI--
-memcache.protocol=ascii
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
 <?php

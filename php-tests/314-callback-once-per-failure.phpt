@@ -1,7 +1,6 @@
 --TEST--
 The failure event fires once per deactivation, not per request: silent while the server is failed, again after retry_interval when the retry fails; retry_interval 0 retries (and reports) on every request, up to two events per request on a single-server pool (spec §10.1, §10.4)
 --INI--
-memcache.protocol=ascii
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
 <?php

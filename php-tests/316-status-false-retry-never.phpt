@@ -1,18 +1,15 @@
 --TEST--
 addServer(status=false, retry_interval=-1): the server takes no traffic at all, its keys go to the others (failover on) or fail silently (failover off), getServerStatus 0; setServerParams(..., true) brings it into service at runtime (spec §3.1, §10.1, upstream tests 031/032)
 --INI--
-memcache.protocol=ascii
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';
 include __DIR__ . '/failure.inc';
 
+// memcached's own counters, over a raw ASCII socket of its own (getStats is false under binary)
 function stats316(int $p): array {
-    $c = new Memcache;
-    $c->connect('127.0.0.1', $p);
-    $s = $c->getStats();
-    $c->close();
+    $s = test_memcached_stats($p);
     return [(int) $s['cmd_get'], (int) $s['cmd_set'], (int) $s['curr_items']];
 }
 

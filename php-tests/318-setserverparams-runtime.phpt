@@ -1,7 +1,6 @@
 --TEST--
 setServerParams at runtime: retry_interval and status take effect on the next request, omitted arguments reset to the defaults (retry_interval 15, status true), a lowered timeout applies to the next wait on a hung server (spec §3.1 setServerParams)
 --INI--
-memcache.protocol=ascii
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
 <?php

@@ -1,7 +1,6 @@
 --TEST--
 memcache.max_failover_attempts (read per call): a key whose server failed is re-routed along "key-0", "key-1", ... and only that many candidates are probed; beyond them the request fails (spec §9.5, §6)
 --INI--
-memcache.protocol=ascii
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
 <?php

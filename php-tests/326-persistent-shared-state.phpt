@@ -1,7 +1,6 @@
 --TEST--
-Persistent servers are shared per process under host:tcp:udp: a failure seen by one pool is seen by every pool that adds the same persistent triple (status 0, silent), not by non-persistent servers or another udp port; reuse updates retry_interval; persistent pools reuse one TCP connection, non-persistent ones open their own (spec §11)
+Persistent servers are shared per process under host:tcp:udp: a failure seen by one pool is seen by every pool that adds the same persistent triple (status 0, silent), not by non-persistent servers or another udp port (binary: the udp port is dropped with a notice, so it is the udp-0 server); reuse updates retry_interval; persistent pools reuse one TCP connection, non-persistent ones open their own (spec §11)
 --INI--
-memcache.protocol=ascii
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
 <?php
@@ -24,9 +23,15 @@ $c = new MemcachePool;
 $c->addServer($nonExistingHost, $nonExistingPort, 0, true);
 var_dump($st($c), $c->get('326_k'));
 echo "-- another udp port, or not persistent: a server of its own --\n";
+// binary: the udp port gives a notice and becomes 0 (spec §13.2), so this is pool A's server
 $d = new MemcachePool;
-$d->addServer($nonExistingHost, $nonExistingPort, 4321, true);
-var_dump($st($d), $d->get('326_k'));
+[$r, $errors] = test_collect_errors(fn() => $d->addServer($nonExistingHost, $nonExistingPort, 4321, true));
+var_dump($r);
+check_per_protocol('udp 4321 notice', $errors, [],
+    ["Notice: MemcachePool::addserver(): binary protocol isn't support over UDP, defaulting to TCP"]);
+check_per_protocol('udp 4321 status, get and notices', test_collect_errors(fn() => [$st($d), $d->get('326_k')]),
+    [[1, false], ["Notice: MemcachePool::get(): Server $nonExistingHost (tcp $nonExistingPort, udp 4321) failed with: Connection failed: Connection refused (111)"]],
+    [[0, false], []]);
 $e = new Memcache;
 $e->addServer($nonExistingHost, $nonExistingPort, false);
 var_dump($st($e), $e->get('326_k'));
@@ -47,10 +52,8 @@ ini_set('memcache.allow_failover', 1);
 
 echo "-- connections: 5 persistent pools share one, 5 non-persistent pools open 5 --\n";
 [$pid, $p] = fm_start_memcached();
-$total = function () use ($p) {
-    $c = new Memcache; $c->connect('127.0.0.1', $p);
-    $n = (int) $c->getStats()['total_connections']; $c->close(); return $n;
-};
+// memcached's own count, over a raw ASCII socket of its own (getStats is false under binary)
+$total = fn() => (int) test_memcached_stats($p)['total_connections'];
 $t0 = $total();
 for ($i = 0; $i < 5; $i++) {
     $m = new Memcache;
@@ -82,10 +85,9 @@ bool(false)
 int(0)
 bool(false)
 -- another udp port, or not persistent: a server of its own --
-
-Notice: MemcachePool::get(): Server %s (tcp %d, udp 4321) failed with: Connection failed: Connection refused (111) in %s on line %d
-int(1)
-bool(false)
+bool(true)
+udp 4321 notice: ok
+udp 4321 status, get and notices: ok
 
 Notice: MemcachePool::get(): Server %s (tcp %d, udp 0) failed with: Connection failed: Connection refused (111) in %s on line %d
 int(1)

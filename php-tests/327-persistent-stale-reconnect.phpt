@@ -1,7 +1,6 @@
 --TEST--
 memcached restarted between two pools that share a persistent server: the reused socket is stale, the next pool reconnects silently (no notice, no callback, status 1) and the call succeeds, for a read or a write as first command (spec §10.2 special rule, §11)
 --INI--
-memcache.protocol=ascii
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
 <?php
