@@ -1,7 +1,7 @@
 <?php
 // The row of server ?server ("host:port") in phpinfo()'s "Server health (shared)" table of
 // the memcache section, as JSON: [server, State, Failures, Last errno, Probe in (s),
-// Recoveries] (tests 371, 372); null if there is no such row. ?header=1: the header row.
+// Recoveries] (tests 371, 372); null if there is no such row.
 ob_start();
 phpinfo(INFO_MODULES);
 $html = ob_get_clean();
@@ -11,10 +11,9 @@ foreach ($trs[1] as $tr) {
     preg_match_all('#<t[dh][^>]*>(.*?)</t[dh]>#s', $tr, $cells);
     $rows[] = array_map(fn ($c) => trim(html_entity_decode(strip_tags($c))), $cells[1]);
 }
-$want = isset($_GET['header']) ? 'Server health (shared)' : $_GET['server'];
 $found = null;
 foreach ($rows as $row) {
-    if (($row[0] ?? null) === $want) {
+    if (($row[0] ?? null) === $_GET['server']) {
         $found = $row;
     }
 }
