@@ -40,7 +40,7 @@ endif
 INSTALL_NAME := memcache_rs
 PHP_ETC := /etc/php/8.2
 
-.PHONY: help deps deps-test build install uninstall demo test test-rust test-php bench fmt lint clean
+.PHONY: help deps deps-test build install uninstall demo test test-rust test-php bench failover-cost fmt lint clean
 
 help:
 	@echo "make deps        install build requirements (apt-get; Rust must already be installed)"
@@ -51,6 +51,8 @@ help:
 	@echo "                 (PROTOCOL=ascii|binary: that one only)"
 	@echo "make test-php    only the phpt suite, once (EXT=path.so, TESTS=php-tests/x.phpt, PROTOCOL=binary)"
 	@echo "make bench       ours vs Debian's C memcache vs memcached, one table"
+	@echo "make failover-cost  what a hung memcached costs an 8-worker php-fpm, ours vs Debian's C"
+	@echo "                 memcache (about 45 s; OURS=path.so)"
 	@echo "make install     install as $(INSTALL_NAME).so and enable it instead of Debian's memcache"
 	@echo "make uninstall   undo make install (re-enables Debian's memcache if present)"
 	@echo "make fmt | lint | clean"
@@ -112,6 +114,9 @@ test-php: $(EXT_DEPS)
 
 bench: $(OURS_DEPS)
 	scripts/bench.sh $(OURS)
+
+failover-cost: $(OURS_DEPS)
+	scripts/failover-cost.sh $(OURS)
 
 fmt:
 	$(CARGO) fmt

@@ -1,14 +1,16 @@
 # shellcheck shell=bash
 # Runs a private php-fpm8.2 on loopback for the phpt suite, sourced by test-env.sh after
 # memcached-lib.sh (it uses mc_free_port and mc_die). One master, a static pool of exactly 2
-# workers, in the foreground (daemonize = no) with no php.ini (-n) and only the extension
-# under test loaded (-d extension=...). Everything it writes lives in one directory:
-# php-fpm.conf, php-fpm.pid, php-fpm.log and probe.php. `fpm_stop` only ever signals the
-# process whose pid file points at it *and* whose title names that directory's php-fpm.conf
-# (php-fpm sets it to "php-fpm: master process (<conf>)"), and the workers of the pool named
-# after that directory ("php-fpm: pool phpt-<cksum of DIR>"), even if their master is gone.
+# workers (FPM_WORKERS=N in the environment: N; connect.inc's fpm_private_start() and
+# failover-cost.sh use that for pools of their own), in the foreground (daemonize = no) with
+# no php.ini (-n) and only the extension under test loaded (-d extension=...). Everything it
+# writes lives in one directory: php-fpm.conf, php-fpm.pid, php-fpm.log and probe.php.
+# `fpm_stop` only ever signals the process whose pid file points at it *and* whose title names
+# that directory's php-fpm.conf (php-fpm sets it to "php-fpm: master process (<conf>)"), and
+# the workers of the pool named after that directory ("php-fpm: pool phpt-<cksum of DIR>"),
+# even if their master is gone.
 
-FPM_WORKERS=2
+FPM_WORKERS=${FPM_WORKERS:-2}
 
 # The php-fpm binary (FPM_BIN, default php-fpm8.2) and cgi-fcgi, or nothing if either is
 # missing (then the FPM tests skip).
