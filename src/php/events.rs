@@ -18,16 +18,28 @@ use crate::pool::{Event, ServerEvent};
 /// and the caller must return at once.
 pub fn dispatch(object: PoolObject<'_>, pool: &SharedPool) -> Result<(), ArgError> {
     let events = pool.borrow_mut().take_events();
+    let mut thrown = Ok(());
     for event in events {
-        match event {
-            Event::Failure(event) => {
-                let callback = object.failure_callback();
-                match callback {
-                    Some(callback) => call_failure_callback(object, &callback, &event)?,
-                    None => errors::notice(&failure_message(&event)),
-                }
+        // After an exception no more PHP code runs; servers still waiting for their failback
+        // callback stay down until their next probe.
+        if thrown.is_err() {
+            if let Event::FailbackReady { index, .. } = event {
+                pool.borrow_mut().finish_failback(index, false);
             }
-            Event::ErrorReply(event) => errors::notice(&failure_message(&event)),
+            continue;
+        }
+        thrown = match event {
+            Event::Failure(event) => match object.failure_callback() {
+                Some(callback) => call_failure_callback(object, &callback, &event),
+                None => {
+                    errors::notice(&failure_message(&event));
+                    Ok(())
+                }
+            },
+            Event::ErrorReply(event) => {
+                errors::notice(&failure_message(&event));
+                Ok(())
+            }
             Event::FailbackReady { index, server } => {
                 let outcome = match object.failback_callback() {
                     Some(callback) => call_failback_callback(&callback, &server),
@@ -35,11 +47,11 @@ pub fn dispatch(object: PoolObject<'_>, pool: &SharedPool) -> Result<(), ArgErro
                 };
                 pool.borrow_mut()
                     .finish_failback(index, matches!(outcome, Ok(true)));
-                outcome?;
+                outcome.map(|_| ())
             }
-        }
+        };
     }
-    Ok(())
+    thrown
 }
 
 /// Runs the failback callback with `(host, tcp_port, udp_port)`: `Ok(false)` if it returned
