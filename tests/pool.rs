@@ -7,7 +7,7 @@ use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::time::{Duration, Instant};
 
-use common::{closed_port_config, new_pool, Memcached};
+use common::{closed_port_config, failures, keys, new_pool, Memcached};
 use memcache::pool::recovery::FailbackFlush;
 use memcache::pool::{Command, Event, Outcome, Policy, Pool, Request};
 use memcache::protocol::ascii::StoreOp;
@@ -37,17 +37,6 @@ fn get_all(pool: &mut Pool, policy: &Policy, keys: &[Vec<u8>]) -> Vec<(Vec<u8>, 
         .iter()
         .map(|h| (keys[h.request].clone(), hits.value(h).to_vec()))
         .collect()
-}
-
-fn keys(n: usize, tag: &str) -> Vec<Vec<u8>> {
-    (0..n).map(|i| format!("{tag}-{i}").into_bytes()).collect()
-}
-
-fn failures(events: &[Event]) -> usize {
-    events
-        .iter()
-        .filter(|e| matches!(e, Event::Failure(_)))
-        .count()
 }
 
 #[test]

@@ -4,11 +4,9 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpStream;
 use std::time::Duration;
 
-use common::{new_pool, Memcached};
+use common::{failures, keys, new_pool, Memcached};
 use memcache::pool::recovery::FailbackFlush;
 use memcache::pool::{Command, Event, Outcome, Policy, Pool, Request};
 use memcache::protocol::ascii::StoreOp;
@@ -48,26 +46,6 @@ fn get_all(pool: &mut Pool, policy: &Policy, keys: &[Vec<u8>]) -> Vec<Option<Vec
         values[hit.request] = Some(hits.value(hit).to_vec());
     }
     values
-}
-
-fn keys(n: usize, tag: &str) -> Vec<Vec<u8>> {
-    (0..n).map(|i| format!("{tag}-{i}").into_bytes()).collect()
-}
-
-fn failures(events: &[Event]) -> usize {
-    events
-        .iter()
-        .filter(|e| matches!(e, Event::Failure(_)))
-        .count()
-}
-
-/// A raw ASCII command to one server, first reply line.
-fn raw(server: &Memcached, command: &str) -> String {
-    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
-    stream.write_all(command.as_bytes()).unwrap();
-    let mut line = String::new();
-    BufReader::new(stream).read_line(&mut line).unwrap();
-    line.trim_end().to_string()
 }
 
 /// The stale-read scenario of a partition: v1 everywhere, one server hangs, v2 is written (the
@@ -166,7 +144,10 @@ fn a_restarted_server_keeps_what_was_written_to_it_since() {
         .find(|k| new_pool_find(&a, &b, k) == 0)
         .expect("a key of server a");
     let key = String::from_utf8_lossy(since);
-    assert_eq!(raw(&a, &format!("set {key} 0 0 5\r\nfresh\r\n")), "STORED");
+    assert_eq!(
+        a.command(&format!("set {key} 0 0 5\r\nfresh\r\n")),
+        "STORED"
+    );
     std::thread::sleep(Duration::from_millis(2100));
     let found = get_all(&mut pool, &policy, std::slice::from_ref(since));
     assert!(pool.is_usable(0));
@@ -278,7 +259,7 @@ fn a_write_that_fails_over_gets_at_most_the_failover_ttl() {
         assert_eq!(set(&mut pool, &bounded, k, b"v", 3600), Outcome::Done);
     }
     let ttl = |key: &[u8]| {
-        let reply = raw(&b, &format!("mg {} t\r\n", String::from_utf8_lossy(key)));
+        let reply = b.command(&format!("mg {} t\r\n", String::from_utf8_lossy(key)));
         reply.trim_start_matches("HD t").parse::<i64>().unwrap()
     };
     assert!(!moved.is_empty() && !home.is_empty());

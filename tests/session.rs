@@ -68,15 +68,6 @@ fn write_then_read_with_the_c_extensions_wire_format() {
     assert_eq!(raw_get(&server, "sess1.lock"), None);
 }
 
-/// Sends one raw command and returns the reply line.
-fn raw_command(server: &Memcached, command: &str) -> String {
-    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
-    stream.write_all(command.as_bytes()).unwrap();
-    let mut line = String::new();
-    BufReader::new(stream).read_line(&mut line).unwrap();
-    line
-}
-
 #[test]
 fn a_held_lock_is_waited_for_until_it_expires() {
     let server = Memcached::start();
@@ -93,10 +84,7 @@ fn a_held_lock_is_waited_for_until_it_expires() {
 #[test]
 fn a_lock_that_never_expires_fails_the_read_after_the_budget() {
     let server = Memcached::start();
-    assert_eq!(
-        raw_command(&server, "set stuck.lock 768 0 1\r\n1\r\n"),
-        "STORED\r\n"
-    );
+    assert_eq!(server.command("set stuck.lock 768 0 1\r\n1\r\n"), "STORED");
     let mut waiter = store(&[&server], settings(1, 1, true));
     let started = Instant::now();
     assert_eq!(waiter.read(b"stuck").unwrap_err().seconds, 2);
@@ -132,7 +120,7 @@ fn redundant_copies_survive_losing_either_server() {
     assert_eq!(raw_get(&b, "copies").unwrap().1, b"n|i:7;");
     // Data gone from the first copy: the read falls over to the second.
     for server in [&a, &b] {
-        assert_eq!(raw_command(server, "delete copies\r\n"), "DELETED\r\n");
+        assert_eq!(server.command("delete copies\r\n"), "DELETED");
         let mut reader = store(&[&a, &b], settings(2, 15, true));
         assert_eq!(reader.read(b"copies").unwrap(), b"n|i:7;");
         assert!(reader.write(b"copies", b"n|i:7;", 1440, Compression::default()));

@@ -94,11 +94,6 @@ impl Health {
             .and_then(|table| table.slot(&health_table::server_name(host, tcp_port)))
             .map_or_else(|| Health::Local(Box::default()), Health::Shared)
     }
-
-    /// True if the record is the machine-wide one.
-    pub fn is_shared(&self) -> bool {
-        matches!(self, Health::Shared(_))
-    }
 }
 
 impl Server {

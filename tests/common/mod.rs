@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use memcache::hash::HashFunction;
 use memcache::pool::ring::HashStrategy;
-use memcache::pool::{Pool, ServerConfig};
+use memcache::pool::{Event, Pool, ServerConfig};
 use memcache::protocol::ProtocolKind;
 use memcache::value::Compression;
 
@@ -173,6 +173,21 @@ impl Drop for Memcached {
 }
 
 impl Memcached {
+    /// Sends one raw ASCII command over a connection of its own and returns the first reply
+    /// line, without its line end.
+    pub fn command(&self, command: &str) -> String {
+        use std::io::{BufRead, BufReader, Write};
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("command connection");
+        stream
+            .write_all(command.as_bytes())
+            .expect("send the command");
+        let mut line = String::new();
+        BufReader::new(stream)
+            .read_line(&mut line)
+            .expect("reply line");
+        line.trim_end().to_string()
+    }
+
     /// One value of `stats` (read over a separate connection, which it counts itself).
     pub fn stat(&self, name: &str) -> u64 {
         use std::io::{BufRead, BufReader, Write};
@@ -232,4 +247,17 @@ pub fn closed_port_config(timeout: Duration, retry_interval: i64) -> ServerConfi
         persistent: false,
         sasl: None,
     }
+}
+
+/// `n` distinct keys `tag-0`, `tag-1`, ...
+pub fn keys(n: usize, tag: &str) -> Vec<Vec<u8>> {
+    (0..n).map(|i| format!("{tag}-{i}").into_bytes()).collect()
+}
+
+/// How many of `events` are server failures.
+pub fn failures(events: &[Event]) -> usize {
+    events
+        .iter()
+        .filter(|e| matches!(e, Event::Failure(_)))
+        .count()
 }
