@@ -1,5 +1,6 @@
 //! Feeds arbitrary bytes, as a hostile or broken server would, to the binary-protocol reader of
-//! a batch that mixes quiet gets, a store, a counter and a SASL authentication.
+//! a batch that mixes quiet gets, a store, a counter, an uptime query (many `STAT` responses
+//! to one request) and a SASL authentication.
 //!
 //! Checks: no panic; the reader never consumes more than it was shown; once it reports an
 //! error or completion, it is not fed again (as in the poll loop).
@@ -30,10 +31,11 @@ fuzz_target!(|data: &[u8]| {
                 initial: None,
             },
         ),
+        Request::for_server(0, Command::Uptime),
         Request::for_key(b"a", Command::Get { with_cas: true }),
         Request::for_key(b"b", Command::Get { with_cas: true }),
     ];
-    let indexes = [0, 1, 2, 3];
+    let indexes = [0, 1, 2, 3, 4];
     let mut reader = BinaryReader::new(&requests, &indexes, data.first() == Some(&1));
     let mut start = 0;
     // Grow the visible window in steps of 7 bytes, like partial reads.
@@ -52,9 +54,9 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let (outcomes, hits) = reader.finish();
-    assert_eq!(outcomes.len(), 4);
+    assert_eq!(outcomes.len(), 5);
     for hit in &hits.hits {
-        assert!(hit.request < 4);
+        assert!(hit.request < 5);
         let _ = hits.value(hit);
     }
 });
