@@ -25,6 +25,7 @@ var_dump(count($pids));
 
 // memcached stops answering: the get of a358 in worker A times out, the request stays queued.
 proc_terminate($server['proc'], $sigstop);
+test_wait_stopped(proc_get_status($server['proc'])['pid']);
 $body = fpm_request('failed.php', $query + ['key' => 'a358']);
 preg_match('/^pid=(\d+)$/m', $body, $m);
 $a = $m[1];

@@ -32,7 +32,7 @@ for ($i = 0; $k === null && $i < 10000; $i++) {
 function stop_and_fail(Memcache $m, int $pid, string $k): void
 {
     exec("kill -STOP $pid");
-    usleep(100000);
+    test_wait_stopped($pid);
     var_dump(@$m->get($k));
     exec("kill -CONT $pid");
 }

@@ -28,7 +28,7 @@ for ($i = 0; count($keys) < 3 && $i < 10000; $i++) {
     if ($m->findServer("362_$i") === "$host:{$a['port']}") $keys[] = "362_$i";
 }
 exec("kill -STOP $pidA");
-usleep(100000);
+test_wait_stopped($pidA);
 foreach ($keys as $key) {
     var_dump($m->set($key, 'v'), $m->getServerStatus($host, $a['port']));   // moves to the other server
 }

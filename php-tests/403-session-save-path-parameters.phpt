@@ -52,7 +52,8 @@ foreach (['?persistent=1&weight=2&timeout=0.5&retry_interval=5', '?persistent=0'
 
 echo "-- timeout: a hung (SIGSTOP) server costs timeout seconds, then the session starts empty --\n";
 $hung = test_memcached_start();
-proc_terminate($hung['proc'], 19);              // SIGSTOP; test_memcached_stop() SIGKILLs it
+proc_terminate($hung['proc'], 19);    // SIGSTOP; test_memcached_stop() SIGKILLs it
+test_wait_stopped(proc_get_status($hung['proc'])['pid']);
 foreach (['0.2' => [0.15, 1.5], '2' => [1.9, 10]] as $timeout => [$min, $max]) {
     session_save_path("tcp://127.0.0.1:{$hung['port']}?timeout=$timeout");
     session_id('s403hung');

@@ -27,7 +27,8 @@ foreach ($ids as $id) {
     $_SESSION['n'] = 1;
     session_write_close();
 }
-proc_terminate($hung['proc'], 19);             // SIGSTOP; test_memcached_stop() SIGKILLs it
+proc_terminate($hung['proc'], 19);    // SIGSTOP; test_memcached_stop() SIGKILLs it
+test_wait_stopped(proc_get_status($hung['proc'])['pid']);
 
 foreach ($ids as $case => $id) {
     echo "-- $case --\n";
