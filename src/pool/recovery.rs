@@ -49,8 +49,9 @@ fn unix_now_ms() -> i64 {
         .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
 
-/// How long a probe lease lasts: the probe's three exchanges with their timeouts plus time for
-/// the failback callback. A process killed meanwhile loses the lease when it runs out.
+/// How long a probe lease lasts: the probe's connect and exchanges (version and uptime, then
+/// the flush), each within the timeout, plus time for the failback callback. A process killed
+/// meanwhile loses the lease when it runs out.
 pub fn probe_lease(timeout: Duration) -> Duration {
     timeout.saturating_mul(4) + Duration::from_secs(5)
 }
