@@ -5,6 +5,8 @@
 //! the C extension to this one. Spec §9.1 defines the two functions: IEEE CRC-32 and the C
 //! extension's FNV-1a variant, which sign-extends bytes >= 0x80 as x86-64 `char` does.
 
+use std::sync::OnceLock;
+
 /// `memcache.hash_function`
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum HashFunction {
@@ -32,7 +34,7 @@ impl HashFunction {
     pub fn hash_parts(self, parts: &[&[u8]]) -> u32 {
         match self {
             HashFunction::Crc32 => {
-                let mut hasher = crc32fast::Hasher::new();
+                let mut hasher = crc32_hasher();
                 for part in parts {
                     hasher.update(part);
                 }
@@ -48,7 +50,16 @@ impl HashFunction {
 /// IEEE CRC-32 (reflected polynomial 0xEDB88320), identical to zlib's and PHP's `crc32()`.
 #[inline]
 pub fn crc32(data: &[u8]) -> u32 {
-    crc32fast::hash(data)
+    let mut hasher = crc32_hasher();
+    hasher.update(data);
+    hasher.finalize()
+}
+
+/// A fresh CRC-32 hasher. `crc32fast` detects the CPU's instructions in every constructor;
+/// cloning a prototype made once skips that for each of the keys a multi-key call hashes.
+fn crc32_hasher() -> crc32fast::Hasher {
+    static PROTOTYPE: OnceLock<crc32fast::Hasher> = OnceLock::new();
+    PROTOTYPE.get_or_init(crc32fast::Hasher::new).clone()
 }
 
 /// FNV-1a 32 as computed by the C extension on x86-64 (spec §9.1, quirk Q12).

@@ -17,20 +17,77 @@ const REPLACEMENT: u8 = b'_';
 /// returns `prefix` followed by `key`, truncated silently to [`MAX_KEY_LEN`] bytes, with every
 /// byte <= 0x20 replaced by `b'_'`. DEL and bytes >= 0x80 are kept.
 pub fn prepare(prefix: &[u8], key: &[u8]) -> Option<Vec<u8>> {
+    let mut prepared = Vec::new();
+    prepare_into(prefix, key, &mut prepared).then_some(prepared)
+}
+
+/// Appends the prepared form of `key` (see [`prepare`]) to `out`; false, appending nothing,
+/// when `key` is empty.
+fn prepare_into(prefix: &[u8], key: &[u8], out: &mut Vec<u8>) -> bool {
     if key.is_empty() {
-        return None;
+        return false;
     }
     let prefix = &prefix[..prefix.len().min(MAX_KEY_LEN)];
     let key = &key[..key.len().min(MAX_KEY_LEN - prefix.len())];
-    let mut prepared = Vec::with_capacity(prefix.len() + key.len());
-    prepared.extend_from_slice(prefix);
-    prepared.extend_from_slice(key);
-    for byte in &mut prepared {
+    let start = out.len();
+    out.reserve(prefix.len() + key.len());
+    out.extend_from_slice(prefix);
+    out.extend_from_slice(key);
+    for byte in &mut out[start..] {
         if *byte <= b' ' {
             *byte = REPLACEMENT;
         }
     }
-    Some(prepared)
+    true
+}
+
+/// The prepared keys of a multi-key call, back to back in one buffer: a 100-key call makes
+/// two allocations instead of a hundred.
+#[derive(Debug, Default)]
+pub struct KeyList {
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl KeyList {
+    /// An empty list with room for `keys` keys of a typical length.
+    pub fn with_capacity(keys: usize) -> Self {
+        KeyList {
+            bytes: Vec::with_capacity(keys * 32),
+            ends: Vec::with_capacity(keys),
+        }
+    }
+
+    /// Appends the prepared form of `key` (see [`prepare`]); false, adding nothing, when `key`
+    /// is empty.
+    pub fn push(&mut self, prefix: &[u8], key: &[u8]) -> bool {
+        let added = prepare_into(prefix, key, &mut self.bytes);
+        if added {
+            self.ends.push(self.bytes.len());
+        }
+        added
+    }
+
+    /// Number of keys.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// True when no key was added.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The `index`-th key.
+    pub fn get(&self, index: usize) -> &[u8] {
+        let start = if index == 0 { 0 } else { self.ends[index - 1] };
+        &self.bytes[start..self.ends[index]]
+    }
+
+    /// The keys in the order they were added.
+    pub fn iter(&self) -> impl Iterator<Item = &[u8]> {
+        (0..self.len()).map(|i| self.get(i))
+    }
 }
 
 /// The host part of a key prefix (`memcache.prefix_host_key`): the request's server name,
@@ -61,6 +118,19 @@ mod tests {
 
     fn prepared(prefix: &[u8], key: &[u8]) -> Vec<u8> {
         prepare(prefix, key).expect("non-empty key")
+    }
+
+    #[test]
+    fn key_list_holds_prepared_keys_and_skips_empty_ones() {
+        let mut list = KeyList::with_capacity(2);
+        assert!(list.push(b"p_", b"a b"));
+        assert!(!list.push(b"p_", b""));
+        assert!(list.push(b"", &[b'x'; 300]));
+        assert_eq!(list.len(), 2);
+        assert_eq!(list.get(0), b"p_a_b");
+        assert_eq!(list.get(1), &[b'x'; MAX_KEY_LEN][..]);
+        let keys: Vec<&[u8]> = list.iter().collect();
+        assert_eq!(keys, [&b"p_a_b"[..], &[b'x'; MAX_KEY_LEN][..]]);
     }
 
     #[test]

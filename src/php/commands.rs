@@ -4,6 +4,7 @@
 
 use ext_php_rs::types::{ZendHashTable, Zval};
 
+use crate::key::KeyList;
 use crate::php::args::{self, ArgError};
 use crate::php::array;
 use crate::php::connection::SharedPool;
@@ -37,6 +38,16 @@ fn prepared_key(zval: &Zval) -> Result<Option<Vec<u8>>, ArgError> {
         errors::warning("Invalid key");
     }
     Ok(prepared)
+}
+
+/// Appends a key argument, prepared for the wire, to `keys`, or gives the C extension's
+/// `Invalid key` warning.
+fn push_key(keys: &mut KeyList, zval: &Zval) -> Result<(), ArgError> {
+    let raw = args::key_bytes(zval)?;
+    if !prefix::push(keys, &raw) {
+        errors::warning("Invalid key");
+    }
+    Ok(())
 }
 
 /// Runs a batch and reports its events (the callback may throw).
@@ -182,11 +193,9 @@ pub fn get(
     let with_cas = cas.is_some();
     let key = key.dereference();
     if let Some(array) = key.array() {
-        let mut keys: Vec<Vec<u8>> = Vec::with_capacity(array.len());
+        let mut keys = KeyList::with_capacity(array.len());
         for (_, item) in array::entries(array) {
-            if let Some(prepared) = prepared_key(item)? {
-                keys.push(prepared);
-            }
+            push_key(&mut keys, item)?;
         }
         let mut requests: Vec<Request<'_>> = keys
             .iter()
@@ -225,7 +234,7 @@ pub fn get(
 }
 
 fn get_many_result(
-    keys: &[Vec<u8>],
+    keys: &KeyList,
     hits: &Hits,
     flags: Option<&mut Zval>,
     cas: Option<&mut Zval>,
@@ -235,7 +244,7 @@ fn get_many_result(
     let mut cas_values = cas.is_some().then(ZendHashTable::new);
     let mut found = false;
     for hit in &hits.hits {
-        let key = &keys[hit.request];
+        let key = keys.get(hit.request);
         let Some(value) = convert::decode(hit.flags, hits.value(hit)) else {
             if errors::exception_pending() {
                 return Err(ArgError);
@@ -297,18 +306,18 @@ pub fn delete(
 
 /// The prepared keys of a key argument: `None` for an invalid single key (warned), the valid
 /// entries of an array (invalid ones warned and skipped).
-fn collect_keys(key: &Zval) -> Result<Option<Vec<Vec<u8>>>, ArgError> {
+fn collect_keys(key: &Zval) -> Result<Option<KeyList>, ArgError> {
     let key = key.dereference();
     if let Some(array) = key.array() {
-        let mut keys = Vec::with_capacity(array.len());
+        let mut keys = KeyList::with_capacity(array.len());
         for (_, item) in array::entries(array) {
-            if let Some(prepared) = prepared_key(item)? {
-                keys.push(prepared);
-            }
+            push_key(&mut keys, item)?;
         }
         return Ok(Some(keys));
     }
-    Ok(prepared_key(key)?.map(|k| vec![k]))
+    let mut keys = KeyList::with_capacity(1);
+    push_key(&mut keys, key)?;
+    Ok((!keys.is_empty()).then_some(keys))
 }
 
 /// `increment`/`decrement`: the new value (saturated to `PHP_INT_MAX`) or `false`; for an
@@ -382,7 +391,7 @@ pub fn counter(
         match result {
             Some(Some(n)) => convert::insert(&mut table, k, convert::long_zval(n)),
             Some(None) => {
-                let mut missing = k.clone();
+                let mut missing = k.to_vec();
                 missing.push(0);
                 convert::insert(&mut table, &missing, convert::bool_zval(false));
             }

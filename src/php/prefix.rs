@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use ext_php_rs::types::ZendStr;
 use ext_php_rs::zend::ProcessGlobals;
 
-use crate::key;
+use crate::key::{self, KeyList};
 use crate::php::ini;
 
 thread_local! {
@@ -41,6 +41,11 @@ pub fn refresh_session() {
 /// Prepares a user key with the current key prefix (`None`: invalid key).
 pub fn prepare(raw: &[u8]) -> Option<Vec<u8>> {
     KEY_PREFIX.with(|prefix| key::prepare(&prefix.borrow(), raw))
+}
+
+/// Appends a user key, prepared with the current key prefix, to `keys` (false: invalid key).
+pub fn push(keys: &mut KeyList, raw: &[u8]) -> bool {
+    KEY_PREFIX.with(|prefix| keys.push(&prefix.borrow(), raw))
 }
 
 /// Prepares a session id with the session prefix (`None`: empty id).

@@ -75,7 +75,7 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
             next: 0,
             first_get,
             gets_ended: false,
-            hits: Hits::default(),
+            hits: Hits::with_capacity(indexes.len() - first_get),
             stats: Vec::new(),
             uptime: None,
         }
@@ -223,6 +223,10 @@ fn unexpected(reply: &Reply<'_>) -> NetError {
 impl ReplyReader for AsciiReader<'_, '_> {
     fn read(&mut self, buf: &[u8]) -> Result<ReadProgress, NetError> {
         let mut consumed = 0;
+        if self.next >= self.first_get {
+            // The values in `buf` are shorter than `buf`: one reservation per read.
+            self.hits.data.reserve(buf.len());
+        }
         while !self.is_done() {
             let (reply, used) = match ascii::parse_reply(&buf[consumed..])? {
                 Parse::Incomplete => break,

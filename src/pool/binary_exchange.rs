@@ -119,8 +119,9 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
     /// authentication when `authenticating`.
     pub fn new(requests: &'b [Request<'a>], indexes: &'b [usize], authenticating: bool) -> Self {
         let quiet = quiet_gets(requests, indexes);
+        let gets = indexes.iter().filter(|&&i| is_get(&requests[i])).count();
         let awaited = if quiet {
-            indexes.iter().filter(|&&i| !is_get(&requests[i])).count()
+            indexes.len() - gets
         } else {
             indexes.len()
         };
@@ -132,7 +133,7 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
             quiet,
             awaited,
             noop_seen: !quiet,
-            hits: Hits::default(),
+            hits: Hits::with_capacity(gets),
             uptime: None,
         }
     }
@@ -163,7 +164,7 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
             }
             // Everything sent before the no-op has been answered: silent gets were misses.
             for (outcome, &i) in self.outcomes.iter_mut().zip(self.indexes) {
-                if *outcome == Outcome::Pending && is_get(&self.requests[i]) {
+                if matches!(outcome, Outcome::Pending) && is_get(&self.requests[i]) {
                     *outcome = Outcome::Done;
                 }
             }
@@ -175,7 +176,7 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
             return Err(out_of_step(response));
         };
         let command = self.requests[index].command;
-        if self.outcomes[position] != Outcome::Pending
+        if !matches!(self.outcomes[position], Outcome::Pending)
             || response.opcode != response_opcode(&command, self.quiet).code()
         {
             return Err(out_of_step(response));

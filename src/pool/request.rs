@@ -197,6 +197,14 @@ pub struct Hits {
 }
 
 impl Hits {
+    /// Empty, with room for `values` hits.
+    pub fn with_capacity(values: usize) -> Self {
+        Hits {
+            data: Vec::new(),
+            hits: Vec::with_capacity(values),
+        }
+    }
+
     /// The bytes of `hit`.
     pub fn value(&self, hit: &Hit) -> &[u8] {
         &self.data[hit.data.clone()]

@@ -263,12 +263,11 @@ impl Pool {
             let server = match request.server.take() {
                 Some(server) => server,
                 None => {
-                    let now = unix_now();
                     let probed = &call.probed;
                     let valid = |index: usize| {
                         self.is_usable(index)
                             || (!probed.contains(&self.canonical_index(index))
-                                && self.is_due(index, now))
+                                && self.is_due(index, unix_now()))
                     };
                     match self.route(request, policy, valid) {
                         Some(server) => server,
@@ -303,7 +302,7 @@ impl Pool {
     fn group_pending(&self, requests: &mut [Request<'_>]) -> Vec<(usize, Vec<usize>)> {
         let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
         for (i, request) in requests.iter_mut().enumerate() {
-            if request.outcome != Outcome::Pending {
+            if !matches!(request.outcome, Outcome::Pending) {
                 continue;
             }
             let Some(index) = request.server else {
@@ -432,7 +431,7 @@ impl Pool {
                     self.events
                         .push(Event::ErrorReply(server_event(server, message, *code)));
                 }
-                if outcome != Outcome::Pending {
+                if !matches!(outcome, Outcome::Pending) {
                     requests[member].outcome = outcome;
                 }
             }
@@ -442,7 +441,7 @@ impl Pool {
                     // A completed exchange answers every request; one left pending would be
                     // sent again forever, so it counts as failed instead.
                     for &member in members {
-                        if requests[member].outcome == Outcome::Pending {
+                        if matches!(requests[member].outcome, Outcome::Pending) {
                             requests[member].outcome = Outcome::Failed;
                         }
                     }
@@ -482,7 +481,7 @@ impl Pool {
             let (index, members) = &groups[slot];
             for &member in members {
                 let request = &mut requests[member];
-                if request.outcome != Outcome::Pending {
+                if !matches!(request.outcome, Outcome::Pending) {
                     continue;
                 }
                 request.tried.push(*index);
