@@ -4,8 +4,8 @@
 
 use crate::net::{NetError, ReadProgress, ReplyReader};
 use crate::pool::request::{is_get, Command, Hit, Hits, Outcome, Request, StatEntry};
-use crate::protocol::ascii::{self, Reply, ServerErrorKind};
-use crate::protocol::Parse;
+use crate::protocol::ascii::{self, Reply, ServerErrorKind, StoreOp};
+use crate::protocol::{Parse, ProtocolError};
 
 /// Encodes the requests queued for one server, in order, into `out` (ASCII protocol).
 /// Gets are merged into one command line.
@@ -134,7 +134,28 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
                 self.gets_ended = true;
                 Ok(())
             }
-            other => Err(unexpected(&other)),
+            // The C extension reads every other line as a header it cannot parse.
+            _ => Err(ProtocolError::MalformedValueHeader.into()),
+        }
+    }
+
+    /// True while the reply being read is a value (`get`) or number (`incr`/`decr`) reply,
+    /// whose unreadable lines the C extension reports as `Malformed VALUE header`.
+    fn expects_value(&self) -> bool {
+        self.next >= self.first_get
+            || matches!(
+                self.requests[self.indexes[self.next]].command,
+                Command::Counter { .. }
+            )
+    }
+
+    /// The failure for bytes that are no reply, in the C extension's words.
+    fn parse_error(&self, error: ProtocolError) -> NetError {
+        match error {
+            ProtocolError::MalformedResponse if self.expects_value() => {
+                ProtocolError::MalformedValueHeader.into()
+            }
+            other => other.into(),
         }
     }
 
@@ -180,9 +201,15 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
             (Command::Stats { .. }, Reply::Reset) => Outcome::Done,
             (Command::Stats { .. }, reply @ Reply::Error(_)) => error_reply(&reply),
             (Command::Store { .. }, Reply::Stored) => Outcome::Done,
-            (Command::Store { .. }, Reply::NotStored | Reply::Exists | Reply::NotFound) => {
-                Outcome::Rejected
-            }
+            // `NOT_FOUND` answers only `cas` (a plain false there, spec quirk Q1); to the other
+            // store commands it is an unexpected line, as in the C extension.
+            (Command::Store { .. }, Reply::NotStored | Reply::Exists)
+            | (
+                Command::Store {
+                    op: StoreOp::Cas, ..
+                },
+                Reply::NotFound,
+            ) => Outcome::Rejected,
             (Command::Delete, Reply::Deleted) => Outcome::Done,
             (Command::Delete | Command::Counter { .. }, Reply::NotFound) => Outcome::Rejected,
             (Command::Counter { .. }, Reply::Number(n)) => Outcome::Counter(n),
@@ -199,6 +226,7 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
                 }
                 | Reply::ClientError(_)),
             ) => error_reply(&reply),
+            (Command::Counter { .. }, other) => return Err(counter_failure(&other)),
             (_, other) => return Err(unexpected(&other)),
         };
         self.outcomes[self.next] = outcome;
@@ -215,6 +243,21 @@ fn error_reply(reply: &Reply<'_>) -> Outcome {
     }
 }
 
+/// An `incr`/`decr` reply that is no number: the C extension reports a status or error line
+/// itself and reads anything else as a value header it cannot parse.
+fn counter_failure(reply: &Reply<'_>) -> NetError {
+    match reply {
+        Reply::Ok
+        | Reply::Stored
+        | Reply::Deleted
+        | Reply::NotStored
+        | Reply::Exists
+        | Reply::Error(_)
+        | Reply::ServerError { .. } => unexpected(reply),
+        _ => ProtocolError::MalformedValueHeader.into(),
+    }
+}
+
 /// A reply the command did not expect: the C extension reports the line itself.
 fn unexpected(reply: &Reply<'_>) -> NetError {
     NetError::Unexpected(String::from_utf8_lossy(&reply.message()).into_owned())
@@ -228,12 +271,18 @@ impl ReplyReader for AsciiReader<'_, '_> {
             self.hits.data.reserve(buf.len());
         }
         while !self.is_done() {
-            let (reply, used) = match ascii::parse_reply(&buf[consumed..])? {
+            let in_gets = self.next >= self.first_get;
+            let parsed = if in_gets {
+                ascii::parse_reply(&buf[consumed..])
+            } else {
+                ascii::parse_line(&buf[consumed..])
+            };
+            let (reply, used) = match parsed.map_err(|e| self.parse_error(e))? {
                 Parse::Incomplete => break,
                 Parse::Done(reply, used) => (reply, used),
             };
             consumed += used;
-            if self.next >= self.first_get {
+            if in_gets {
                 self.read_get_reply(reply)?;
             } else {
                 self.read_single_reply(reply)?;
@@ -243,5 +292,99 @@ impl ReplyReader for AsciiReader<'_, '_> {
             consumed,
             done: self.is_done(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What one request's reader makes of `reply`: its outcome, or the failure's message.
+    fn read_one(command: Command<'_>, reply: &[u8]) -> Result<Outcome, String> {
+        let requests = [Request::for_key(b"k", command)];
+        let mut reader = AsciiReader::new(&requests, &[0]);
+        let progress = reader.read(reply).map_err(|e| e.to_string())?;
+        assert!(progress.done, "reply {reply:?} left the reader waiting");
+        Ok(reader.finish().0.remove(0))
+    }
+
+    fn store(op: StoreOp) -> Command<'static> {
+        Command::Store {
+            op,
+            flags: 0,
+            exptime: 0,
+            cas: 7,
+            data: b"v",
+        }
+    }
+
+    const INCR: Command<'static> = Command::Counter {
+        delta: 1,
+        initial: None,
+    };
+
+    #[test]
+    fn a_get_reads_any_line_but_value_and_end_as_a_malformed_header() {
+        let get = Command::Get { with_cas: false };
+        assert_eq!(read_one(get, b"END\r\n"), Ok(Outcome::Done));
+        for line in [
+            &b"GARBAGE\r\n"[..],
+            b"STORED\r\n",
+            b"ERROR\r\n",
+            b"\r\n",
+            b"NOT_FOUND\r\n",
+        ] {
+            assert_eq!(
+                read_one(get, line),
+                Err("Malformed VALUE header".to_string()),
+                "{line:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_counter_reports_status_lines_and_reads_the_rest_as_a_malformed_header() {
+        assert_eq!(read_one(INCR, b"42\r\n"), Ok(Outcome::Counter(42)));
+        assert_eq!(read_one(INCR, b"NOT_FOUND\r\n"), Ok(Outcome::Rejected));
+        for (line, message) in [
+            (&b"STORED\r\n"[..], "STORED"),
+            (b"EXISTS\r\n", "EXISTS"),
+            (b"SERVER_ERROR busy\r\n", "SERVER_ERROR busy"),
+            (b"12abc\r\n", "Malformed VALUE header"),
+            (b"RESET\r\n", "Malformed VALUE header"),
+            (b"END\r\n", "Malformed VALUE header"),
+            (b"VALUE k 0 1\r\n", "Malformed VALUE header"),
+            (b"\r\n", "Malformed VALUE header"),
+        ] {
+            assert_eq!(read_one(INCR, line), Err(message.to_string()), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn not_found_is_a_plain_false_for_cas_only() {
+        assert_eq!(
+            read_one(store(StoreOp::Cas), b"NOT_FOUND\r\n"),
+            Ok(Outcome::Rejected)
+        );
+        assert_eq!(
+            read_one(store(StoreOp::Set), b"NOT_FOUND\r\n"),
+            Err("NOT_FOUND".to_string())
+        );
+        assert_eq!(
+            read_one(store(StoreOp::Add), b"NOT_STORED\r\n"),
+            Ok(Outcome::Rejected)
+        );
+    }
+
+    #[test]
+    fn a_value_line_to_a_store_or_delete_is_reported_as_it_is() {
+        assert_eq!(
+            read_one(store(StoreOp::Set), b"VALUE k 0 abc\r\n"),
+            Err("VALUE k 0 abc".to_string())
+        );
+        assert_eq!(
+            read_one(Command::Delete, b"\r\n"),
+            Err("Malformed server response".to_string())
+        );
     }
 }

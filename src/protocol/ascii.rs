@@ -356,12 +356,25 @@ pub fn parse_reply(buf: &[u8]) -> Result<Parse<Reply<'_>>, ProtocolError> {
     let Some(line_end) = find_line_end(buf)? else {
         return Ok(Parse::Incomplete);
     };
+    if let Some(header) = buf[..line_end - 2].strip_prefix(b"VALUE") {
+        return parse_value(buf, header, line_end);
+    }
+    parse_line(buf)
+}
+
+/// Parses one reply line of a command that returns no values, like [`parse_reply`] except that
+/// a line starting with `VALUE` is [`Reply::Unexpected`] like any other stray line: the C
+/// extension reports such a line itself when it answers a store, delete or stats command.
+///
+/// # Errors
+/// As [`parse_reply`], without the `VALUE` block errors.
+pub fn parse_line(buf: &[u8]) -> Result<Parse<Reply<'_>>, ProtocolError> {
+    let Some(line_end) = find_line_end(buf)? else {
+        return Ok(Parse::Incomplete);
+    };
     let line = &buf[..line_end - 2];
     if line.is_empty() {
         return Err(ProtocolError::MalformedResponse);
-    }
-    if let Some(header) = line.strip_prefix(b"VALUE") {
-        return parse_value(buf, header, line_end);
     }
     Ok(Parse::Done(classify(line), line_end))
 }
@@ -391,7 +404,8 @@ const KEYWORDS: [(&[u8], Reply<'static>); 8] = [
     (b"RESET", Reply::Reset),
 ];
 
-/// Classifies a complete, non-empty line other than a `VALUE` header.
+/// Classifies a complete, non-empty line (a `VALUE` line, which has no keyword here, is
+/// [`Reply::Unexpected`]).
 fn classify(line: &[u8]) -> Reply<'_> {
     if let Some(&(_, reply)) = KEYWORDS.iter().find(|(kw, _)| line.starts_with(kw)) {
         return reply;
