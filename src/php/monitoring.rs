@@ -146,10 +146,14 @@ pub fn extended_stats(object: PoolObject<'_>, args: Option<StatsArgs>) -> OpResu
 }
 
 /// A stats outcome as PHP sees it: `STAT a:b:c v` nests as `[a][b][c] = v` (numeric segments
-/// become int keys), `ITEM k [N b; T s]` becomes `[k => [N, T]]`, `RESET` becomes `true`.
+/// become int keys), `ITEM k [N b; T s]` becomes `[k => [N, T]]`, `RESET` becomes `true`;
+/// `None` (false) for a failed server or an empty reply.
 fn stats_zval(outcome: &Outcome) -> Option<Zval> {
     match outcome {
         Outcome::Done => Some(convert::bool_zval(true)),
+        // An empty reply (`stats items` of an empty server, a slab with nothing to dump) is
+        // `false`, so `getStats` asks the next server, as in the C extension.
+        Outcome::Stats(entries) if entries.is_empty() => None,
         Outcome::Stats(entries) => {
             let mut tree = StatsTree::default();
             for entry in entries {
