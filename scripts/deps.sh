@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the project needs on Debian 12, and only what is missing.
 #
-#   scripts/deps.sh build   PHP 8.2 CLI + headers, clang (for bindgen), memcached, Rust
+#   scripts/deps.sh build   PHP 8.2 CLI + headers, clang (for bindgen), memcached, and Rust
+#                           (rustup's stable) when no cargo >= 1.85 is there
 #   scripts/deps.sh test    Debian's C memcache and libmemcached-based memcached extensions
 #                           (interop tests, benchmarks), php-fpm and cgi-fcgi, and the SASL
 #                           tools and PLAIN plugin for a SASL-enabled test memcached
@@ -24,11 +25,20 @@ installed() {
     [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null || true)" = installed ]
 }
 
-# Rust: Debian 12's rustc is too old for ext-php-rs (edition 2024 needs Rust >= 1.85), so a
-# recent stable toolchain must already be installed (rustup's stable, with rustfmt and clippy).
-if [ "$1" = build ] && ! command -v cargo >/dev/null && [ ! -x "$HOME/.cargo/bin/cargo" ]; then
-    echo "error: no cargo found: install a stable Rust toolchain (>= 1.85) with rustup first" >&2
-    exit 1
+# Rust: Debian 12's own rustc (1.63) is too old for ext-php-rs (edition 2024 needs Rust >= 1.85).
+# Without a cargo that new, rustup installs the stable toolchain (with rustfmt and clippy) for
+# the current user, in ~/.cargo and ~/.rustup; the Makefile puts ~/.cargo/bin first on PATH.
+rust_ok() {
+    local cargo minor
+    cargo=$(command -v cargo || echo "$HOME/.cargo/bin/cargo")
+    [ -x "$cargo" ] || return 1
+    minor=$("$cargo" --version 2>/dev/null | sed -n 's/^cargo 1\.\([0-9]*\)\..*/\1/p')
+    [ -n "$minor" ] && [ "$minor" -ge 85 ]
+}
+install_rust=false
+if [ "$1" = build ] && ! rust_ok; then
+    install_rust=true
+    packages+=(curl ca-certificates)
 fi
 
 missing=()
@@ -58,5 +68,14 @@ if [ ${#missing[@]} -gt 0 ]; then
     done
 else
     echo "deps: ${packages[*]} already installed"
+fi
+
+if $install_rust; then
+    echo "deps: installing the stable Rust toolchain with rustup (into $HOME/.cargo and $HOME/.rustup)"
+    # RUSTUP_INIT_SKIP_PATH_CHECK: an old Debian rustc in /usr/bin must not stop the install.
+    curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs |
+        RUSTUP_INIT_SKIP_PATH_CHECK=yes sh -s -- -y --no-modify-path --profile minimal \
+            --default-toolchain stable --component rustfmt,clippy
+    "$HOME/.cargo/bin/cargo" --version
 fi
 
