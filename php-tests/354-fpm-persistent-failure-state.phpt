@@ -1,5 +1,5 @@
 --TEST--
-FPM, shared health: a server that failed in one request of one worker is failed (status 0) in the next requests of every worker, which skip it without paying for a connect (with the C extension, and with memcache.shared_health=0, only the worker that saw the failure knows)
+FPM, shared health: a server that failed in one request of one worker is failed (status 0) in the next requests of every worker, which skip it without paying for a connect (with the C extension, and with memcache.shared_health=0, only the worker that saw the failure knows: 373)
 --SKIPIF--
 <?php if (!getenv('MEMCACHE_TEST_FPM')) die('skip no php-fpm (scripts/test-env.sh starts one; make deps-test)'); ?>
 --FILE--
