@@ -371,6 +371,32 @@ mod tests {
     }
 
     #[test]
+    fn out_of_memory_and_too_large_are_error_replies_not_failures() {
+        let requests = [Request::for_key(
+            b"k",
+            Command::Store {
+                op: StoreOp::Set,
+                flags: 0,
+                exptime: 0,
+                cas: 0,
+                data: b"v",
+            },
+        )];
+        for (status, message, code) in [(0x82, "Out of memory", 130), (0x03, "Too large.", 3)] {
+            let stream = response(Opcode::Set, status, 0, &[], message.as_bytes());
+            let mut reader = BinaryReader::new(&requests, &[0], false);
+            assert!(feed(&mut reader, &stream));
+            assert_eq!(
+                reader.finish().0,
+                vec![Outcome::ErrorReply {
+                    message: message.to_string(),
+                    code
+                }]
+            );
+        }
+    }
+
+    #[test]
     fn a_second_answer_for_one_request_is_out_of_step() {
         let requests = [Request::for_key(b"k", Command::Delete)];
         let mut stream = response(Opcode::Delete, 0, 0, &[], &[]);
