@@ -7,9 +7,11 @@
 //   ?incr=1      $_SESSION['n']++ ;  ?set[k]=v  $_SESSION[k] = v
 //   ?end=        close (session_write_close), abort (session_abort), destroy, or nothing:
 //                the session is written when the request ends
+//   ?close_after_ms=  sleep, then session_write_close() (after ?end=, if any)
 //   ?hold_ms=    sleep after that, before the request ends
 // Prints one JSON line last: started, id, the session as read, timestamps (microtime) of the
-// request's start, of session_start's return and of the end of the script.
+// request's start, of session_start's return, of the session_write_close() of ?end=close or
+// ?close_after_ms (null if none) and of the end of the script.
 error_reporting(E_ALL & ~E_DEPRECATED); // as the phpt tests: the C extension creates dynamic properties
 $began = microtime(true);
 ini_set('session.save_handler', 'memcache');
@@ -32,9 +34,11 @@ if (!empty($_GET['incr'])) {
 foreach ($_GET['set'] ?? [] as $name => $value) {
     $_SESSION[$name] = $value;
 }
+$closedAt = null;
 switch ($_GET['end'] ?? '') {
     case 'close':
         session_write_close();
+        $closedAt = microtime(true);
         break;
     case 'abort':
         session_abort();
@@ -42,6 +46,11 @@ switch ($_GET['end'] ?? '') {
     case 'destroy':
         session_destroy();
         break;
+}
+if (isset($_GET['close_after_ms'])) {
+    usleep(1000 * min(3000, (int) $_GET['close_after_ms']));
+    session_write_close();
+    $closedAt = microtime(true);
 }
 usleep(1000 * min(3000, (int) ($_GET['hold_ms'] ?? 0)));
 echo json_encode([
@@ -53,5 +62,6 @@ echo json_encode([
     'began' => $began,
     'asked' => $asked,
     'started_at' => $startedAt,
+    'closed' => $closedAt,
     'ended' => microtime(true),
 ]), "\n";
