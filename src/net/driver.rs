@@ -39,6 +39,8 @@ pub struct Job<'a> {
     /// `None` while running; then `Ok` or the failure. A failed job's connection must be
     /// dropped by the caller.
     pub result: Option<Result<(), NetError>>,
+    /// When the job times out unless it makes progress first (set by [`run`]).
+    deadline: Instant,
 }
 
 impl<'a> Job<'a> {
@@ -55,6 +57,7 @@ impl<'a> Job<'a> {
             connect_timeout,
             io_timeout,
             result: None,
+            deadline: Instant::now(),
         }
     }
 
@@ -70,10 +73,10 @@ impl<'a> Job<'a> {
 
 /// Runs all jobs to completion: each ends done, failed or timed out.
 pub fn run(jobs: &mut [Job<'_>]) {
-    let mut deadlines: Vec<Instant> = {
-        let now = Instant::now();
-        jobs.iter().map(|j| now + j.current_timeout()).collect()
-    };
+    let start = Instant::now();
+    for job in jobs.iter_mut() {
+        job.deadline = start + job.current_timeout();
+    }
     let mut fds: Vec<libc::pollfd> = Vec::with_capacity(jobs.len());
     let mut polled: Vec<usize> = Vec::with_capacity(jobs.len());
 
@@ -94,7 +97,7 @@ pub fn run(jobs: &mut [Job<'_>]) {
             if job.result.is_some() {
                 continue;
             }
-            if now >= deadlines[i] {
+            if now >= job.deadline {
                 job.result = Some(Err(timeout_error(job.conn)));
                 continue;
             }
@@ -109,7 +112,7 @@ pub fn run(jobs: &mut [Job<'_>]) {
                 revents: 0,
             });
             polled.push(i);
-            next_deadline = Some(next_deadline.map_or(deadlines[i], |d| d.min(deadlines[i])));
+            next_deadline = Some(next_deadline.map_or(job.deadline, |d| d.min(job.deadline)));
         }
         let Some(next_deadline) = next_deadline else {
             return;
@@ -140,11 +143,11 @@ pub fn run(jobs: &mut [Job<'_>]) {
                     job.result = Some(Err(e));
                     continue;
                 }
-                deadlines[i] = Instant::now() + job.io_timeout;
+                job.deadline = Instant::now() + job.io_timeout;
             }
             let progressed = step_write(job) | step_read(job, revents);
             if progressed {
-                deadlines[i] = Instant::now() + job.io_timeout;
+                job.deadline = Instant::now() + job.io_timeout;
             }
         }
     }

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicI32, Ordering};
 
 use ext_php_rs::ffi::{zend_class_entry, zend_object, zend_resource, zval};
-use ext_php_rs::flags::ZvalTypeFlags;
+use ext_php_rs::flags::{DataType, ZvalTypeFlags};
 use ext_php_rs::types::{ZendObject, Zval};
 
 use crate::pool::Pool;
@@ -111,12 +111,37 @@ pub fn write_property(object: &ZendObject, name: &str, value: &mut Zval) {
     }
 }
 
+/// `object`'s `connection` property, looked up in its property table as the C extension does
+/// (`zend_hash_str_find(Z_OBJPROP_P(obj), "connection")`): no `__get`, and no name string
+/// built for every call of every method.
+fn connection_property(object: &ZendObject) -> Option<&Zval> {
+    const NAME: &str = "connection";
+    let object_ptr = std::ptr::from_ref(object).cast_mut();
+    // SAFETY: a live object; `get_properties` returns its property table, built on first use
+    // and owned by the object.
+    let table = unsafe { ((*(*object_ptr).handlers).get_properties?)(object_ptr) };
+    if table.is_null() {
+        return None;
+    }
+    // SAFETY: a valid table; the name is passed with its length.
+    let found =
+        unsafe { ext_php_rs::ffi::zend_hash_str_find(table, NAME.as_ptr().cast(), NAME.len()) };
+    // SAFETY: NULL or a zval of the table, which lives as long as the object.
+    let mut value = unsafe { found.cast::<Zval>().as_ref() }?;
+    if value.get_type() == DataType::Indirect {
+        // SAFETY: an indirect slot points at the declared property's zval in the object.
+        value = unsafe { value.value.zv.cast::<Zval>().as_ref() }?;
+    }
+    let value = value.dereference();
+    (!matches!(value.get_type(), DataType::Null | DataType::Undef)).then_some(value)
+}
+
 /// The pool behind `object`'s `connection` property.
 pub fn lookup(object: &ZendObject) -> Connection {
-    let Some(value) = read_property(object, "connection") else {
+    let Some(value) = connection_property(object) else {
         return Connection::Missing;
     };
-    if value.get_type() != ext_php_rs::flags::DataType::Resource {
+    if value.get_type() != DataType::Resource {
         return Connection::Invalid;
     }
     // SAFETY: a resource zval holds a valid zend_resource pointer.

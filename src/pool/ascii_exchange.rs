@@ -266,7 +266,7 @@ fn unexpected(reply: &Reply<'_>) -> NetError {
 impl ReplyReader for AsciiReader<'_, '_> {
     fn read(&mut self, buf: &[u8]) -> Result<ReadProgress, NetError> {
         let mut consumed = 0;
-        if self.next >= self.first_get {
+        if self.next >= self.first_get && buf.starts_with(b"VALUE") {
             // The values in `buf` are shorter than `buf`: one reservation per read.
             self.hits.data.reserve(buf.len());
         }

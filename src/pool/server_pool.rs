@@ -2,6 +2,7 @@
 //! `key-n` failover), runs every server's share of a batch in one poll loop, and handles
 //! failures: a failed server is marked, reported as an [`Event`], and only its requests move.
 
+use std::cell::RefMut;
 use std::rc::Rc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -90,6 +91,19 @@ struct CallState {
     probed: Vec<usize>,
     /// Values found so far.
     hits: Hits,
+}
+
+/// One server's part of a network round: its borrowed state and how its exchange ended, kept
+/// together (next to the reader of its replies) so a round allocates once, not once per field.
+struct ServerRound<'s> {
+    /// The server, borrowed for the round.
+    server: RefMut<'s, Server>,
+    /// The exchange opens with SASL authentication (binary, new connection).
+    authenticating: bool,
+    /// `None` while the job runs; then how it ended (a failed connect before it ran).
+    result: Option<Result<(), NetError>>,
+    /// The socket was kept from an earlier exchange.
+    reused: bool,
 }
 
 /// Servers in insertion order with the ring that maps keys to them.
@@ -362,81 +376,90 @@ impl Pool {
             .iter()
             .map(|(index, _)| self.servers[*index].clone())
             .collect();
-        let mut servers: Vec<_> = handles.iter().map(|h| h.borrow_mut()).collect();
         // Open connections and queue the requests; a connect that fails outright fails the
-        // server before any job runs.
-        // A new connection of a server with credentials authenticates first (binary only).
-        let mut open_errors: Vec<Option<NetError>> = Vec::with_capacity(groups.len());
-        let mut authenticating: Vec<bool> = Vec::with_capacity(groups.len());
-        for (server, (_, members)) in servers.iter_mut().zip(groups) {
+        // server before any job runs. A new connection of a server with credentials
+        // authenticates first (binary only).
+        let mut slots: Vec<(ServerRound<'_>, Exchange<'_, '_>)> = Vec::with_capacity(groups.len());
+        for (handle, (_, members)) in handles.iter().zip(groups) {
+            let mut server = handle.borrow_mut();
             let auth = match self.protocol {
                 ProtocolKind::Binary => server.pending_auth().cloned(),
                 ProtocolKind::Ascii => None,
             };
-            match server.connection() {
+            let (authenticating, result) = match server.connection() {
                 Ok(conn) => {
-                    let auth = auth.as_ref();
-                    authenticating.push(auth.is_some());
-                    exchange::encode(self.protocol, conn.write_buffer(), requests, members, auth);
-                    open_errors.push(None);
+                    exchange::encode(
+                        self.protocol,
+                        conn.write_buffer(),
+                        requests,
+                        members,
+                        auth.as_ref(),
+                    );
+                    (auth.is_some(), None)
                 }
-                Err(e) => {
-                    authenticating.push(false);
-                    open_errors.push(Some(e));
-                }
-            }
+                Err(e) => (false, Some(Err(e))),
+            };
+            let round = ServerRound {
+                server,
+                authenticating,
+                result,
+                reused: false,
+            };
+            let reader = Exchange::new(self.protocol, requests, members, authenticating);
+            slots.push((round, reader));
         }
-        let mut readers: Vec<Exchange<'_, '_>> = groups
-            .iter()
-            .zip(&authenticating)
-            .map(|((_, members), &auth)| Exchange::new(self.protocol, requests, members, auth))
-            .collect();
-        let mut results: Vec<Option<Result<(), NetError>>> =
-            open_errors.iter().map(|e| e.clone().map(Err)).collect();
-        let mut reused: Vec<bool> = vec![false; groups.len()];
-        let mut had_reply: Vec<bool> = vec![false; groups.len()];
         {
-            let mut jobs: Vec<Job<'_>> = Vec::with_capacity(groups.len());
-            let mut job_slots: Vec<usize> = Vec::with_capacity(groups.len());
-            for (slot, (server, reader)) in servers.iter_mut().zip(readers.iter_mut()).enumerate() {
-                if results[slot].is_some() {
-                    continue;
-                }
-                let connect_timeout = server.config.timeout;
+            let mut jobs: Vec<Job<'_>> = Vec::with_capacity(slots.len());
+            for (round, reader) in slots.iter_mut().filter(|(r, _)| r.result.is_none()) {
+                let connect_timeout = round.server.config.timeout;
                 let io_timeout = self.io_timeout.unwrap_or(connect_timeout);
-                let conn = server
+                let conn = round
+                    .server
                     .existing_connection()
                     .expect("connection opened above");
-                reused[slot] = conn.was_used();
+                round.reused = conn.was_used();
                 jobs.push(Job::new(conn, reader, connect_timeout, io_timeout));
-                job_slots.push(slot);
             }
             net::run(&mut jobs);
-            for (job, slot) in jobs.iter_mut().zip(job_slots) {
-                had_reply[slot] = job.conn.has_reply_bytes();
-                results[slot] = job.result.take();
+            let results: Vec<_> = jobs.iter_mut().map(|job| job.result.take()).collect();
+            drop(jobs);
+            let ran = slots.iter_mut().filter(|(r, _)| r.result.is_none());
+            for ((round, _), result) in ran.zip(results) {
+                round.result = result;
             }
         }
-        let outcomes: Vec<_> = readers.into_iter().map(Exchange::finish).collect();
+        // The readers borrow the requests: finish them all before recording outcomes.
+        let finished: Vec<_> = slots
+            .into_iter()
+            .map(|(round, reader)| (round, reader.finish()))
+            .collect();
 
         let mut failed_slots: Vec<usize> = Vec::new();
-        for (slot, ((index, members), (outcomes, server_hits))) in
-            groups.iter().zip(outcomes).enumerate()
+        for (number, ((round, (outcomes, server_hits)), (index, members))) in
+            finished.into_iter().zip(groups).enumerate()
         {
-            let server = &mut servers[slot];
+            let ServerRound {
+                mut server,
+                authenticating,
+                result,
+                reused,
+            } = round;
+            let had_reply = server
+                .existing_connection()
+                .is_some_and(|conn| conn.has_reply_bytes());
             let mut error_reply = false;
             for (&member, outcome) in members.iter().zip(outcomes) {
                 if let Outcome::ErrorReply { message, code } = &outcome {
                     error_reply = true;
                     self.events
-                        .push(Event::ErrorReply(server_event(server, message, *code)));
+                        .push(Event::ErrorReply(server_event(&server, message, *code)));
                 }
                 if !matches!(outcome, Outcome::Pending) {
                     requests[member].outcome = outcome;
                 }
             }
             append_hits(&mut call.hits, server_hits);
-            match results[slot].take() {
+            match result {
                 Some(Ok(())) => {
                     // A completed exchange answers every request; one left pending would be
                     // sent again forever, so it counts as failed instead.
@@ -446,7 +469,7 @@ impl Pool {
                         }
                     }
                     server.health.record_success();
-                    if authenticating[slot] {
+                    if authenticating {
                         server.auth_done();
                     }
                     let conn = server.existing_connection().expect("job ran on it");
@@ -460,8 +483,8 @@ impl Pool {
                     // A socket kept from an earlier exchange that turns out closed before any
                     // reply byte was closed by the server meanwhile (restart, idle timeout):
                     // reconnect and resend once, silently.
-                    if reused[slot]
-                        && !had_reply[slot]
+                    if reused
+                        && !had_reply
                         && e.is_closed_socket()
                         && !call.stale_retried.contains(index)
                     {
@@ -469,16 +492,15 @@ impl Pool {
                         server.disconnect();
                         continue;
                     }
-                    self.fail_server(server, &e, now, policy);
-                    failed_slots.push(slot);
+                    self.fail_server(&mut server, &e, now, policy);
+                    failed_slots.push(number);
                 }
                 None => unreachable!("every job ends with a result"),
             }
         }
-        // Routing looks at every server's health: release the borrows first.
-        drop(servers);
-        for slot in failed_slots {
-            let (index, members) = &groups[slot];
+        // Routing looks at every server's health: the borrows ended with the loop above.
+        for number in failed_slots {
+            let (index, members) = &groups[number];
             for &member in members {
                 let request = &mut requests[member];
                 if !matches!(request.outcome, Outcome::Pending) {
