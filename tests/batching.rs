@@ -224,12 +224,18 @@ fn a_100_key_get_over_3_servers_is_one_get_line_per_server() {
         all_keys.extend(server_keys);
     }
     all_keys.sort();
-    let mut expected: Vec<String> = keys
+    let expected = sorted_names(&keys);
+    assert_eq!(all_keys, expected, "each key asked once, from one server");
+}
+
+/// The keys as strings, sorted: what the fakes must have seen, in any order.
+fn sorted_names(keys: &[Vec<u8>]) -> Vec<String> {
+    let mut names: Vec<String> = keys
         .iter()
         .map(|k| String::from_utf8(k.clone()).unwrap())
         .collect();
-    expected.sort();
-    assert_eq!(all_keys, expected, "each key asked once, from one server");
+    names.sort();
+    names
 }
 
 #[test]
@@ -255,11 +261,7 @@ fn a_multi_key_set_sends_all_of_a_servers_sets_before_any_reply() {
         }
     }
     all_keys.sort();
-    let mut expected: Vec<String> = keys
-        .iter()
-        .map(|k| String::from_utf8(k.clone()).unwrap())
-        .collect();
-    expected.sort();
+    let expected = sorted_names(&keys);
     assert_eq!(all_keys, expected, "each key set once, on one server");
 }
 
