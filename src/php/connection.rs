@@ -76,24 +76,11 @@ pub enum Connection {
     Pool(SharedPool),
 }
 
-/// Reads a property of `object` (no warning when it is missing).
+/// Reads a public property of `object` from its property table, as the C extension reads
+/// `connection`, `username`, `password` and the callbacks (`Z_OBJPROP_P` lookups): a missing
+/// property is `None`, never a call of the class's `__get`, which may throw.
 pub fn read_property(object: &ZendObject, name: &str) -> Option<Zval> {
-    let mut scratch = Zval::new();
-    let object_ptr = std::ptr::from_ref(object).cast_mut();
-    // SAFETY: a live object; `scratch` receives values the handler has to build.
-    let value = unsafe {
-        ext_php_rs::ffi::zend_read_property(
-            (*object_ptr).ce,
-            object_ptr,
-            name.as_ptr().cast(),
-            name.len(),
-            true,
-            std::ptr::from_mut(&mut scratch).cast(),
-        )
-    };
-    // SAFETY: the engine returns a valid zval pointer (possibly the uninitialized zval).
-    let value = unsafe { value.cast::<Zval>().as_ref() }?.dereference();
-    (!value.is_null()).then(|| value.shallow_clone())
+    table_property(object, name).map(Zval::shallow_clone)
 }
 
 /// Writes a public property of `object` (it takes its own reference to `value`).
@@ -111,11 +98,9 @@ pub fn write_property(object: &ZendObject, name: &str, value: &mut Zval) {
     }
 }
 
-/// `object`'s `connection` property, looked up in its property table as the C extension does
-/// (`zend_hash_str_find(Z_OBJPROP_P(obj), "connection")`): no `__get`, and no name string
-/// built for every call of every method.
-fn connection_property(object: &ZendObject) -> Option<&Zval> {
-    const NAME: &str = "connection";
+/// `object`'s public property `name` in its property table (no `__get`, and no name string
+/// built for a lookup that runs on every call); `None` when it is missing or null.
+fn table_property<'o>(object: &'o ZendObject, name: &str) -> Option<&'o Zval> {
     let object_ptr = std::ptr::from_ref(object).cast_mut();
     // SAFETY: a live object; `get_properties` returns its property table, built on first use
     // and owned by the object.
@@ -125,7 +110,7 @@ fn connection_property(object: &ZendObject) -> Option<&Zval> {
     }
     // SAFETY: a valid table; the name is passed with its length.
     let found =
-        unsafe { ext_php_rs::ffi::zend_hash_str_find(table, NAME.as_ptr().cast(), NAME.len()) };
+        unsafe { ext_php_rs::ffi::zend_hash_str_find(table, name.as_ptr().cast(), name.len()) };
     // SAFETY: NULL or a zval of the table, which lives as long as the object.
     let mut value = unsafe { found.cast::<Zval>().as_ref() }?;
     if value.get_type() == DataType::Indirect {
@@ -138,7 +123,7 @@ fn connection_property(object: &ZendObject) -> Option<&Zval> {
 
 /// The pool behind `object`'s `connection` property.
 pub fn lookup(object: &ZendObject) -> Connection {
-    let Some(value) = connection_property(object) else {
+    let Some(value) = table_property(object, "connection") else {
         return Connection::Missing;
     };
     if value.get_type() != DataType::Resource {
