@@ -79,7 +79,7 @@ impl Memcached {
                 return None;
             }
             if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                return (server.stat("pid") == pid).then_some(server);
+                return (server.try_stat("pid") == Ok(pid)).then_some(server);
             }
             std::thread::sleep(Duration::from_millis(10));
         }
@@ -190,12 +190,22 @@ impl Memcached {
 
     /// One value of `stats` (read over a separate connection, which it counts itself).
     pub fn stat(&self, name: &str) -> u64 {
+        self.try_stat(name)
+            .unwrap_or_else(|e| panic!("stat {name}: {e}"))
+    }
+
+    /// One value of `stats`, or why it could not be read: the connection failed (at start-up
+    /// the port may still belong to another test's server that is going away), or the reply
+    /// has no such numeric stat.
+    fn try_stat(&self, name: &str) -> Result<u64, String> {
         use std::io::{BufRead, BufReader, Write};
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("stats connection");
-        stream.write_all(b"stats\r\n").expect("send stats");
-        let reader = BufReader::new(stream);
-        for line in reader.lines() {
-            let line = line.expect("stats reply");
+        let mut stream =
+            TcpStream::connect(("127.0.0.1", self.port)).map_err(|e| format!("connect: {e}"))?;
+        stream
+            .write_all(b"stats\r\n")
+            .map_err(|e| format!("send: {e}"))?;
+        for line in BufReader::new(stream).lines() {
+            let line = line.map_err(|e| format!("reply: {e}"))?;
             if line == "END" {
                 break;
             }
@@ -204,10 +214,10 @@ impl Memcached {
                 return parts
                     .next()
                     .and_then(|v| v.parse().ok())
-                    .expect("numeric stat");
+                    .ok_or_else(|| format!("not numeric: {line}"));
             }
         }
-        panic!("no stat {name}")
+        Err("no such stat".to_string())
     }
 }
 
