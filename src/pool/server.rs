@@ -86,12 +86,17 @@ impl Deref for Health {
 }
 
 impl Health {
+    /// True if the record is the machine-wide one (every process of the user sees it).
+    pub fn is_shared(&self) -> bool {
+        matches!(self, Health::Shared(_))
+    }
+
     /// The server's record in the shared table if `shared` and the table has room, otherwise
     /// a private one.
     pub fn for_server(host: &str, tcp_port: u16, shared: bool) -> Health {
         health_table::table()
             .filter(|_| shared)
-            .and_then(|table| table.slot(&health_table::server_name(host, tcp_port)))
+            .and_then(|table| table.slot(host, tcp_port, crate::pool::unix_now()))
             .map_or_else(|| Health::Local(Box::default()), Health::Shared)
     }
 }
