@@ -156,7 +156,7 @@ impl HealthSlot {
         if !self.is_failed() {
             return Admission::Up;
         }
-        self.retry_interval.store(retry_interval, Ordering::Relaxed);
+        self.note_retry_interval(retry_interval);
         let due = retry_interval >= 0
             && now
                 >= self
@@ -168,6 +168,12 @@ impl HealthSlot {
         } else {
             Admission::Skip
         }
+    }
+
+    /// Keeps the retry interval (s) of the process that looks at the failed server, for the
+    /// displays' "probe in".
+    pub fn note_retry_interval(&self, retry_interval: i64) {
+        self.retry_interval.store(retry_interval, Ordering::Relaxed);
     }
 
     /// Takes the probe lease if nobody holds an unexpired one.

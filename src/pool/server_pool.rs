@@ -584,6 +584,11 @@ impl Pool {
                     },
                 });
             }
+            if verdict == FailureVerdict::Failed {
+                server
+                    .health
+                    .note_retry_interval(server.config.retry_interval);
+            }
             verdict == FailureVerdict::Failed
         };
         if reported {
