@@ -1,7 +1,7 @@
 //! A server's health record and the state machine that moves it between up and failed.
 //!
-//! Why atomics: the same record lives either in this process (CLI, or when the shared table is
-//! off or full) or in memory shared by every PHP-FPM worker of a machine
+//! Why atomics: the same record lives either in this process (health kept per process: the
+//! shared table is off, unusable or full) or in the table file every process of the user maps
 //! ([`health_table`](crate::pool::health_table)). With atomics one implementation serves both;
 //! the record holds plain integers only, so it can sit in a shared mapping.
 //!
