@@ -1,5 +1,5 @@
 --TEST--
-INI: every memcache.* directive of spec 6, plus this extension's own (session_fail_on_lock_timeout, failure_limit, failover_ttl, failback_flush: PHP_INI_ALL; shared_health: PHP_INI_SYSTEM), exists with its default value and access (fails on Debian 4.0.5.2: no memcache.select_api, no session_fail_on_lock_timeout)
+INI: every memcache.* directive of spec 6, plus this extension's own (session_fail_on_lock_timeout, failure_limit, failover_ttl, failback_flush, tls_ca_file, tls_cert_file, tls_key_file, tls_server_name, tls_verify_peer: PHP_INI_ALL; shared_health: PHP_INI_SYSTEM), exists with its default value and access (fails on Debian 4.0.5.2: no memcache.select_api, no session_fail_on_lock_timeout)
 --INI--
 memcache.protocol=ascii
 --FILE--
@@ -10,7 +10,7 @@ $access = array_unique(array_column(ini_get_all('memcache'), 'access'));
 var_dump($access);
 ?>
 --EXPECT--
-array(26) {
+array(31) {
   ["memcache.allow_failover"]=>
   string(1) "1"
   ["memcache.chunk_size"]=>
@@ -62,6 +62,16 @@ array(26) {
   ["memcache.session_save_path"]=>
   NULL
   ["memcache.shared_health"]=>
+  string(1) "1"
+  ["memcache.tls_ca_file"]=>
+  NULL
+  ["memcache.tls_cert_file"]=>
+  NULL
+  ["memcache.tls_key_file"]=>
+  NULL
+  ["memcache.tls_server_name"]=>
+  NULL
+  ["memcache.tls_verify_peer"]=>
   string(1) "1"
 }
 array(2) {
