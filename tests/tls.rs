@@ -526,3 +526,27 @@ fn tls_and_plain_servers_are_different_persistent_servers_on_the_same_ring_point
         );
     }
 }
+
+#[test]
+fn a_persistent_server_added_again_under_other_tls_settings_reconnects_under_them() {
+    let server = tls_memcached();
+    let persistent = |tls| ServerConfig {
+        persistent: true,
+        ..tls_config(server.tls_port, tls, SECOND)
+    };
+    let mut first = pool_with(ProtocolKind::Ascii, vec![persistent(trusting_test_ca())]);
+    assert_eq!(set(&mut first, b"persistent", b"v"), Outcome::Done);
+    // The same persistent server, now to be verified against a CA that did not sign it: its
+    // open connection (verified under the old settings) must not be reused.
+    let other_ca = TlsSettings {
+        ca_file: Some(cert("other-ca.pem")),
+        ..TlsSettings::default()
+    };
+    let mut second = pool_with(ProtocolKind::Ascii, vec![persistent(other_ca)]);
+    assert!(std::rc::Rc::ptr_eq(first.server(0), second.server(0)));
+    assert!(get_all(&mut second, &[b"persistent".to_vec()]).is_empty());
+    assert!(
+        only_failure(&mut second).contains("not signed by a trusted CA"),
+        "the connection was reused"
+    );
+}
