@@ -550,3 +550,32 @@ fn a_persistent_server_added_again_under_other_tls_settings_reconnects_under_the
         "the connection was reused"
     );
 }
+
+#[test]
+fn the_configuration_is_built_once_per_settings_and_again_when_a_file_changes() {
+    let server = tls_memcached();
+    let ca_file = certs().join("rotating-ca.pem");
+    std::fs::copy(cert("ca.pem"), &ca_file).unwrap();
+    let settings = TlsSettings {
+        ca_file: Some(ca_file.clone()),
+        ..TlsSettings::default()
+    };
+    let built = client_config(&settings).unwrap();
+    assert!(Arc::ptr_eq(&built, &client_config(&settings).unwrap()));
+    let mut pool = pool_with(
+        ProtocolKind::Ascii,
+        vec![tls_config(server.tls_port, settings.clone(), SECOND)],
+    );
+    assert_eq!(set(&mut pool, b"rotate", b"v"), Outcome::Done);
+    // The file is replaced (another CA): the next new connection reads it.
+    let replacement = certs().join("rotating-ca.pem.new");
+    std::fs::copy(cert("other-ca.pem"), &replacement).unwrap();
+    std::fs::rename(&replacement, &ca_file).unwrap();
+    assert!(!Arc::ptr_eq(&built, &client_config(&settings).unwrap()));
+    let mut fresh = pool_with(
+        ProtocolKind::Ascii,
+        vec![tls_config(server.tls_port, settings, SECOND)],
+    );
+    assert!(get_all(&mut fresh, &[b"rotate".to_vec()]).is_empty());
+    assert!(only_failure(&mut fresh).contains("not signed by a trusted CA"));
+}

@@ -30,7 +30,7 @@ use socket2::Socket;
 use crate::net::NetError;
 
 /// How a client sets up TLS: the `memcache.tls_*` settings in force when the server was added.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TlsSettings {
     /// PEM file of the CAs the server's certificate must chain to; `None`: the system's trust
     /// store.
@@ -60,7 +60,7 @@ impl Default for TlsSettings {
 }
 
 impl TlsSettings {
-    /// The files these settings read, each with the name of its setting.
+    /// The files these settings read.
     fn files(&self) -> impl Iterator<Item = &Path> {
         [&self.ca_file, &self.cert_file, &self.key_file]
             .into_iter()
