@@ -59,6 +59,8 @@ const FLOAT: PhpType = mask(may_be(IS_DOUBLE));
 const STRING: PhpType = mask(may_be(IS_STRING));
 /// `bool`
 const BOOL: PhpType = mask(MAY_BE_BOOL);
+/// `array`
+const ARRAY: PhpType = mask(may_be(IS_ARRAY));
 /// `array|string`: a key or an array of keys.
 const KEY: PhpType = mask(may_be(IS_ARRAY) | may_be(IS_STRING));
 /// `?callable`
@@ -184,6 +186,7 @@ pub const FUNCTIONS: &[Signature] = &[
     sig("memcache_close", &[POOL], BOOL),
     sig("memcache_flush", &[POOL, INT], BOOL),
     sig("memcache_set_sasl_auth_data", &[POOL, STRING, STRING], BOOL),
+    sig("memcache_server_health", &[], ARRAY),
 ];
 
 /// A signature that does not fit the registered function: not found, or another number of

@@ -535,7 +535,14 @@ pub fn memcache_set_sasl_auth_data(
     })())
 }
 
-/// Every function, in the C extension's order.
+/// The machine-wide server health table as an array (this extension's own function; see
+/// [`server_health`](crate::php::server_health) for its shape).
+#[php_function]
+pub fn memcache_server_health() -> Zval {
+    crate::php::server_health::server_health()
+}
+
+/// Every function, in the C extension's order, then this extension's own.
 pub fn all() -> Vec<FunctionBuilder<'static>> {
     vec![
         wrap_function!(memcache_connect),
@@ -563,5 +570,6 @@ pub fn all() -> Vec<FunctionBuilder<'static>> {
         wrap_function!(memcache_close),
         wrap_function!(memcache_flush),
         wrap_function!(memcache_set_sasl_auth_data),
+        wrap_function!(memcache_server_health),
     ]
 }

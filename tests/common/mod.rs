@@ -307,3 +307,20 @@ pub fn failures(events: &[Event]) -> usize {
         .filter(|e| matches!(e, Event::Failure(_)))
         .count()
 }
+
+/// Maps a machine-wide health table of this test process (a file of its own, removed at once:
+/// the mapping stays), so servers added afterwards keep their health in it as under PHP with
+/// `memcache.shared_health`. Every test of the process shares it; ports keep tests apart.
+pub fn shared_health() {
+    use std::sync::Once;
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let dir = std::env::temp_dir().join(format!("memcache-rs-health-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("health");
+        let installed = memcache::pool::health_table::install(&path).is_ok();
+        let _ = std::fs::remove_file(&path);
+        let _ = std::fs::remove_dir(&dir);
+        assert!(installed, "health table at {}", path.display());
+    });
+}
