@@ -5,8 +5,10 @@
 #   scripts/deps.sh build   PHP CLI + headers, clang (for bindgen), memcached, and Rust
 #                           (rustup's stable) when no cargo >= 1.85 is there
 #   scripts/deps.sh test    Debian's C memcache and libmemcached-based memcached extensions
-#                           (interop tests, benchmarks), php-fpm and cgi-fcgi, and the SASL
-#                           tools and PLAIN plugin for a SASL-enabled test memcached
+#                           (interop tests, benchmarks), php-fpm and cgi-fcgi, the SASL
+#                           tools and PLAIN plugin for a SASL-enabled test memcached, and
+#                           openssl and ca-certificates for the TLS tests (their certificates,
+#                           and the system trust store tls:// uses by default)
 #   scripts/deps.sh root    what scripts/php-env.sh needs to build a Debian root for another
 #                           PHP (debootstrap), and Rust as for build (the root uses the host's)
 #   scripts/deps.sh list build|test...   prints those packages, one per line, installs nothing
@@ -25,7 +27,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 packages_of() {
     case "$1" in
     build) echo "php$PHP_VERSION-cli php$PHP_VERSION-dev clang libclang-dev memcached" ;;
-    test) echo "php$PHP_VERSION-memcache php$PHP_VERSION-memcached libfcgi-bin php$PHP_VERSION-fpm sasl2-bin libsasl2-modules" ;;
+    test) echo "php$PHP_VERSION-memcache php$PHP_VERSION-memcached libfcgi-bin php$PHP_VERSION-fpm sasl2-bin libsasl2-modules openssl ca-certificates" ;;
     root) echo "debootstrap" ;;
     *)
         echo "usage: $0 build|test|root, or $0 list build|test..." >&2

@@ -84,6 +84,7 @@ impl FakeServer {
             retry_interval: 15,
             persistent: false,
             sasl: None,
+            tls: Default::default(),
         }
     }
 
