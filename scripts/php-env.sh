@@ -64,7 +64,7 @@ if [ "${1:-}" = --host-version ]; then
 fi
 
 # Bump when what goes into a root changes in a way the package list does not show.
-RECIPE=1
+RECIPE=2
 
 # Mounts and enters the root; runs in the private mount namespace (see run_in_root).
 #   php-env.sh --enter ROOT CWD USER CMD...   (USER: uid:gid, or "" for root)
@@ -260,6 +260,8 @@ create_root() {
         die "debootstrap of $release failed, see $log (is debian-archive-keyring up to date?)"
     fi
     write_sources "$tmp"
+    # Targets of the host's files bound in at run time (debootstrap writes no /etc/hosts).
+    touch "$tmp/etc/hosts" "$tmp/etc/resolv.conf"
     printf '#!/bin/sh\n# memcache-rs root: no service starts here\nexit 101\n' >"$tmp/usr/sbin/policy-rc.d"
     chmod 0755 "$tmp/usr/sbin/policy-rc.d"
     # shellcheck disable=SC2046 # one word per package
@@ -278,6 +280,11 @@ create_root() {
     trap - EXIT INT TERM
     exec {fd}>&-
     echo "php-env: built $root" >&2
+    # Roots of other recipes or package lists stay (a clone at another commit may use them).
+    for leftover in "$cache/$base"-*/; do
+        [ "${leftover%/}" = "$root" ] ||
+            echo "php-env: note: ${leftover%/} is an older root; $0 $version --remove deletes all" >&2
+    done
 }
 
 remove_roots() {
