@@ -39,8 +39,8 @@
 # The environment is rebuilt from scratch: PATH (Rust first), HOME, LANG=C.UTF-8, TERM,
 # PHP_VERSION=VERSION, and of the caller's only CI, MAKEFLAGS/MFLAGS (so `make VAR=value`
 # overrides reach the inner make), proxies and MEMCACHE_*, CARGO_* (not CARGO_TARGET_DIR:
-# it may point outside the work tree), RUSTUP_*, RUST_*, RUSTFLAGS. Host settings such as PHP,
-# PHP_CONFIG or FPM_BIN would name host binaries and never get in.
+# it may point outside the work tree), RUSTUP_*, RUST_*, RUSTFLAGS, DEBIAN_FRONTEND, NO_COLOR.
+# Host settings such as PHP, PHP_CONFIG or FPM_BIN would name host binaries and never get in.
 #
 # Needs root (mounts, chroot): run as another user, it re-runs itself through sudo and runs the
 # command as that user (files it writes in the work tree stay theirs). On the host it needs
@@ -66,7 +66,8 @@ fi
 # Bump when what goes into a root changes in a way the package list does not show.
 RECIPE=2
 
-# Mounts and enters the root; runs in the private mount namespace (see run_in_root).
+# Mounts and enters the root; runs in the private mount namespace that unshare made for it
+# (the last lines of this script, and in_new_root).
 #   php-env.sh --enter ROOT CWD USER CMD...   (USER: uid:gid, or "" for root)
 enter() {
     local root=$1 cwd=$2 user=$3 dir name
