@@ -130,6 +130,13 @@ if [ "$version" = "$(php_host_version)" ]; then
     exec "$@"
 fi
 
+# What the host needs, installed as the caller (Rust goes to their home): debootstrap, and the
+# rustup toolchain the root uses (only ~/.cargo and ~/.rustup are bound in).
+if [ "$1" != --remove ] && { ! command -v debootstrap >/dev/null ||
+    [ ! -x "${CARGO_HOME:-$HOME/.cargo}/bin/cargo" ]; }; then
+    "$here/deps.sh" root
+fi
+
 if [ "$(id -u)" -ne 0 ]; then
     command -v sudo >/dev/null || die "needs root (mount, chroot), and sudo is not installed"
     exec sudo --preserve-env env HOME="$HOME" XDG_CACHE_HOME="${XDG_CACHE_HOME:-$HOME/.cache}" \
@@ -241,7 +248,6 @@ create_root() {
         echo "php-env: removing $leftover (an interrupted build)" >&2
         rm -rf --one-file-system "$leftover"
     done
-    command -v debootstrap >/dev/null || "$here/deps.sh" root
     # Global: the EXIT trap removes it.
     tmp=$(mktemp -d "$cache/.$(basename "$root").tmp.XXXXXX")
     trap 'rm -rf --one-file-system "$tmp"' EXIT
