@@ -275,12 +275,24 @@ fn required<'f>(args: &mut Args<'f>) -> Result<(&'f mut Zval, u32), ArgError> {
     args.next().ok_or_else(|| args.count_error())
 }
 
-impl Kind for Long {
-    type Value<'f> = i64;
-    fn read<'f>(args: &mut Args<'f>) -> Result<i64, ArgError> {
-        let (zval, number) = required(args)?;
-        args::long(zval, number)
-    }
+/// The kinds read by one of [`args`]' coercions.
+macro_rules! coerced {
+    ($($kind:ident: $value:ty = $coerce:path;)*) => {$(
+        impl Kind for $kind {
+            type Value<'f> = $value;
+            fn read<'f>(args: &mut Args<'f>) -> Result<Self::Value<'f>, ArgError> {
+                let (zval, number) = required(args)?;
+                $coerce(zval, number)
+            }
+        }
+    )*};
+}
+
+coerced! {
+    Long: i64 = args::long;
+    Double: f64 = args::double;
+    Bool: bool = args::bool_;
+    Bytes: &'f [u8] = args::bytes;
 }
 
 impl Kind for LongOrNull {
@@ -291,30 +303,6 @@ impl Kind for LongOrNull {
             return Ok(None);
         }
         args::long(zval, number).map(Some)
-    }
-}
-
-impl Kind for Double {
-    type Value<'f> = f64;
-    fn read<'f>(args: &mut Args<'f>) -> Result<f64, ArgError> {
-        let (zval, number) = required(args)?;
-        args::double(zval, number)
-    }
-}
-
-impl Kind for Bool {
-    type Value<'f> = bool;
-    fn read<'f>(args: &mut Args<'f>) -> Result<bool, ArgError> {
-        let (zval, number) = required(args)?;
-        args::bool_(zval, number)
-    }
-}
-
-impl Kind for Bytes {
-    type Value<'f> = &'f [u8];
-    fn read<'f>(args: &mut Args<'f>) -> Result<&'f [u8], ArgError> {
-        let (zval, number) = required(args)?;
-        args::bytes(zval, number)
     }
 }
 
