@@ -27,6 +27,7 @@ use ext_php_rs::zend::{IniEntryDef, IniEntryDefs};
 
 use super::errors;
 use super::ffi::{self, IniOnModify};
+use crate::compat::strtol::strtol;
 use crate::hash::HashFunction;
 use crate::pool::recovery::FailbackFlush;
 use crate::pool::ring::HashStrategy;
@@ -579,14 +580,8 @@ unsafe extern "C" fn on_update_int(
 
 /// `strtol(value, &end, 10)` consumed everything and the result is `>= min`.
 fn parses_at_least(value: &[u8], min: i64) -> bool {
-    let Ok(c) = std::ffi::CString::new(value) else {
-        return false;
-    };
-    let mut end: *mut std::ffi::c_char = ptr::null_mut();
-    // SAFETY: `c` is NUL-terminated; `end` points into it afterwards.
-    let n = unsafe { libc::strtoll(c.as_ptr(), &mut end, 10) };
-    // SAFETY: `end` points into `c` (at worst at its NUL).
-    !end.is_null() && unsafe { *end } == 0 && n >= min
+    let (n, used) = strtol(value);
+    used == value.len() && n >= min
 }
 
 /// The C extension's `{a, b}` validators: a case-insensitive match stores the
