@@ -19,11 +19,11 @@
 use std::ffi::{c_int, c_void, CStr};
 use std::ptr;
 use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU8, Ordering::Relaxed};
-use std::sync::Mutex;
 
 use ext_php_rs::ffi::{zend_ini_entry, zend_string};
 use ext_php_rs::flags::IniEntryPermission;
 use ext_php_rs::zend::{IniEntryDef, IniEntryDefs};
+use parking_lot::Mutex;
 
 use super::errors;
 use super::ffi::{self, IniOnModify};
@@ -488,9 +488,7 @@ fn to_u32(v: i64) -> u32 {
 }
 
 fn get_string(slot: &Mutex<Option<Vec<u8>>>) -> Option<Vec<u8>> {
-    slot.lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-        .clone()
+    slot.lock().clone()
 }
 
 /// The whole value (`ZSTR_LEN`), or `None` for an unset (NULL) value.
@@ -642,10 +640,7 @@ unsafe extern "C" fn on_update_string(
                 full_value(new_value),
             )
         };
-        *slot
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) =
-            value.map(|v| c_value(v).to_vec());
+        *slot.lock() = value.map(|v| c_value(v).to_vec());
         SUCCESS
     })
 }
