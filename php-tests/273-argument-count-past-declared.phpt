@@ -15,26 +15,18 @@ if (!is_file($cExtension)) die("skip C extension $cExtension not installed");
 include __DIR__ . '/connect.inc';
 
 $code = <<<'PHP'
-function show273(callable $f): void
-{
-    try {
-        var_dump($f());
-    } catch (Throwable $e) {
-        echo get_class($e), ': ', $e->getMessage(), "\n";
-    }
-}
 $m = new Memcache();
 foreach ([4, 8, 9, 12] as $n) {
     $args = array_fill(0, $n, 'x');
-    show273(fn () => $m->connect(...$args));
-    show273(fn () => $m->pconnect(...$args));
-    show273(fn () => memcache_connect(...$args));
-    show273(fn () => memcache_pconnect(...$args));
+    test_show(fn () => $m->connect(...$args));
+    test_show(fn () => $m->pconnect(...$args));
+    test_show(fn () => memcache_connect(...$args));
+    test_show(fn () => memcache_pconnect(...$args));
 }
 foreach ([10, 11, 14] as $n) {
-    show273(fn () => memcache_add_server($m, ...array_fill(0, $n - 1, 'x')));
+    test_show(fn () => memcache_add_server($m, ...array_fill(0, $n - 1, 'x')));
 }
-show273(fn () => $m->addServer(...array_fill(0, 9, 'x')));
+test_show(fn () => $m->addServer(...array_fill(0, 9, 'x')));
 PHP;
 
 ob_start();

@@ -6,10 +6,9 @@ mod common;
 
 use std::time::Duration;
 
-use common::{failures, keys, new_pool, Memcached};
+use common::{failures, get_all, keys, new_pool, pool_of, set, Memcached};
 use memcache::pool::recovery::FailbackFlush;
-use memcache::pool::{Command, Event, Outcome, Policy, Pool, Request};
-use memcache::protocol::ascii::StoreOp;
+use memcache::pool::{Event, Outcome, Policy};
 use memcache::protocol::ProtocolKind;
 
 const TIMEOUT: Duration = Duration::from_millis(200);
@@ -19,33 +18,6 @@ fn policy(flush: FailbackFlush) -> Policy {
         failback_flush: flush,
         ..Policy::default()
     }
-}
-
-fn set(pool: &mut Pool, policy: &Policy, key: &[u8], value: &[u8], exptime: u32) -> Outcome {
-    let command = Command::Store {
-        op: StoreOp::Set,
-        flags: 0,
-        exptime,
-        cas: 0,
-        data: value,
-    };
-    let mut requests = [Request::for_key(key, command)];
-    pool.execute(&mut requests, policy);
-    requests[0].outcome.clone()
-}
-
-/// Values of `keys` (`None` for a miss).
-fn get_all(pool: &mut Pool, policy: &Policy, keys: &[Vec<u8>]) -> Vec<Option<Vec<u8>>> {
-    let mut requests: Vec<Request<'_>> = keys
-        .iter()
-        .map(|k| Request::for_key(k, Command::Get { with_cas: false }))
-        .collect();
-    let hits = pool.execute(&mut requests, policy);
-    let mut values = vec![None; keys.len()];
-    for hit in &hits.hits {
-        values[hit.request] = Some(hits.value(hit).to_vec());
-    }
-    values
 }
 
 /// The stale-read scenario of a partition: v1 everywhere, one server hangs, v2 is written (the
@@ -83,10 +55,7 @@ fn stale_reads_after_partition(flush: FailbackFlush, protocol: ProtocolKind) -> 
     let values = get_all(&mut pool, &policy, &keys);
     assert!(pool.take_events().is_empty());
     assert!(pool.is_usable(0), "the server rejoined");
-    values
-        .iter()
-        .filter(|v| v.as_deref() == Some(b"v1".as_slice()))
-        .count()
+    values.iter().filter(|(_, v)| v == b"v1").count()
 }
 
 #[test]
@@ -151,11 +120,7 @@ fn a_restarted_server_keeps_what_was_written_to_it_since() {
     std::thread::sleep(Duration::from_millis(2100));
     let found = get_all(&mut pool, &policy, std::slice::from_ref(since));
     assert!(pool.is_usable(0));
-    assert_eq!(
-        found[0].as_deref(),
-        Some(b"fresh".as_slice()),
-        "not flushed"
-    );
+    assert_eq!(found, [(since.clone(), b"fresh".to_vec())], "not flushed");
     assert_eq!(a.stat("cmd_flush"), 0);
 }
 
@@ -213,9 +178,7 @@ fn a_failback_callback_decides_and_a_refusal_waits_another_interval() {
 fn timeouts_fail_a_server_only_at_the_failure_limit() {
     let a = Memcached::start();
     let b = Memcached::start();
-    let mut pool = new_pool();
-    pool.add_server(a.config(TIMEOUT, 15, false), 1, true);
-    pool.add_server(b.config(TIMEOUT, 15, false), 1, true);
+    let mut pool = pool_of(ProtocolKind::Ascii, &[&a, &b], TIMEOUT);
     let limited = Policy {
         failure_limit: 3,
         ..Policy::default()
