@@ -17,8 +17,7 @@ use ext_php_rs::exception::PhpException;
 use ext_php_rs::ffi::{
     _zend_expected_type, _zend_expected_type_Z_EXPECTED_BOOL,
     _zend_expected_type_Z_EXPECTED_DOUBLE, _zend_expected_type_Z_EXPECTED_LONG,
-    _zend_expected_type_Z_EXPECTED_STRING, zend_long, zend_string, zval, E_DEPRECATED,
-    ZEND_ACC_STRICT_TYPES,
+    _zend_expected_type_Z_EXPECTED_STRING, zend_string, zval, E_DEPRECATED, ZEND_ACC_STRICT_TYPES,
 };
 use ext_php_rs::types::{ZendStr, Zval};
 use ext_php_rs::zend::ce;
@@ -31,69 +30,50 @@ use super::ffi;
 #[derive(Debug)]
 pub struct ArgError;
 
-/// Coerces parameter `arg_num` (1-based) to `int` like `Z_PARAM_LONG`.
-///
-/// # Errors
-/// [`ArgError`] when a `TypeError` or an exception from a deprecation handler
-/// is pending.
-pub fn long(z: &Zval, arg_num: u32) -> Result<i64, ArgError> {
-    let z = z.dereference();
-    if let Some(l) = z.long() {
-        return Ok(l);
-    }
-    if z.is_null() {
-        return null_arg(z, arg_num, _zend_expected_type_Z_EXPECTED_LONG, "int").map(|()| 0);
-    }
-    let mut out: zend_long = 0;
-    // SAFETY: `z` is a live zval; the long parser only reads it.
-    if unsafe { ffi::zend_parse_arg_long_slow(raw(z), &mut out, arg_num) } {
-        return Ok(out);
-    }
-    Err(wrong_type(z, arg_num, _zend_expected_type_Z_EXPECTED_LONG))
+/// The scalar coercions: the value if the zval already has the type, `null` as for a scalar
+/// parameter (below), else the engine's slow path, which converts or throws the `TypeError`.
+macro_rules! scalar_coercion {
+    ($(
+        $(#[$doc:meta])*
+        $name:ident -> $ty:ty, from $get:ident, zero $zero:expr,
+        parsed by $slow:ident, expected $expected:ident, named $type_name:literal;
+    )*) => {$(
+        $(#[$doc])*
+        ///
+        /// # Errors
+        /// [`ArgError`] when a `TypeError` or an exception from a deprecation handler is
+        /// pending.
+        pub fn $name(z: &Zval, arg_num: u32) -> Result<$ty, ArgError> {
+            let z = z.dereference();
+            if let Some(value) = z.$get() {
+                return Ok(value);
+            }
+            if z.is_null() {
+                return null_arg(z, arg_num, $expected, $type_name).map(|()| $zero);
+            }
+            let mut out = $zero;
+            // SAFETY: `z` is a live zval; the parser only reads it.
+            if unsafe { ffi::$slow(raw(z), &mut out, arg_num) } {
+                return Ok(out);
+            }
+            Err(wrong_type(z, arg_num, $expected))
+        }
+    )*};
 }
 
-/// Coerces parameter `arg_num` to `bool` like `Z_PARAM_BOOL`.
-///
-/// # Errors
-/// As [`long`].
-pub fn bool_(z: &Zval, arg_num: u32) -> Result<bool, ArgError> {
-    let z = z.dereference();
-    if let Some(b) = z.bool() {
-        return Ok(b);
-    }
-    if z.is_null() {
-        return null_arg(z, arg_num, _zend_expected_type_Z_EXPECTED_BOOL, "bool").map(|()| false);
-    }
-    let mut out = false;
-    // SAFETY: as in `long`.
-    if unsafe { ffi::zend_parse_arg_bool_slow(raw(z), &mut out, arg_num) } {
-        return Ok(out);
-    }
-    Err(wrong_type(z, arg_num, _zend_expected_type_Z_EXPECTED_BOOL))
-}
-
-/// Coerces parameter `arg_num` to `float` like `Z_PARAM_DOUBLE`.
-///
-/// # Errors
-/// As [`long`].
-pub fn double(z: &Zval, arg_num: u32) -> Result<f64, ArgError> {
-    let z = z.dereference();
-    if let Some(d) = z.double() {
-        return Ok(d);
-    }
-    if z.is_null() {
-        return null_arg(z, arg_num, _zend_expected_type_Z_EXPECTED_DOUBLE, "float").map(|()| 0.0);
-    }
-    let mut out = 0.0;
-    // SAFETY: as in `long`.
-    if unsafe { ffi::zend_parse_arg_double_slow(raw(z), &mut out, arg_num) } {
-        return Ok(out);
-    }
-    Err(wrong_type(
-        z,
-        arg_num,
-        _zend_expected_type_Z_EXPECTED_DOUBLE,
-    ))
+scalar_coercion! {
+    /// Coerces parameter `arg_num` (1-based) to `int` like `Z_PARAM_LONG`.
+    long -> i64, from long, zero 0,
+        parsed by zend_parse_arg_long_slow, expected _zend_expected_type_Z_EXPECTED_LONG,
+        named "int";
+    /// Coerces parameter `arg_num` to `bool` like `Z_PARAM_BOOL`.
+    bool_ -> bool, from bool, zero false,
+        parsed by zend_parse_arg_bool_slow, expected _zend_expected_type_Z_EXPECTED_BOOL,
+        named "bool";
+    /// Coerces parameter `arg_num` to `float` like `Z_PARAM_DOUBLE`.
+    double -> f64, from double, zero 0.0,
+        parsed by zend_parse_arg_double_slow, expected _zend_expected_type_Z_EXPECTED_DOUBLE,
+        named "float";
 }
 
 /// Coerces parameter `arg_num` to a binary-safe string like `Z_PARAM_STR`:
