@@ -13,7 +13,8 @@
  *    constructor; the server pool is created by the first connect()/addServer() and kept in the
  *    public dynamic property `connection`. Methods are registered in lowercase (`addserver`,
  *    `getstats`, ...) except setSaslAuthData; PHP method names are case-insensitive anyway.
- *  - 24 procedural memcache_* functions taking the object as first argument.
+ *  - 24 procedural memcache_* functions taking the object as first argument, and
+ *    memcache_server_health() (the machine-wide server health table).
  *  - 6 constants: MEMCACHE_COMPRESSED, MEMCACHE_USER1..4, MEMCACHE_HAVE_SESSION.
  *  - a session save handler named "memcache": session.save_handler=memcache with
  *    session.save_path (or memcache.session_save_path) set to a comma/space separated list of
@@ -657,3 +658,15 @@ function memcache_flush(MemcachePool $memcache, int $delay = 0): bool {}
  * MemcachePool::setSaslAuthData() as a function: SASL credentials for servers added afterwards.
  */
 function memcache_set_sasl_auth_data(MemcachePool $memcache, string $username, string $password): bool {}
+
+/**
+ * The machine-wide server health table (memcache.shared_health), for status pages: one entry
+ * per server any PHP process of this user on the machine has used, sorted by host and port.
+ * An empty array when health is kept per process. This extension's own; the C extension has
+ * no such function.
+ *
+ * @return list<array{host: string, port: int, state: 'up'|'failed'|'probing', failures: int,
+ *     last_errno: int, failed_at: int|null, down_since: int|null, timeouts_only: bool,
+ *     probe_in: int|null, recoveries: int, last_used: int}>
+ */
+function memcache_server_health(): array {}

@@ -38,7 +38,7 @@ fn failure_messages(events: &[Event]) -> Vec<String> {
         .iter()
         .filter_map(|e| match e {
             Event::Failure(event) => Some(event.message.clone()),
-            Event::ErrorReply(_) | Event::FailbackReady { .. } => None,
+            Event::ErrorReply(_) | Event::FailbackReady { .. } | Event::Health { .. } => None,
         })
         .collect()
 }

@@ -52,6 +52,8 @@ pub const FLOAT: PhpType = mask(may_be(IS_DOUBLE));
 pub const STRING: PhpType = mask(may_be(IS_STRING));
 /// `bool`
 pub const BOOL: PhpType = mask(MAY_BE_BOOL);
+/// `array`
+pub const ARRAY: PhpType = mask(may_be(IS_ARRAY));
 /// `array|string`: a key or an array of keys.
 pub const KEY: PhpType = mask(may_be(IS_ARRAY) | may_be(IS_STRING));
 /// `?callable`

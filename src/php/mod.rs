@@ -15,14 +15,17 @@ pub mod dispatch;
 pub mod errors;
 pub mod events;
 pub mod ffi;
+pub mod health_log;
 pub mod info;
 pub mod ini;
 pub mod monitoring;
 pub mod pool_object;
 pub mod prefix;
 pub mod serialize;
+pub mod server_health;
 pub mod servers;
 pub mod session;
+pub mod shared_health;
 
 use ext_php_rs::prelude::*;
 
@@ -38,9 +41,6 @@ pub extern "C" fn startup(_kind: i32, module_number: i32) -> i32 {
     std::panic::set_hook(Box::new(|_| {}));
     let started = std::panic::catch_unwind(|| {
         ini::register(module_number);
-        if ini::shared_health() && !is_cli() {
-            crate::pool::health_table::install();
-        }
         connection::register(module_number);
         session::register();
         // Shown as "PHP Startup: ..." before the engine's "Unable to start memcache module".
@@ -52,19 +52,6 @@ pub extern "C" fn startup(_kind: i32, module_number: i32) -> i32 {
         Ok(true) => 0,
         _ => -1,
     }
-}
-
-/// True under the command-line SAPIs, whose processes share no workers: server health stays
-/// per process there.
-fn is_cli() -> bool {
-    // SAFETY: the SAPI module is set up before any extension starts; `name` is a C string.
-    let name = unsafe { ext_php_rs::ffi::sapi_module.name };
-    if name.is_null() {
-        return true;
-    }
-    // SAFETY: checked non-null above; NUL-terminated by the SAPI.
-    let name = unsafe { std::ffi::CStr::from_ptr(name) };
-    matches!(name.to_bytes(), b"cli" | b"phpdbg")
 }
 
 /// Request startup: the session key prefix is computed per request (spec §6).

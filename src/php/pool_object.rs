@@ -130,5 +130,6 @@ pub fn policy() -> Policy {
         failure_limit: ini::failure_limit(),
         failover_ttl: ini::failover_ttl(),
         failback_flush: ini::failback_flush(),
+        max_failed_share: ini::max_failed_share(),
     }
 }

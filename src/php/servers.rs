@@ -14,6 +14,7 @@ use crate::php::events;
 use crate::php::ini;
 use crate::php::pool_object::{policy, PoolObject};
 use crate::php::prefix;
+use crate::php::shared_health;
 use crate::pool::ServerConfig;
 use crate::protocol::ProtocolKind;
 
@@ -141,6 +142,7 @@ pub fn add_server(object: PoolObject<'_>, params: &AddServer) -> Option<(SharedP
         return None;
     }
     let pool = object.pool_for_adding()?;
+    shared_health::attach();
     let mut udp_port = params.udp_port as u16;
     if udp_port != 0 && pool.borrow().protocol == ProtocolKind::Binary {
         errors::notice("binary protocol isn't support over UDP, defaulting to TCP");

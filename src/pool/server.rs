@@ -56,7 +56,7 @@ impl std::fmt::Debug for SaslCredentials {
 pub struct Server {
     /// Its parameters.
     pub config: ServerConfig,
-    /// Failed or not, and since when: shared by the machine's workers when possible.
+    /// Failed or not, and since when: shared by the user's processes when possible.
     pub health: Health,
     endpoint: Endpoint,
     conn: Option<Connection>,
@@ -68,9 +68,10 @@ pub struct Server {
 /// Where a server's health record lives.
 #[derive(Debug)]
 pub enum Health {
-    /// In this process only (CLI, shared table off or full, or a server the pool added down).
+    /// In this process only (shared table off, unusable or full, or a server the pool added
+    /// down).
     Local(Box<HealthSlot>),
-    /// In the machine-wide table, seen by every worker.
+    /// In the machine-wide table, seen by every process of the user.
     Shared(&'static HealthSlot),
 }
 
@@ -86,12 +87,17 @@ impl Deref for Health {
 }
 
 impl Health {
+    /// True if the record is the machine-wide one (every process of the user sees it).
+    pub fn is_shared(&self) -> bool {
+        matches!(self, Health::Shared(_))
+    }
+
     /// The server's record in the shared table if `shared` and the table has room, otherwise
     /// a private one.
     pub fn for_server(host: &str, tcp_port: u16, shared: bool) -> Health {
         health_table::table()
             .filter(|_| shared)
-            .and_then(|table| table.slot(&health_table::server_name(host, tcp_port)))
+            .and_then(|table| table.slot(host, tcp_port, crate::pool::unix_now()))
             .map_or_else(|| Health::Local(Box::default()), Health::Shared)
     }
 }

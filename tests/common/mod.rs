@@ -348,10 +348,38 @@ pub fn get_items(pool: &mut Pool, policy: &Policy, keys: &[Vec<u8>], with_cas: b
         .collect()
 }
 
+/// A multi-get of `keys` (plain `get`): each key's value, `None` for a miss.
+pub fn get_values(pool: &mut Pool, policy: &Policy, keys: &[Vec<u8>]) -> Vec<Option<Vec<u8>>> {
+    let mut values = vec![None; keys.len()];
+    for (key, value) in get_all(pool, policy, keys) {
+        if let Some(slot) = keys.iter().position(|k| *k == key) {
+            values[slot] = Some(value);
+        }
+    }
+    values
+}
+
 /// A multi-get of `keys` (plain `get`): `(key, value)` of each hit.
 pub fn get_all(pool: &mut Pool, policy: &Policy, keys: &[Vec<u8>]) -> Vec<(Vec<u8>, Vec<u8>)> {
     get_items(pool, policy, keys, false)
         .into_iter()
         .map(|(key, _, _, value)| (key, value))
         .collect()
+}
+
+/// Maps a machine-wide health table of this test process (a file of its own, removed at once:
+/// the mapping stays), so servers added afterwards keep their health in it as under PHP with
+/// `memcache.shared_health`. Every test of the process shares it; ports keep tests apart.
+pub fn shared_health() {
+    use std::sync::Once;
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let dir = std::env::temp_dir().join(format!("memcache-rs-health-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("health");
+        let installed = memcache::pool::health_table::install(&path).is_ok();
+        let _ = std::fs::remove_file(&path);
+        let _ = std::fs::remove_dir(&dir);
+        assert!(installed, "health table at {}", path.display());
+    });
 }
