@@ -44,7 +44,7 @@ $cliArgs = json_encode(['host' => $host, 'ports' => [$live['port'], $dead['port'
     'timeout' => $timeout, 'retry' => $retry, 'events' => $events, 'cbfile' => $cbfile, 'stop' => $stop,
     'seconds' => 60]);
 $cli = proc_open([PHP_BINARY, '-n', '-d', 'extension=' . test_extension_so(), '-d', 'memcache.protocol=' . test_protocol(),
-    '-d', "memcache.shared_health_file=$file", '-d', 'display_errors=stderr', __DIR__ . '/shared-health-loop.php', $cliArgs],
+    '-d', "memcache.shared_health_file=$file", '-d', 'display_errors=stderr', __DIR__ . '/cli/shared-health-loop.php', $cliArgs],
     [0 => ['file', '/dev/null', 'r'], 1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $cliPipes);
 $cliPid = proc_get_status($cli)['pid'];
 usleep(500000);

@@ -19,7 +19,7 @@
  *  - a session save handler named "memcache": session.save_handler=memcache with
  *    session.save_path (or memcache.session_save_path) set to a comma/space separated list of
  *    server URLs such as "tcp://127.0.0.1:11211?persistent=1&weight=1&timeout=1&retry_interval=15,
- *    unix:///run/memcached.sock". Sessions are locked through a "<key>.lock" counter key and may
+ *    unix:///run/memcached.sock" (tls://host:port for TLS). Sessions are locked through a "<key>.lock" counter key and may
  *    be written to several servers (memcache.session_redundancy).
  *
  * Scalar parameters are parsed with PHP's coercive rules whatever the declared types say:
@@ -50,6 +50,13 @@
  *   memcache.session_prefix_host_key [0]           (read at request start)
  *   memcache.session_prefix_host_key_remove_www [1]
  *   memcache.session_prefix_host_key_remove_subdomain [0]
+ *   memcache.tls_ca_file [unset]           this implementation only, for tls:// servers, read
+ *                                          when a server is added: PEM file of the CAs to
+ *                                          trust (unset: the system's trust store)
+ *   memcache.tls_verify_peer [1]           check the server's certificate and name
+ *   memcache.tls_server_name [unset]       the name the certificate must carry (unset: host)
+ *   memcache.tls_cert_file [unset]         PEM client certificate (mutual TLS)
+ *   memcache.tls_key_file [unset]          its PEM private key (unset: in tls_cert_file)
  *
  * Defaults written as 11211 below are really the value of memcache.default_port at call time.
  */
@@ -82,7 +89,7 @@ class MemcachePool
     /**
      * Adds a server to the pool (like addServer()) and opens its TCP connection right away.
      *
-     * @param string $host host name, IP address, or "unix:///path/to.sock" (with port 0)
+     * @param string $host host name, IP address, "tls://host" (TLS: memcache.tls_*), or "unix:///path/to.sock" (with port 0)
      * @param int $tcp_port TCP port; default memcache.default_port
      * @param int $udp_port UDP port, 0 for none
      * @param bool $persistent keep the connection open across requests
@@ -104,7 +111,7 @@ class MemcachePool
     /**
      * Adds a server to the pool without connecting (the connection opens on first use).
      *
-     * @param string $host host name, IP address, or "unix:///path/to.sock" (with port 0)
+     * @param string $host host name, IP address, "tls://host" (TLS: memcache.tls_*), or "unix:///path/to.sock" (with port 0)
      * @param int $tcp_port TCP port; default memcache.default_port
      * @param int $udp_port UDP port, 0 for none (ignored with the binary protocol)
      * @param bool $persistent keep the connection open across requests
@@ -350,7 +357,7 @@ class Memcache extends MemcachePool
     /**
      * Adds a non-persistent server and connects to it right away.
      *
-     * @param string $host host name, IP address, or "unix:///path/to.sock"
+     * @param string $host host name, IP address, "tls://host" (TLS: memcache.tls_*), or "unix:///path/to.sock"
      * @param int|null $port TCP port; default memcache.default_port; null or 0 for a unix socket
      * @param float $timeout connect/read timeout in seconds
      * @param mixed $unused4 not accepted: more than three arguments throw ArgumentCountError
@@ -373,7 +380,7 @@ class Memcache extends MemcachePool
     /**
      * Like connect(), with a persistent connection.
      *
-     * @param string $host host name, IP address, or "unix:///path/to.sock"
+     * @param string $host host name, IP address, "tls://host" (TLS: memcache.tls_*), or "unix:///path/to.sock"
      * @param int|null $port TCP port; default memcache.default_port; null or 0 for a unix socket
      * @param float $timeout connect/read timeout in seconds
      * @param mixed $unused4 not accepted: more than three arguments throw ArgumentCountError
@@ -397,7 +404,7 @@ class Memcache extends MemcachePool
      * Adds a server to the pool without connecting. Unlike MemcachePool::addServer() there is
      * no UDP port: the third argument is $persistent.
      *
-     * @param string $host host name, IP address, or "unix:///path/to.sock" (with port 0)
+     * @param string $host host name, IP address, "tls://host" (TLS: memcache.tls_*), or "unix:///path/to.sock" (with port 0)
      * @param int $tcp_port TCP port; default memcache.default_port
      * @param bool $persistent keep the connection open across requests
      * @param int $weight share of the keys this server gets, at least 1
@@ -423,7 +430,7 @@ class Memcache extends MemcachePool
 /**
  * Creates a Memcache object connected (non-persistently) to one server.
  *
- * @param string $host host name, IP address, or "unix:///path/to.sock"
+ * @param string $host host name, IP address, "tls://host" (TLS: memcache.tls_*), or "unix:///path/to.sock"
  * @param int|null $port TCP port; default memcache.default_port; null or 0 for a unix socket
  * @param float $timeout connect/read timeout in seconds
  * @param mixed $unused4 not accepted: more than three arguments throw ArgumentCountError
@@ -447,7 +454,7 @@ function memcache_connect(
 /**
  * Like memcache_connect(), with a persistent connection.
  *
- * @param string $host host name, IP address, or "unix:///path/to.sock"
+ * @param string $host host name, IP address, "tls://host" (TLS: memcache.tls_*), or "unix:///path/to.sock"
  * @param int|null $port TCP port; default memcache.default_port; null or 0 for a unix socket
  * @param float $timeout connect/read timeout in seconds
  * @param mixed $unused4 not accepted: more than three arguments throw ArgumentCountError

@@ -85,6 +85,7 @@ impl FakeServer {
             retry_interval: 15,
             persistent: false,
             sasl: None,
+            tls: Default::default(),
         }
     }
 

@@ -2,9 +2,9 @@
 //! together, so a multi-server operation costs one round trip, not one per server or per key.
 //!
 //! Uses `poll(2)` (never `select`, which breaks past descriptor 1024). Each job has its own
-//! deadline: the connect timeout while connecting, then the I/O timeout, restarted whenever its
-//! server makes progress; a job that sees no progress for that long fails with
-//! [`NetError::Timeout`] without holding up the others.
+//! deadline: the connect timeout for the connect and the TLS handshake together, then the I/O
+//! timeout, restarted whenever its server makes progress; a job that sees no progress for that
+//! long fails with [`NetError::Timeout`] without holding up the others.
 
 use std::time::{Duration, Instant};
 
@@ -98,17 +98,12 @@ pub fn run(jobs: &mut [Job<'_>]) {
                 continue;
             }
             if now >= job.deadline {
-                job.result = Some(Err(timeout_error(job.conn)));
+                job.result = Some(Err(job.conn.timeout_error()));
                 continue;
             }
-            let events = if job.conn.is_connecting() || !job.conn.write_done() {
-                libc::POLLIN | libc::POLLOUT
-            } else {
-                libc::POLLIN
-            };
             fds.push(libc::pollfd {
                 fd: job.conn.fd(),
-                events,
+                events: job.conn.poll_events(),
                 revents: 0,
             });
             polled.push(i);
@@ -139,8 +134,11 @@ pub fn run(jobs: &mut [Job<'_>]) {
             }
             let job = &mut jobs[i];
             if job.conn.is_connecting() {
-                if let Err(e) = job.conn.finish_connect() {
+                if let Err(e) = job.conn.advance_connect() {
                     job.result = Some(Err(e));
+                    continue;
+                }
+                if job.conn.is_connecting() {
                     continue;
                 }
                 job.deadline = Instant::now() + job.io_timeout;
@@ -199,15 +197,4 @@ fn step_read(job: &mut Job<'_>, revents: libc::c_short) -> bool {
         job.result = Some(Err(e));
     }
     arrived
-}
-
-fn timeout_error(conn: &Connection) -> NetError {
-    if conn.is_connecting() {
-        NetError::Connect {
-            message: "Connection timed out".into(),
-            errno: libc::ETIMEDOUT,
-        }
-    } else {
-        NetError::Timeout
-    }
 }

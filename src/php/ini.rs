@@ -10,7 +10,10 @@
 //! The failure-management directives of this extension (`shared_health`,
 //! `shared_health_file`, `failure_limit`, `failover_ttl`, `failback_flush`, `max_failed_share`,
 //! `health_log`) follow the same rules; `shared_health` and `shared_health_file` are
-//! `PHP_INI_SYSTEM`: a process maps one table for its whole life.
+//! `PHP_INI_SYSTEM`: a process maps one table for its whole life. The TLS directives
+//! (`tls_ca_file`, `tls_verify_peer`, `tls_server_name`, `tls_cert_file`, `tls_key_file`) are
+//! `PHP_INI_ALL` and read when a server is added, so one script can reach clusters with
+//! different CAs or client certificates.
 //!
 //! Numbers are checked like the C code (`strtol`, whole string, then PHP's
 //! `OnUpdateLong`), string enums match case-insensitively (the INI keeps the
@@ -30,6 +33,7 @@ use super::errors;
 use super::ffi::{self, IniOnModify};
 use crate::compat::strtol::strtol;
 use crate::hash::HashFunction;
+use crate::net::TlsSettings;
 use crate::pool::recovery::FailbackFlush;
 use crate::pool::ring::HashStrategy;
 use crate::protocol::ProtocolKind;
@@ -195,6 +199,26 @@ pub fn prefix_host_key_remove_subdomain() -> bool {
     PREFIX_HOST_KEY_REMOVE_SUBDOMAIN.load(Relaxed)
 }
 
+/// The `memcache.tls_*` settings in force now, for a `tls://` server added now. An empty
+/// string means unset.
+pub fn tls_settings() -> TlsSettings {
+    use std::os::unix::ffi::OsStringExt;
+    let path = |slot| {
+        get_string(slot)
+            .filter(|v| !v.is_empty())
+            .map(|v| std::path::PathBuf::from(std::ffi::OsString::from_vec(v)))
+    };
+    TlsSettings {
+        ca_file: path(&TLS_CA_FILE),
+        verify_peer: TLS_VERIFY_PEER.load(Relaxed),
+        server_name: get_string(&TLS_SERVER_NAME)
+            .filter(|v| !v.is_empty())
+            .map(|v| String::from_utf8_lossy(&v).into_owned()),
+        cert_file: path(&TLS_CERT_FILE),
+        key_file: path(&TLS_KEY_FILE),
+    }
+}
+
 // Current values. The defaults here are overwritten at registration.
 static ALLOW_FAILOVER: AtomicI64 = AtomicI64::new(1);
 static MAX_FAILOVER_ATTEMPTS: AtomicI64 = AtomicI64::new(20);
@@ -224,6 +248,11 @@ static HEALTH_LOG: AtomicBool = AtomicBool::new(false);
 static FAILURE_LIMIT: AtomicI64 = AtomicI64::new(1);
 static FAILOVER_TTL: AtomicI64 = AtomicI64::new(0);
 static FAILBACK_FLUSH: AtomicU8 = AtomicU8::new(1);
+static TLS_CA_FILE: Mutex<Option<Vec<u8>>> = Mutex::new(None);
+static TLS_VERIFY_PEER: AtomicBool = AtomicBool::new(true);
+static TLS_SERVER_NAME: Mutex<Option<Vec<u8>>> = Mutex::new(None);
+static TLS_CERT_FILE: Mutex<Option<Vec<u8>>> = Mutex::new(None);
+static TLS_KEY_FILE: Mutex<Option<Vec<u8>>> = Mutex::new(None);
 
 /// Integer directive: `strtol` must consume the whole value and the result must
 /// be at least `min` (and at most `max`); the message names `label` (the C validators are
@@ -395,7 +424,7 @@ const fn system_boolean(
 
 /// The table, in the C extension's order (`display_ini_entries` keeps it), then this
 /// extension's own directives.
-static INI: IniEntryDefs<30> = IniEntryDefs::new([
+static INI: IniEntryDefs<35> = IniEntryDefs::new([
     long(c"memcache.allow_failover", c"1", &ALLOW_FAILOVER),
     int(
         c"memcache.max_failover_attempts",
@@ -518,6 +547,11 @@ static INI: IniEntryDefs<30> = IniEntryDefs::new([
         &MAX_FAILED_SHARE_RULE,
     ),
     boolean(c"memcache.health_log", c"0", &HEALTH_LOG),
+    string(c"memcache.tls_ca_file", &TLS_CA_FILE, false),
+    boolean(c"memcache.tls_verify_peer", c"1", &TLS_VERIFY_PEER),
+    string(c"memcache.tls_server_name", &TLS_SERVER_NAME, false),
+    string(c"memcache.tls_cert_file", &TLS_CERT_FILE, false),
+    string(c"memcache.tls_key_file", &TLS_KEY_FILE, false),
     IniEntryDef::end(),
 ]);
 

@@ -156,6 +156,7 @@ pub fn add_server(object: PoolObject<'_>, params: &AddServer) -> Option<(SharedP
         retry_interval: params.retry_interval,
         persistent: params.persistent,
         sasl: object.sasl_credentials(),
+        tls: ini::tls_settings(),
     };
     let index = pool.borrow_mut().add_server(
         config,

@@ -135,6 +135,7 @@ fn open_store(path: &str) -> Result<Handler, SavePathError> {
                 retry_interval: server.retry_interval,
                 persistent: server.persistent,
                 sasl: None,
+                tls: ini::tls_settings(),
             },
             server.weight,
             true,

@@ -5,7 +5,7 @@ use std::ops::Deref;
 use std::rc::Rc;
 use std::time::Duration;
 
-use crate::net::{Connection, Endpoint};
+use crate::net::{Connection, Endpoint, TlsSettings};
 use crate::pool::health::HealthSlot;
 use crate::pool::health_table;
 
@@ -32,6 +32,9 @@ pub struct ServerConfig {
     /// Credentials sent with SASL PLAIN on every new connection (binary protocol only;
     /// `setSaslAuthData` before `addServer`).
     pub sasl: Option<SaslCredentials>,
+    /// How a `tls://` host sets up TLS (the `memcache.tls_*` settings when it was added);
+    /// unused by other hosts.
+    pub tls: TlsSettings,
 }
 
 /// A SASL PLAIN user name and password. `Debug` does not print the password.
@@ -125,6 +128,18 @@ impl Server {
         self.config.sasl = sasl;
     }
 
+    /// New TLS settings (a persistent server added again after the `memcache.tls_*` settings
+    /// changed): an open TLS connection, set up under the old ones, is closed, so the next
+    /// exchange connects (and verifies) under the new ones.
+    pub fn set_tls(&mut self, tls: &TlsSettings) {
+        if self.config.tls != *tls {
+            self.config.tls = tls.clone();
+            if matches!(self.endpoint, Endpoint::Tls { .. }) {
+                self.disconnect();
+            }
+        }
+    }
+
     /// The credentials the next exchange must open with, if the connection has not
     /// authenticated yet.
     pub fn pending_auth(&self) -> Option<&SaslCredentials> {
@@ -144,7 +159,7 @@ impl Server {
     /// The open connection, opening one (non-blocking) if there is none.
     pub fn connection(&mut self) -> Result<&mut Connection, crate::net::NetError> {
         if self.conn.is_none() {
-            self.conn = Some(Connection::open(&self.endpoint)?);
+            self.conn = Some(Connection::open(&self.endpoint, &self.config.tls)?);
         }
         Ok(self.conn.as_mut().expect("connection was just opened"))
     }

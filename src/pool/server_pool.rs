@@ -7,6 +7,7 @@ use std::rc::Rc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::hash::HashFunction;
+use crate::net::endpoint::ring_host;
 use crate::net::{self, Job, NetError};
 use crate::pool::exchange::{self, Exchange};
 use crate::pool::health::FailureVerdict;
@@ -202,7 +203,7 @@ impl Pool {
         }
         self.lower_io_timeout(config.timeout);
         self.ring
-            .add_server(&config.host, config.tcp_port, weight.max(1));
+            .add_server(ring_host(&config.host), config.tcp_port, weight.max(1));
         self.servers.push(handle);
         self.servers.len() - 1
     }

@@ -10,7 +10,8 @@ use crate::compat::php_url::{parse_url, url_decode};
 #[derive(Clone, Debug, PartialEq)]
 pub struct SessionServer {
     /// Host as the C extension keys it on the ring: the URL host (IPv6 keeps its brackets), or
-    /// `unix:///path` for a unix socket.
+    /// `unix:///path` for a unix socket; a `tls://` URL keeps its scheme (`tls://host`), which
+    /// asks for TLS and does not move the server on the ring.
     pub host: String,
     /// TCP port; 0 for unix sockets (and for a TCP URL without port, which fails at connect).
     pub port: u16,
@@ -75,7 +76,8 @@ enum ItemError {
 
 /// One item, read the way the C extension reads it: a leading `unix:` becomes `file:`, the item
 /// goes through PHP's URL parser ([`parse_url`]), a `file` URL with a path is a unix socket
-/// (`unix://<path>`, a trailing `:0` dropped), anything else needs a host. Query parameters are
+/// (`unix://<path>`, a trailing `:0` dropped), anything else needs a host (kept as `tls://host`
+/// for a `tls` URL, this extension's own). Query parameters are
 /// url-decoded, the last of duplicates wins, and numbers are converted as PHP converts strings.
 /// One deliberate extension: an item that starts with `[` is `[v6]` or `[v6]:port` (PHP's parser
 /// finds no host in either, so the C extension refuses them).
@@ -111,6 +113,10 @@ fn parse_item(item: &str) -> Result<SessionServer, ItemError> {
             (Some("file"), Some(path), _) => {
                 let path = path.strip_suffix(":0").unwrap_or(path);
                 server.host = format!("unix://{path}");
+            }
+            (Some(scheme), _, Some(host)) if scheme.eq_ignore_ascii_case("tls") => {
+                server.host = format!("tls://{host}");
+                server.port = url.port;
             }
             (_, _, Some(host)) => {
                 server.host = host.to_string();
@@ -195,6 +201,23 @@ mod tests {
             ("unix:///tmp/m.sock", 0)
         );
         assert!(!servers[1].persistent);
+    }
+
+    #[test]
+    fn a_tls_url_keeps_its_scheme_in_the_host() {
+        let servers =
+            parse_save_path("tls://mc.example:11211?persistent=1 TLS://[::1]:11212, tcp://h:1")
+                .unwrap();
+        assert_eq!(
+            (servers[0].host.as_str(), servers[0].port),
+            ("tls://mc.example", 11211)
+        );
+        assert!(servers[0].persistent);
+        assert_eq!(
+            (servers[1].host.as_str(), servers[1].port),
+            ("tls://[::1]", 11212)
+        );
+        assert_eq!(servers[2].host, "h");
     }
 
     #[test]

@@ -18,8 +18,10 @@ use memcache::value::Compression;
 /// A memcached child process.
 pub struct Memcached {
     child: Child,
-    /// TCP port (0 for a unix socket server).
+    /// TCP port (0 for a unix socket server); a plain listener also for a TLS server.
     pub port: u16,
+    /// The TLS listener's port of a server started with [`Memcached::start_tls`] (else 0).
+    pub tls_port: u16,
     /// Socket path of a unix socket server.
     pub socket: Option<PathBuf>,
 }
@@ -51,26 +53,57 @@ impl Memcached {
     /// race is retried on a new port.
     pub fn start() -> Self {
         for _ in 0..20 {
-            if let Some(server) = Self::try_start_on(free_port()) {
+            if let Some(server) = Self::try_start_on(free_port(), None) {
                 return server;
             }
         }
         panic!("memcached did not start on any of 20 free ports")
     }
 
-    /// Starts memcached on `port` (to restart a server on the same address).
-    pub fn start_on(port: u16) -> Self {
-        Self::try_start_on(port).expect("memcached started on its port")
+    /// Starts memcached with TLS (`-Z -o <tls_options>`, e.g. `ssl_chain_cert=…,ssl_key=…`)
+    /// on a free loopback port ([`Memcached::tls_port`]), with a second, plain listener of the
+    /// same server (`-l notls:…`) on [`Memcached::port`], which `stat` and `command` use.
+    pub fn start_tls(tls_options: &str) -> Self {
+        for _ in 0..20 {
+            if let Some(server) = Self::try_start_on(free_port(), Some((free_port(), tls_options)))
+            {
+                return server;
+            }
+        }
+        panic!("memcached with TLS did not start on any of 20 free ports")
     }
 
-    fn try_start_on(port: u16) -> Option<Self> {
-        let child = memcached_command()
-            .args(["-l", "127.0.0.1", "-p", &port.to_string()])
-            .spawn()
-            .expect("memcached is installed");
+    /// Starts memcached with TLS on `tls_port` and a plain listener on `port` (to restart a
+    /// server on the same addresses).
+    pub fn start_tls_on(port: u16, tls_port: u16, tls_options: &str) -> Self {
+        Self::try_start_on(port, Some((tls_port, tls_options)))
+            .expect("memcached with TLS started on its ports")
+    }
+
+    /// Starts memcached on `port` (to restart a server on the same address).
+    pub fn start_on(port: u16) -> Self {
+        Self::try_start_on(port, None).expect("memcached started on its port")
+    }
+
+    fn try_start_on(port: u16, tls: Option<(u16, &str)>) -> Option<Self> {
+        let mut command = memcached_command();
+        match tls {
+            None => command.args(["-l", "127.0.0.1", "-p", &port.to_string()]),
+            Some((tls_port, options)) => command.args([
+                "-Z",
+                "-o",
+                options,
+                "-l",
+                &format!("127.0.0.1:{tls_port}"),
+                "-l",
+                &format!("notls:127.0.0.1:{port}"),
+            ]),
+        };
+        let child = command.spawn().expect("memcached is installed");
         let mut server = Memcached {
             child,
             port,
+            tls_port: tls.map_or(0, |(tls_port, _)| tls_port),
             socket: None,
         };
         let pid = u64::from(server.child.id());
@@ -103,6 +136,7 @@ impl Memcached {
         let server = Memcached {
             child,
             port: 0,
+            tls_port: 0,
             socket: Some(path.clone()),
         };
         wait_until(|| std::os::unix::net::UnixStream::connect(&path).is_ok());
@@ -155,6 +189,7 @@ impl Memcached {
             retry_interval,
             persistent,
             sasl: None,
+            tls: Default::default(),
         }
     }
 }
@@ -257,6 +292,7 @@ pub fn loopback_config(port: u16, timeout: Duration, retry_interval: i64) -> Ser
         retry_interval,
         persistent: false,
         sasl: None,
+        tls: Default::default(),
     }
 }
 
