@@ -13,8 +13,8 @@
 //! next to the parameters (ports default to `memcache.default_port` at call time).
 
 use crate::php::arginfo::{
-    ARRAY_INT_OR_BOOL, ARRAY_OR_BOOL, BOOL, CALLBACK, FLOAT, INT, INT_OR_BOOL, KEY, MIXED, NONE,
-    STRING, STRING_OR_BOOL,
+    ARRAY, ARRAY_INT_OR_BOOL, ARRAY_OR_BOOL, BOOL, CALLBACK, FLOAT, INT, INT_OR_BOOL, KEY, MIXED,
+    NONE, STRING, STRING_OR_BOOL,
 };
 use crate::php::dispatch::{
     commands, creating_function, memcache_function, memcache_method, plain_function, pool_function,
@@ -398,4 +398,11 @@ commands! {
         method: pool_method("setSaslAuthData"),
         function: pool_function("memcache_set_sasl_auth_data"),
     } => |object| object.set_sasl_auth_data(username, password);
+
+    /// `memcache_server_health()`: the machine-wide server health table as an array (this
+    /// extension's own function; see [`server_health`](crate::php::server_health) for its
+    /// shape).
+    server_health() -> ARRAY {
+        function: plain_function("memcache_server_health"),
+    } => |_| crate::php::server_health::server_health();
 }

@@ -364,8 +364,13 @@ pub fn set(pool: &mut Pool, policy: &Policy, key: &[u8], value: &[u8], exptime: 
 pub type Item = (Vec<u8>, u32, u64, Vec<u8>);
 
 /// A multi-get of `keys` in one batch (`gets` when `with_cas`): the hits, as the pool reports
-/// them.
-pub fn get_items(pool: &mut Pool, policy: &Policy, keys: &[Vec<u8>], with_cas: bool) -> Vec<Item> {
+/// them, each with the index of its key.
+fn get_hits(
+    pool: &mut Pool,
+    policy: &Policy,
+    keys: &[Vec<u8>],
+    with_cas: bool,
+) -> Vec<(usize, u32, u64, Vec<u8>)> {
     let mut requests: Vec<Request<'_>> = keys
         .iter()
         .map(|k| Request::for_key(k, PoolCommand::Get { with_cas }))
@@ -373,24 +378,24 @@ pub fn get_items(pool: &mut Pool, policy: &Policy, keys: &[Vec<u8>], with_cas: b
     let hits = pool.execute(&mut requests, policy);
     hits.hits
         .iter()
-        .map(|h| {
-            (
-                keys[h.request].clone(),
-                h.flags,
-                h.cas,
-                hits.value(h).to_vec(),
-            )
-        })
+        .map(|h| (h.request, h.flags, h.cas, hits.value(h).to_vec()))
+        .collect()
+}
+
+/// A multi-get of `keys` in one batch (`gets` when `with_cas`): the hits, as the pool reports
+/// them.
+pub fn get_items(pool: &mut Pool, policy: &Policy, keys: &[Vec<u8>], with_cas: bool) -> Vec<Item> {
+    get_hits(pool, policy, keys, with_cas)
+        .into_iter()
+        .map(|(index, flags, cas, value)| (keys[index].clone(), flags, cas, value))
         .collect()
 }
 
 /// A multi-get of `keys` (plain `get`): each key's value, `None` for a miss.
 pub fn get_values(pool: &mut Pool, policy: &Policy, keys: &[Vec<u8>]) -> Vec<Option<Vec<u8>>> {
     let mut values = vec![None; keys.len()];
-    for (key, value) in get_all(pool, policy, keys) {
-        if let Some(slot) = keys.iter().position(|k| *k == key) {
-            values[slot] = Some(value);
-        }
+    for (index, _, _, value) in get_hits(pool, policy, keys, false) {
+        values[index] = Some(value);
     }
     values
 }
