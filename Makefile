@@ -28,6 +28,7 @@ help:
 	@echo "make bench       ours vs Debian's C memcache vs memcached, one table"
 	@echo "make failover-cost  what a hung memcached costs an 8-worker php-fpm, ours vs Debian's C"
 	@echo "                 memcache (about 45 s; OURS=path.so)"
+	@echo "make fuzz        every cargo fuzz target for FUZZ_SECONDS (60) each (FUZZ_TARGETS=...)"
 	@echo "make install     install as memcache_rs.so and enable it instead of Debian's memcache"
 	@echo "make uninstall   undo make install (re-enables Debian's memcache if present)"
 	@echo "make fmt | lint | clean"
@@ -93,7 +94,11 @@ endif
 INSTALL_NAME := memcache_rs
 PHP_ETC := /etc/php/$(PHP_VERSION)
 
-.PHONY: deps deps-test build install uninstall demo test test-rust test-php bench failover-cost fmt lint clean
+# `make fuzz`: seconds per target, and which targets (default: every one in fuzz/).
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+
+.PHONY: deps deps-test build install uninstall demo test test-rust test-php bench failover-cost fuzz fmt lint clean
 
 deps:
 	scripts/deps.sh build
@@ -156,6 +161,11 @@ bench: $(OURS_DEPS)
 
 failover-cost: $(OURS_DEPS)
 	scripts/failover-cost.sh $(OURS)
+
+fuzz:
+	@command -v cargo-fuzz >/dev/null || { echo "cargo-fuzz not found: cargo install cargo-fuzz"; exit 1; }
+	cd fuzz && for t in $(or $(FUZZ_TARGETS),$$($(CARGO) fuzz list)); do \
+	    $(CARGO) fuzz run -s none --release "$$t" -- -max_total_time=$(FUZZ_SECONDS); done
 
 fmt:
 	$(CARGO) fmt

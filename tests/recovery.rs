@@ -6,7 +6,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{failures, keys, new_pool, Memcached};
+use common::{failures, get_values, keys, new_pool, pool_of, set, Memcached};
 use memcache::pool::recovery::FailbackFlush;
 use memcache::pool::{Command, Event, Outcome, Policy, Pool, Request};
 use memcache::protocol::ascii::StoreOp;
@@ -19,33 +19,6 @@ fn policy(flush: FailbackFlush) -> Policy {
         failback_flush: flush,
         ..Policy::default()
     }
-}
-
-fn set(pool: &mut Pool, policy: &Policy, key: &[u8], value: &[u8], exptime: u32) -> Outcome {
-    let command = Command::Store {
-        op: StoreOp::Set,
-        flags: 0,
-        exptime,
-        cas: 0,
-        data: value,
-    };
-    let mut requests = [Request::for_key(key, command)];
-    pool.execute(&mut requests, policy);
-    requests[0].outcome.clone()
-}
-
-/// Values of `keys` (`None` for a miss).
-fn get_all(pool: &mut Pool, policy: &Policy, keys: &[Vec<u8>]) -> Vec<Option<Vec<u8>>> {
-    let mut requests: Vec<Request<'_>> = keys
-        .iter()
-        .map(|k| Request::for_key(k, Command::Get { with_cas: false }))
-        .collect();
-    let hits = pool.execute(&mut requests, policy);
-    let mut values = vec![None; keys.len()];
-    for hit in &hits.hits {
-        values[hit.request] = Some(hits.value(hit).to_vec());
-    }
-    values
 }
 
 /// How long after its start the server hangs, and how long it stays hung.
@@ -122,7 +95,7 @@ fn stale_reads(timing: Timing, flush: FailbackFlush, protocol: ProtocolKind) -> 
         a.resume();
         let due = Duration::from_millis(RETRY as u64 * 1000 + 1100);
         std::thread::sleep(due.saturating_sub(failed_at.elapsed()));
-        let values = get_all(&mut pool, &policy, &keys);
+        let values = get_values(&mut pool, &policy, &keys);
         assert!(pool.is_usable(0), "the server rejoined");
         let stale = values
             .iter()
@@ -271,7 +244,7 @@ fn restarted_server(restart_after: Duration, protocol: ProtocolKind) -> (Option<
     );
     let due = Duration::from_millis(retry as u64 * 1000 + 1100);
     std::thread::sleep(due.saturating_sub(failed_at.elapsed()));
-    let found = get_all(&mut pool, &policy, std::slice::from_ref(&since));
+    let found = get_values(&mut pool, &policy, std::slice::from_ref(&since));
     assert!(pool.is_usable(0), "rejoined");
     (found[0].clone(), a.stat("cmd_flush"))
 }
@@ -314,7 +287,7 @@ fn a_failback_callback_decides_and_a_refusal_waits_another_interval() {
     a.resume();
     std::thread::sleep(Duration::from_millis(2100));
     // The probe passes; the server waits for the callback, which refuses.
-    get_all(&mut pool, &policy, &keys);
+    get_values(&mut pool, &policy, &keys);
     let ready: Vec<usize> = pool
         .take_events()
         .iter()
@@ -326,10 +299,10 @@ fn a_failback_callback_decides_and_a_refusal_waits_another_interval() {
     assert_eq!(ready, vec![0]);
     assert!(!pool.is_usable(0));
     pool.finish_failback(0, false);
-    get_all(&mut pool, &policy, &keys);
+    get_values(&mut pool, &policy, &keys);
     assert!(pool.take_events().is_empty(), "not due again yet");
     std::thread::sleep(Duration::from_millis(2100));
-    get_all(&mut pool, &policy, &keys);
+    get_values(&mut pool, &policy, &keys);
     let events: Vec<Event> = pool
         .take_events()
         .into_iter()
@@ -347,9 +320,7 @@ fn a_failback_callback_decides_and_a_refusal_waits_another_interval() {
 fn timeouts_fail_a_server_only_at_the_failure_limit() {
     let a = Memcached::start();
     let b = Memcached::start();
-    let mut pool = new_pool();
-    pool.add_server(a.config(TIMEOUT, 15, false), 1, true);
-    pool.add_server(b.config(TIMEOUT, 15, false), 1, true);
+    let mut pool = pool_of(ProtocolKind::Ascii, &[&a, &b], TIMEOUT);
     let limited = Policy {
         failure_limit: 3,
         ..Policy::default()

@@ -23,14 +23,15 @@
 use std::ffi::{c_int, c_void, CStr};
 use std::ptr;
 use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU8, Ordering::Relaxed};
-use std::sync::Mutex;
 
 use ext_php_rs::ffi::{zend_ini_entry, zend_string};
 use ext_php_rs::flags::IniEntryPermission;
 use ext_php_rs::zend::{IniEntryDef, IniEntryDefs};
+use parking_lot::Mutex;
 
 use super::errors;
 use super::ffi::{self, IniOnModify};
+use crate::compat::strtol::strtol;
 use crate::hash::HashFunction;
 use crate::net::TlsSettings;
 use crate::pool::recovery::FailbackFlush;
@@ -559,9 +560,7 @@ fn to_u32(v: i64) -> u32 {
 }
 
 fn get_string(slot: &Mutex<Option<Vec<u8>>>) -> Option<Vec<u8>> {
-    slot.lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-        .clone()
+    slot.lock().clone()
 }
 
 /// The whole value (`ZSTR_LEN`), or `None` for an unset (NULL) value.
@@ -651,14 +650,8 @@ unsafe extern "C" fn on_update_int(
 
 /// `strtol(value, &end, 10)` consumed everything and the result is within `min..=max`.
 fn parses_within(value: &[u8], min: i64, max: i64) -> bool {
-    let Ok(c) = std::ffi::CString::new(value) else {
-        return false;
-    };
-    let mut end: *mut std::ffi::c_char = ptr::null_mut();
-    // SAFETY: `c` is NUL-terminated; `end` points into it afterwards.
-    let n = unsafe { libc::strtoll(c.as_ptr(), &mut end, 10) };
-    // SAFETY: `end` points into `c` (at worst at its NUL).
-    !end.is_null() && unsafe { *end } == 0 && (min..=max).contains(&n)
+    let (n, used) = strtol(value);
+    used == value.len() && (min..=max).contains(&n)
 }
 
 /// The C extension's `{a, b}` validators: a case-insensitive match stores the
@@ -719,10 +712,7 @@ unsafe extern "C" fn on_update_string(
                 full_value(new_value),
             )
         };
-        *slot
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) =
-            value.map(|v| c_value(v).to_vec());
+        *slot.lock() = value.map(|v| c_value(v).to_vec());
         SUCCESS
     })
 }

@@ -3,6 +3,7 @@
 //! the plain-Rust core and core results (and failure events) into PHP values, warnings and
 //! callbacks.
 
+pub mod api;
 pub mod arginfo;
 pub mod args;
 pub mod array;
@@ -10,10 +11,10 @@ pub mod classes;
 pub mod commands;
 pub mod connection;
 pub mod convert;
+pub mod dispatch;
 pub mod errors;
 pub mod events;
 pub mod ffi;
-pub mod functions;
 pub mod health_log;
 pub mod info;
 pub mod ini;
@@ -42,11 +43,10 @@ pub extern "C" fn startup(_kind: i32, module_number: i32) -> i32 {
         ini::register(module_number);
         connection::register(module_number);
         session::register();
-        let registered = classes::register_classes()
-            .map_err(|e| e.to_string())
-            .and_then(|()| arginfo::apply_to_functions().map_err(|e| e.to_string()));
         // Shown as "PHP Startup: ..." before the engine's "Unable to start memcache module".
-        registered.map_err(|e| errors::warning(&e)).is_ok()
+        classes::register()
+            .map_err(|e| errors::warning(&e.to_string()))
+            .is_ok()
     });
     match started {
         Ok(true) => 0,
@@ -77,7 +77,7 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .constant(("MEMCACHE_USER3", i64::from(flags::USER3), &[]))
         .constant(("MEMCACHE_USER4", i64::from(flags::USER4), &[]))
         .constant(("MEMCACHE_HAVE_SESSION", 1i64, &[]));
-    for function in functions::all() {
+    for function in classes::functions() {
         module = module.function(function);
     }
     module

@@ -64,7 +64,8 @@ static MODULE: PsModule = PsModule {
     s_gc: gc,
     s_create_sid: create_sid,
     s_validate_sid: validate_sid,
-    s_update_timestamp: update_timestamp,
+    // The C handler's update_timestamp writes the data too, and the write releases the lock.
+    s_update_timestamp: write,
 };
 
 crate::php_api! {
@@ -263,15 +264,6 @@ fn write_session(
 }
 
 unsafe extern "C" fn write(
-    mod_data: *mut *mut c_void,
-    key: *mut zend_string,
-    value: *mut zend_string,
-    maxlifetime: zend_long,
-) -> c_int {
-    guard(FAILURE, || write_session(mod_data, key, value, maxlifetime))
-}
-
-unsafe extern "C" fn update_timestamp(
     mod_data: *mut *mut c_void,
     key: *mut zend_string,
     value: *mut zend_string,

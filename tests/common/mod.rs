@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 
 use memcache::hash::HashFunction;
 use memcache::pool::ring::HashStrategy;
-use memcache::pool::{Event, Pool, ServerConfig};
+use memcache::pool::{Command as PoolCommand, Event, Outcome, Policy, Pool, Request, ServerConfig};
+use memcache::protocol::ascii::StoreOp;
 use memcache::protocol::ProtocolKind;
 use memcache::value::Compression;
 
@@ -281,11 +282,11 @@ pub fn new_pool() -> Pool {
     )
 }
 
-/// Server parameters for a loopback port nothing listens on.
-pub fn closed_port_config(timeout: Duration, retry_interval: i64) -> ServerConfig {
+/// Server parameters for 127.0.0.1:`port` (a fake server of the test).
+pub fn loopback_config(port: u16, timeout: Duration, retry_interval: i64) -> ServerConfig {
     ServerConfig {
         host: "127.0.0.1".into(),
-        tcp_port: free_port(),
+        tcp_port: port,
         udp_port: 0,
         timeout,
         retry_interval,
@@ -293,6 +294,22 @@ pub fn closed_port_config(timeout: Duration, retry_interval: i64) -> ServerConfi
         sasl: None,
         tls: Default::default(),
     }
+}
+
+/// Server parameters for a loopback port nothing listens on.
+pub fn closed_port_config(timeout: Duration, retry_interval: i64) -> ServerConfig {
+    loopback_config(free_port(), timeout, retry_interval)
+}
+
+/// A pool ([`new_pool`], speaking `protocol`) of `servers`, each with weight 1, `timeout`, a
+/// 15 s retry interval and no persistence.
+pub fn pool_of(protocol: ProtocolKind, servers: &[&Memcached], timeout: Duration) -> Pool {
+    let mut pool = new_pool();
+    pool.protocol = protocol;
+    for server in servers {
+        pool.add_server(server.config(timeout, 15, false), 1, true);
+    }
+    pool
 }
 
 /// `n` distinct keys `tag-0`, `tag-1`, ...
@@ -306,6 +323,89 @@ pub fn failures(events: &[Event]) -> usize {
         .iter()
         .filter(|e| matches!(e, Event::Failure(_)))
         .count()
+}
+
+/// Runs the one request `command` for `key`; its outcome.
+pub fn execute_one(
+    pool: &mut Pool,
+    policy: &Policy,
+    key: &[u8],
+    command: PoolCommand<'_>,
+) -> Outcome {
+    let mut requests = [Request::for_key(key, command)];
+    pool.execute(&mut requests, policy);
+    requests[0].outcome.clone()
+}
+
+/// A store command: `op` of `data` with `flags` and `cas`, no expiry.
+pub fn store(op: StoreOp, flags: u32, cas: u64, data: &[u8]) -> PoolCommand<'_> {
+    PoolCommand::Store {
+        op,
+        flags,
+        exptime: 0,
+        cas,
+        data,
+    }
+}
+
+/// `set` of `value` under `key` (flags 0) expiring after `exptime`, run alone; its outcome.
+pub fn set(pool: &mut Pool, policy: &Policy, key: &[u8], value: &[u8], exptime: u32) -> Outcome {
+    let command = PoolCommand::Store {
+        op: StoreOp::Set,
+        flags: 0,
+        exptime,
+        cas: 0,
+        data: value,
+    };
+    execute_one(pool, policy, key, command)
+}
+
+/// One hit of a multi-get: key, flags, CAS unique (0 without `gets`) and value.
+pub type Item = (Vec<u8>, u32, u64, Vec<u8>);
+
+/// A multi-get of `keys` in one batch (`gets` when `with_cas`): the hits, as the pool reports
+/// them, each with the index of its key.
+fn get_hits(
+    pool: &mut Pool,
+    policy: &Policy,
+    keys: &[Vec<u8>],
+    with_cas: bool,
+) -> Vec<(usize, u32, u64, Vec<u8>)> {
+    let mut requests: Vec<Request<'_>> = keys
+        .iter()
+        .map(|k| Request::for_key(k, PoolCommand::Get { with_cas }))
+        .collect();
+    let hits = pool.execute(&mut requests, policy);
+    hits.hits
+        .iter()
+        .map(|h| (h.request, h.flags, h.cas, hits.value(h).to_vec()))
+        .collect()
+}
+
+/// A multi-get of `keys` in one batch (`gets` when `with_cas`): the hits, as the pool reports
+/// them.
+pub fn get_items(pool: &mut Pool, policy: &Policy, keys: &[Vec<u8>], with_cas: bool) -> Vec<Item> {
+    get_hits(pool, policy, keys, with_cas)
+        .into_iter()
+        .map(|(index, flags, cas, value)| (keys[index].clone(), flags, cas, value))
+        .collect()
+}
+
+/// A multi-get of `keys` (plain `get`): each key's value, `None` for a miss.
+pub fn get_values(pool: &mut Pool, policy: &Policy, keys: &[Vec<u8>]) -> Vec<Option<Vec<u8>>> {
+    let mut values = vec![None; keys.len()];
+    for (index, _, _, value) in get_hits(pool, policy, keys, false) {
+        values[index] = Some(value);
+    }
+    values
+}
+
+/// A multi-get of `keys` (plain `get`): `(key, value)` of each hit.
+pub fn get_all(pool: &mut Pool, policy: &Policy, keys: &[Vec<u8>]) -> Vec<(Vec<u8>, Vec<u8>)> {
+    get_items(pool, policy, keys, false)
+        .into_iter()
+        .map(|(key, _, _, value)| (key, value))
+        .collect()
 }
 
 /// Maps a machine-wide health table of this test process (a file of its own, removed at once:
