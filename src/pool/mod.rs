@@ -5,6 +5,7 @@
 
 pub mod ascii_exchange;
 pub mod binary_exchange;
+pub mod clock;
 pub mod exchange;
 pub mod health;
 pub mod health_table;
@@ -15,7 +16,8 @@ pub mod ring;
 pub mod server;
 pub mod server_pool;
 
+pub use clock::unix_now;
 pub use health::{Admission, FailureVerdict, HealthSlot, HealthSnapshot};
 pub use request::{all_answered, Command, Hit, Hits, Outcome, Request, StatEntry, Target};
 pub use server::{Health, SaslCredentials, Server, ServerConfig, ServerHandle};
-pub use server_pool::{unix_now, Event, HealthChange, Policy, Pool, ServerEvent};
+pub use server_pool::{Event, HealthChange, Policy, Pool, ServerEvent};

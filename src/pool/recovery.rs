@@ -21,10 +21,11 @@
 //! layer has run it ([`Event::FailbackReady`], [`Pool::finish_failback`]). Other processes
 //! keep skipping the server all the while.
 
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
+use crate::pool::clock::{unix_now, unix_now_ms};
 use crate::pool::server_pool::{server_event, HealthChange};
-use crate::pool::{unix_now, Admission, Command, Event, Outcome, Policy, Pool, Request};
+use crate::pool::{Admission, Command, Event, Outcome, Policy, Pool, Request};
 
 /// `memcache.failback_flush`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -129,13 +130,6 @@ pub fn failback_decision(
             format!("a restart after the outage began is not proven (uptime {uptime} s, outage {outage} s)"),
         )
     }
-}
-
-/// Unix time in milliseconds (probe lease deadlines).
-fn unix_now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
 
 /// How long a probe lease lasts: the probe's connect and exchanges (version and uptime, then

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use crate::net::{Connection, Endpoint, TlsSettings};
+use crate::pool::clock::unix_now;
 use crate::pool::health::HealthSlot;
 use crate::pool::health_table;
 
@@ -100,7 +101,7 @@ impl Health {
     pub fn for_server(host: &str, tcp_port: u16, shared: bool) -> Health {
         health_table::table()
             .filter(|_| shared)
-            .and_then(|table| table.slot(host, tcp_port, crate::pool::unix_now()))
+            .and_then(|table| table.slot(host, tcp_port, unix_now()))
             .map_or_else(|| Health::Local(Box::default()), Health::Shared)
     }
 }

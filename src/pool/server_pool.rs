@@ -4,11 +4,12 @@
 
 use std::cell::RefMut;
 use std::rc::Rc;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use crate::hash::HashFunction;
 use crate::net::endpoint::ring_host;
 use crate::net::{self, Job, NetError};
+use crate::pool::clock::unix_now;
 use crate::pool::exchange::{self, Exchange};
 use crate::pool::health::FailureVerdict;
 use crate::pool::recovery::{FailbackDecision, FailbackFlush};
@@ -158,13 +159,6 @@ pub struct Pool {
     /// A failback callback is registered: recovered servers wait for it
     /// ([`Event::FailbackReady`]) instead of rejoining at once.
     pub failback_callback: bool,
-}
-
-/// Unix time in whole seconds (the resolution of the C extension's retry bookkeeping).
-pub fn unix_now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
 }
 
 impl Pool {
