@@ -9,6 +9,7 @@ pub mod clock;
 pub mod exchange;
 pub mod health;
 pub mod health_table;
+pub mod probe;
 pub mod recovery;
 pub mod registry;
 pub mod request;

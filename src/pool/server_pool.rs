@@ -279,7 +279,7 @@ impl Pool {
     }
 
     /// Runs a batch: routes, sends, reads, fails over. A failed server a request would go to
-    /// is probed first if it is due (see [`recovery`](crate::pool::recovery)). Every request
+    /// is probed first if it is due (see [`probe`](crate::pool::probe)). Every request
     /// ends with an outcome; values found by gets are returned.
     pub fn execute(&mut self, requests: &mut [Request<'_>], policy: &Policy) -> Hits {
         let now = unix_now();
