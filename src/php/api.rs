@@ -24,7 +24,7 @@ use crate::php::dispatch::{
 use crate::php::monitoring::{self, StatsArgs};
 use crate::php::servers::{self, AddServer};
 use crate::php::{commands, errors, ini};
-use crate::protocol::ascii::StoreOp;
+use crate::pool::StoreOp;
 
 commands! {
     /// `Memcache::connect($host, $port, $timeout)` and `memcache_connect()`: a non-persistent

@@ -14,8 +14,7 @@ use crate::php::errors;
 use crate::php::events;
 use crate::php::pool_object::{policy, PoolObject};
 use crate::php::prefix;
-use crate::pool::{all_answered, Command, Hits, Outcome, Pool, Request};
-use crate::protocol::ascii::StoreOp;
+use crate::pool::{all_answered, Command, Hits, Outcome, Pool, Request, StoreOp};
 
 /// A key argument prepared for the wire, or the C extension's `Invalid key` warning.
 fn prepared_key(zval: &Zval) -> Result<Option<Vec<u8>>, ArgError> {

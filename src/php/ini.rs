@@ -33,10 +33,7 @@ use super::errors;
 use super::ffi::{self, IniOnModify};
 use crate::compat::strtol::strtol;
 use crate::hash::HashFunction;
-use crate::net::TlsSettings;
-use crate::pool::recovery::FailbackFlush;
-use crate::pool::ring::HashStrategy;
-use crate::protocol::ProtocolKind;
+use crate::pool::{FailbackFlush, HashStrategy, ProtocolKind, TlsSettings};
 
 const SUCCESS: c_int = 0;
 const FAILURE: c_int = -1;

@@ -15,8 +15,7 @@ use crate::php::ini;
 use crate::php::pool_object::{policy, PoolObject};
 use crate::php::prefix;
 use crate::php::shared_health;
-use crate::pool::ServerConfig;
-use crate::protocol::ProtocolKind;
+use crate::pool::{ProtocolKind, ServerConfig};
 
 /// The C extension's port limit (quirk Q7: a typo for 65535 that it really enforces; larger
 /// ports wrap modulo 65536).

@@ -2,6 +2,10 @@
 //! health, the hashing ring, failover, redundancy, and the per-process registry of persistent
 //! servers. Failures are reported as values ([`Event`]); the PHP layer turns them into the
 //! failure callback or the notice.
+//!
+//! The pool is the vocabulary of the layers above it (`php`, `session`): what they need of the
+//! protocol and network layers (the protocol kind, the store operations, TLS settings) is
+//! re-exported here, where it takes part in a pool's requests and server parameters.
 
 pub mod ascii_exchange;
 pub mod binary_exchange;
@@ -17,8 +21,12 @@ pub mod ring;
 pub mod server;
 pub mod server_pool;
 
+pub use crate::net::TlsSettings;
+pub use crate::protocol::ProtocolKind;
 pub use clock::unix_now;
 pub use health::{Admission, FailureVerdict, HealthSlot, HealthSnapshot};
-pub use request::{all_answered, Command, Hit, Hits, Outcome, Request, StatEntry, Target};
+pub use recovery::FailbackFlush;
+pub use request::{all_answered, Command, Hit, Hits, Outcome, Request, StatEntry, StoreOp, Target};
+pub use ring::HashStrategy;
 pub use server::{Health, SaslCredentials, Server, ServerConfig, ServerHandle};
 pub use server_pool::{Event, HealthChange, Policy, Pool, ServerEvent};

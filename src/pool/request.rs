@@ -8,7 +8,8 @@
 
 use std::ops::Range;
 
-use crate::protocol::ascii::StoreOp;
+/// The storage commands are the protocol's own; the pool speaks of them as they are.
+pub use crate::protocol::ascii::StoreOp;
 
 /// A command, with everything but the key.
 #[derive(Clone, Copy, Debug)]

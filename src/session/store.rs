@@ -10,8 +10,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::pool::{all_answered, unix_now, Command, Outcome, Policy, Pool, Request};
-use crate::protocol::ascii::StoreOp;
+use crate::pool::{all_answered, unix_now, Command, Outcome, Policy, Pool, Request, StoreOp};
 use crate::value::{self, Compression, Decoded, Value};
 
 /// The handler's settings, read from the INI when the session opens.
