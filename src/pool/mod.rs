@@ -19,6 +19,7 @@ pub mod registry;
 pub mod request;
 pub mod ring;
 pub mod server;
+pub mod server_config;
 pub mod server_pool;
 
 pub use crate::net::TlsSettings;
@@ -28,5 +29,6 @@ pub use health::{Admission, FailureVerdict, HealthSlot, HealthSnapshot};
 pub use recovery::FailbackFlush;
 pub use request::{all_answered, Command, Hit, Hits, Outcome, Request, StatEntry, StoreOp, Target};
 pub use ring::HashStrategy;
-pub use server::{Health, SaslCredentials, Server, ServerConfig, ServerHandle};
+pub use server::{Health, Server, ServerHandle};
+pub use server_config::{SaslCredentials, ServerConfig};
 pub use server_pool::{Event, HealthChange, Policy, Pool, ServerEvent};
