@@ -30,5 +30,5 @@ pub use recovery::FailbackFlush;
 pub use request::{all_answered, Command, Hit, Hits, Outcome, Request, StatEntry, StoreOp, Target};
 pub use ring::HashStrategy;
 pub use server::{Health, Server, ServerHandle};
-pub use server_config::{SaslCredentials, ServerConfig};
+pub use server_config::{timeout_from_seconds, SaslCredentials, ServerConfig, DEFAULT_WEIGHT};
 pub use server_pool::{Event, HealthChange, Policy, Pool, ServerEvent};
