@@ -7,7 +7,6 @@
 use std::cell::RefCell;
 use std::ffi::{c_char, c_int, c_void, CStr};
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::time::Duration;
 
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::ffi::{zend_long, zend_string};
@@ -126,20 +125,11 @@ fn open_store(path: &str) -> Result<Handler, SavePathError> {
     );
     shared_health::attach();
     for server in servers {
-        pool.add_server(
-            ServerConfig {
-                host: server.host,
-                tcp_port: server.port,
-                udp_port: server.udp_port,
-                timeout: Duration::from_secs_f64(server.timeout.min(1e9)),
-                retry_interval: server.retry_interval,
-                persistent: server.persistent,
-                sasl: None,
-                tls: ini::tls_settings(),
-            },
-            server.weight,
-            true,
-        );
+        let config = ServerConfig {
+            tls: ini::tls_settings(),
+            ..server.config
+        };
+        pool.add_server(config, server.weight, true);
     }
     let settings = SessionSettings {
         redundancy: ini::session_redundancy(),
