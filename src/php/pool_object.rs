@@ -53,16 +53,7 @@ impl PoolObject<'_> {
                 None
             }
             Connection::Missing => {
-                let compression = Compression {
-                    threshold: ini::compress_threshold(),
-                    min_savings: Compression::default().min_savings,
-                };
-                let pool = SharedPool::new(std::cell::RefCell::new(Pool::new(
-                    ini::hash_strategy(),
-                    ini::hash_function(),
-                    ini::protocol(),
-                    compression,
-                )));
+                let pool = SharedPool::new(std::cell::RefCell::new(pool_from_ini()));
                 connection::attach(self.0, pool.clone());
                 Some(pool)
             }
@@ -119,6 +110,21 @@ impl PoolObject<'_> {
         let mut value = callback.unwrap_or_default();
         connection::write_property(self.0, CALLBACK_PROPERTY, &mut value);
     }
+}
+
+/// An empty pool with the INI settings of this moment (hashing, protocol, compression
+/// threshold): an object's pool at its first `addServer`, a session's when it opens.
+pub fn pool_from_ini() -> Pool {
+    let compression = Compression {
+        threshold: ini::compress_threshold(),
+        ..Compression::default()
+    };
+    Pool::new(
+        ini::hash_strategy(),
+        ini::hash_function(),
+        ini::protocol(),
+        compression,
+    )
 }
 
 /// The routing rules of this call, from the INI (read at every call, so `ini_set` applies).

@@ -12,8 +12,8 @@ use ext_php_rs::boxed::ZBox;
 use ext_php_rs::ffi::{zend_long, zend_string};
 use ext_php_rs::types::ZendStr;
 
-use crate::php::{errors, ffi, ini, prefix, shared_health};
-use crate::pool::{Policy, Pool, ServerConfig};
+use crate::php::{errors, ffi, ini, pool_object, prefix, shared_health};
+use crate::pool::{Policy, ServerConfig};
 use crate::session::{parse_save_path, SavePathError, SessionSettings, SessionStore};
 use crate::value::Compression;
 
@@ -113,16 +113,8 @@ unsafe fn handler<'a>(mod_data: *mut *mut c_void) -> Option<&'a Handler> {
 /// hashing, protocol, compression, redundancy and locking; no failure callback, no notices.
 fn open_store(path: &str) -> Result<Handler, SavePathError> {
     let servers = parse_save_path(path)?;
-    let compression = Compression {
-        threshold: ini::compress_threshold(),
-        min_savings: Compression::default().min_savings,
-    };
-    let mut pool = Pool::new(
-        ini::hash_strategy(),
-        ini::hash_function(),
-        ini::protocol(),
-        compression,
-    );
+    let mut pool = pool_object::pool_from_ini();
+    let compression = pool.compression;
     shared_health::attach();
     for server in servers {
         let config = ServerConfig {
@@ -135,14 +127,13 @@ fn open_store(path: &str) -> Result<Handler, SavePathError> {
         redundancy: ini::session_redundancy(),
         lock_timeout: ini::lock_timeout(),
         fail_on_lock_timeout: ini::session_fail_on_lock_timeout(),
+        // Not memcache.allow_failover, redundancy or failover_ttl: a session chooses its servers
+        // along the key's sequence itself (session_redundancy) and writes with its lifetime.
         policy: Policy {
             allow_failover: true,
-            max_failover_attempts: ini::max_failover_attempts(),
             redundancy: 1,
-            failure_limit: ini::failure_limit(),
             failover_ttl: 0,
-            failback_flush: ini::failback_flush(),
-            max_failed_share: ini::max_failed_share(),
+            ..pool_object::policy()
         },
     };
     Ok(Handler {
