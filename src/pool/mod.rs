@@ -10,6 +10,7 @@
 pub mod ascii_exchange;
 pub mod binary_exchange;
 pub mod clock;
+pub mod copies;
 pub mod exchange;
 pub mod health;
 pub mod health_table;
@@ -25,6 +26,7 @@ pub mod server_pool;
 pub use crate::net::TlsSettings;
 pub use crate::protocol::ProtocolKind;
 pub use clock::unix_now;
+pub use copies::WriteBatch;
 pub use health::{Admission, FailureVerdict, HealthSlot, HealthSnapshot};
 pub use recovery::FailbackFlush;
 pub use request::{all_answered, Command, Hit, Hits, Outcome, Request, StatEntry, StoreOp, Target};
