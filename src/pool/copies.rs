@@ -16,7 +16,9 @@ use crate::pool::{Command, Outcome, Policy, Pool, Request};
 pub struct WriteBatch<'a> {
     /// The requests, each entry's copies next to each other: what [`Pool::execute`] runs.
     pub requests: Vec<Request<'a>>,
-    /// The entry (in the order of [`WriteBatch::push`]) of each request.
+    /// The entry (in the order of [`WriteBatch::push`]) of each request; empty while every
+    /// entry has one request (no copies: request `i` is entry `i`), which spares the
+    /// allocation when `memcache.redundancy` is 1.
     entries: Vec<usize>,
     /// Entries pushed so far.
     len: usize,
@@ -27,7 +29,7 @@ impl<'a> WriteBatch<'a> {
     pub fn with_capacity(entries: usize) -> Self {
         WriteBatch {
             requests: Vec::with_capacity(entries),
-            entries: Vec::with_capacity(entries),
+            entries: Vec::new(),
             len: 0,
         }
     }
@@ -37,20 +39,32 @@ impl<'a> WriteBatch<'a> {
     pub fn push(&mut self, pool: &Pool, key: &'a [u8], command: Command<'a>, policy: &Policy) {
         let entry = self.len;
         self.len += 1;
-        if policy.redundancy > 1 {
-            if let Some(primary) = pool.find_server(key, policy) {
-                self.requests
-                    .push(Request::for_key_on(key, command, primary));
+        let primary = match policy.redundancy {
+            0 | 1 => None,
+            _ => pool.find_server(key, policy),
+        };
+        let Some(primary) = primary else {
+            self.requests.push(Request::for_key(key, command));
+            if !self.entries.is_empty() {
                 self.entries.push(entry);
-                for copy in pool.redundant_servers(key, primary, policy.redundancy - 1, policy) {
-                    self.requests.push(Request::for_key_on(key, command, copy));
-                    self.entries.push(entry);
-                }
-                return;
             }
+            return;
+        };
+        if self.entries.is_empty() {
+            self.entries.extend(0..self.requests.len());
         }
-        self.requests.push(Request::for_key(key, command));
+        self.requests
+            .push(Request::for_key_on(key, command, primary));
         self.entries.push(entry);
+        for copy in pool.redundant_servers(key, primary, policy.redundancy - 1, policy) {
+            self.requests.push(Request::for_key_on(key, command, copy));
+            self.entries.push(entry);
+        }
+    }
+
+    /// The entry request `index` belongs to.
+    fn entry_of(&self, index: usize) -> usize {
+        self.entries.get(index).copied().unwrap_or(index)
     }
 
     /// Each entry's counter across its copies, as the C extension merges them: the last new
@@ -58,7 +72,8 @@ impl<'a> WriteBatch<'a> {
     /// an error reply); `None` when every copy's server failed.
     pub fn counters(&self) -> Vec<Option<Option<u64>>> {
         let mut results: Vec<Option<Option<u64>>> = vec![None; self.len];
-        for (request, &entry) in self.requests.iter().zip(&self.entries) {
+        for (index, request) in self.requests.iter().enumerate() {
+            let entry = self.entry_of(index);
             match request.outcome {
                 Outcome::Counter(n) => results[entry] = Some(Some(n)),
                 Outcome::Failed => {}
@@ -166,6 +181,44 @@ mod tests {
             batch.len += 1;
         }
         batch
+    }
+
+    /// A pool of three servers nobody connects to.
+    fn three_servers() -> Pool {
+        let mut pool = Pool::new(
+            crate::pool::HashStrategy::Consistent,
+            crate::hash::HashFunction::Crc32,
+            crate::pool::ProtocolKind::Ascii,
+            crate::value::Compression::default(),
+        );
+        for port in 1..=3 {
+            let config = crate::pool::ServerConfig {
+                persistent: false,
+                ..crate::pool::ServerConfig::new("127.0.0.1", port)
+            };
+            pool.add_server(config, 1, true);
+        }
+        pool
+    }
+
+    #[test]
+    fn each_entry_knows_its_copies_with_or_without_redundancy() {
+        let pool = three_servers();
+        let single = Policy::default();
+        let double = Policy {
+            redundancy: 2,
+            ..Policy::default()
+        };
+        let mut batch = WriteBatch::with_capacity(3);
+        batch.push(&pool, b"one", Command::Delete, &single);
+        batch.push(&pool, b"two", Command::Delete, &double);
+        batch.push(&pool, b"three", Command::Delete, &single);
+        let entries: Vec<usize> = (0..batch.requests.len())
+            .map(|i| batch.entry_of(i))
+            .collect();
+        assert_eq!(entries, [0, 1, 1, 2]);
+        let (primary, copy) = (batch.requests[1].server, batch.requests[2].server);
+        assert!(primary.is_some() && copy.is_some() && primary != copy);
     }
 
     #[test]
