@@ -23,17 +23,10 @@ impl PoolObject<'_> {
     /// The pool, or the C extension's warning and `None` (no pool, or an overwritten
     /// `connection` property).
     pub fn pool_or_warn(self) -> Option<SharedPool> {
-        match connection::lookup(self.0) {
-            Connection::Pool(pool) => Some(pool),
-            Connection::Missing => {
-                errors::warning("No servers added to memcache connection");
-                None
-            }
-            Connection::Invalid => {
-                errors::warning("Invalid MemcachePool->connection member variable");
-                None
-            }
-        }
+        self.pool("Invalid MemcachePool->connection member variable", || {
+            errors::warning("No servers added to memcache connection");
+            None
+        })
     }
 
     /// The pool if it has servers; otherwise the warning (no pool) or silence (emptied by
@@ -46,16 +39,26 @@ impl PoolObject<'_> {
     /// moment (spec §1.3); `None` with `Unknown connection identifier` when the property holds
     /// something else.
     pub fn pool_for_adding(self) -> Option<SharedPool> {
+        self.pool("Unknown connection identifier", || {
+            let pool = SharedPool::new(std::cell::RefCell::new(pool_from_ini()));
+            connection::attach(self.0, pool.clone());
+            Some(pool)
+        })
+    }
+
+    /// The pool in the `connection` property; when there is none, what `missing` gives; when
+    /// the property holds something else, the warning `invalid` and `None`.
+    fn pool(
+        self,
+        invalid: &str,
+        missing: impl FnOnce() -> Option<SharedPool>,
+    ) -> Option<SharedPool> {
         match connection::lookup(self.0) {
             Connection::Pool(pool) => Some(pool),
+            Connection::Missing => missing(),
             Connection::Invalid => {
-                errors::warning("Unknown connection identifier");
+                errors::warning(invalid);
                 None
-            }
-            Connection::Missing => {
-                let pool = SharedPool::new(std::cell::RefCell::new(pool_from_ini()));
-                connection::attach(self.0, pool.clone());
-                Some(pool)
             }
         }
     }
