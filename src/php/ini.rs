@@ -156,45 +156,52 @@ pub fn session_save_path() -> Option<Vec<u8>> {
     get_string(&SESSION_SAVE_PATH)
 }
 
-/// `memcache.session_prefix_static_key` (default unset).
-pub fn session_prefix_static_key() -> Option<Vec<u8>> {
-    get_string(&SESSION_PREFIX_STATIC_KEY)
+/// The four directives of a key prefix: `memcache.prefix_static_key`,
+/// `memcache.prefix_host_key`, `…_remove_www`, `…_remove_subdomain` ([`KEY_PREFIX`]), and their
+/// `memcache.session_prefix_*` twins ([`SESSION_PREFIX`]).
+pub struct PrefixDirectives {
+    /// `…prefix_static_key` (default unset).
+    static_key: Mutex<Option<Vec<u8>>>,
+    /// `…prefix_host_key` (default Off).
+    host_key: AtomicBool,
+    /// `…prefix_host_key_remove_www` (default On).
+    remove_www: AtomicBool,
+    /// `…prefix_host_key_remove_subdomain` (default Off).
+    remove_subdomain: AtomicBool,
 }
 
-/// `memcache.session_prefix_host_key` (default Off).
-pub fn session_prefix_host_key() -> bool {
-    SESSION_PREFIX_HOST_KEY.load(Relaxed)
+impl PrefixDirectives {
+    /// The defaults (overwritten at registration).
+    const fn new() -> Self {
+        PrefixDirectives {
+            static_key: Mutex::new(None),
+            host_key: AtomicBool::new(false),
+            remove_www: AtomicBool::new(true),
+            remove_subdomain: AtomicBool::new(false),
+        }
+    }
+
+    /// The static part, if set.
+    pub fn static_key(&self) -> Option<Vec<u8>> {
+        get_string(&self.static_key)
+    }
+
+    /// If the request's host name is added: whether without `www.`, and without subdomains.
+    pub fn host_key(&self) -> Option<(bool, bool)> {
+        self.host_key.load(Relaxed).then(|| {
+            (
+                self.remove_www.load(Relaxed),
+                self.remove_subdomain.load(Relaxed),
+            )
+        })
+    }
 }
 
-/// `memcache.session_prefix_host_key_remove_www` (default On).
-pub fn session_prefix_host_key_remove_www() -> bool {
-    SESSION_PREFIX_HOST_KEY_REMOVE_WWW.load(Relaxed)
-}
+/// `memcache.prefix_*`: the prefix of user keys.
+pub static KEY_PREFIX: PrefixDirectives = PrefixDirectives::new();
 
-/// `memcache.session_prefix_host_key_remove_subdomain` (default Off).
-pub fn session_prefix_host_key_remove_subdomain() -> bool {
-    SESSION_PREFIX_HOST_KEY_REMOVE_SUBDOMAIN.load(Relaxed)
-}
-
-/// `memcache.prefix_static_key` (default unset).
-pub fn prefix_static_key() -> Option<Vec<u8>> {
-    get_string(&PREFIX_STATIC_KEY)
-}
-
-/// `memcache.prefix_host_key` (default Off).
-pub fn prefix_host_key() -> bool {
-    PREFIX_HOST_KEY.load(Relaxed)
-}
-
-/// `memcache.prefix_host_key_remove_www` (default On).
-pub fn prefix_host_key_remove_www() -> bool {
-    PREFIX_HOST_KEY_REMOVE_WWW.load(Relaxed)
-}
-
-/// `memcache.prefix_host_key_remove_subdomain` (default Off).
-pub fn prefix_host_key_remove_subdomain() -> bool {
-    PREFIX_HOST_KEY_REMOVE_SUBDOMAIN.load(Relaxed)
-}
+/// `memcache.session_prefix_*`: the prefix of session keys.
+pub static SESSION_PREFIX: PrefixDirectives = PrefixDirectives::new();
 
 /// The `memcache.tls_*` settings in force now, for a `tls://` server added now. An empty
 /// string means unset.
@@ -229,14 +236,6 @@ static SESSION_REDUNDANCY: AtomicI64 = AtomicI64::new(2);
 static COMPRESS_THRESHOLD: AtomicI64 = AtomicI64::new(20000);
 static LOCK_TIMEOUT: AtomicI64 = AtomicI64::new(15);
 static SESSION_SAVE_PATH: Mutex<Option<Vec<u8>>> = Mutex::new(None);
-static PREFIX_STATIC_KEY: Mutex<Option<Vec<u8>>> = Mutex::new(None);
-static PREFIX_HOST_KEY: AtomicBool = AtomicBool::new(false);
-static PREFIX_HOST_KEY_REMOVE_WWW: AtomicBool = AtomicBool::new(true);
-static PREFIX_HOST_KEY_REMOVE_SUBDOMAIN: AtomicBool = AtomicBool::new(false);
-static SESSION_PREFIX_STATIC_KEY: Mutex<Option<Vec<u8>>> = Mutex::new(None);
-static SESSION_PREFIX_HOST_KEY: AtomicBool = AtomicBool::new(false);
-static SESSION_PREFIX_HOST_KEY_REMOVE_WWW: AtomicBool = AtomicBool::new(true);
-static SESSION_PREFIX_HOST_KEY_REMOVE_SUBDOMAIN: AtomicBool = AtomicBool::new(false);
 static SESSION_FAIL_ON_LOCK_TIMEOUT: AtomicBool = AtomicBool::new(true);
 static SHARED_HEALTH: AtomicBool = AtomicBool::new(true);
 static SHARED_HEALTH_FILE: Mutex<Option<Vec<u8>>> = Mutex::new(None);
@@ -488,21 +487,21 @@ static INI: IniEntryDefs<35> = IniEntryDefs::new([
     boolean(
         c"memcache.session_prefix_host_key",
         c"0",
-        &SESSION_PREFIX_HOST_KEY,
+        &SESSION_PREFIX.host_key,
     ),
     boolean(
         c"memcache.session_prefix_host_key_remove_www",
         c"1",
-        &SESSION_PREFIX_HOST_KEY_REMOVE_WWW,
+        &SESSION_PREFIX.remove_www,
     ),
     boolean(
         c"memcache.session_prefix_host_key_remove_subdomain",
         c"0",
-        &SESSION_PREFIX_HOST_KEY_REMOVE_SUBDOMAIN,
+        &SESSION_PREFIX.remove_subdomain,
     ),
     string(
         c"memcache.session_prefix_static_key",
-        &SESSION_PREFIX_STATIC_KEY,
+        &SESSION_PREFIX.static_key,
         true,
     ),
     string(c"memcache.session_save_path", &SESSION_SAVE_PATH, false),
@@ -511,18 +510,18 @@ static INI: IniEntryDefs<35> = IniEntryDefs::new([
         c"1",
         &SESSION_FAIL_ON_LOCK_TIMEOUT,
     ),
-    boolean(c"memcache.prefix_host_key", c"0", &PREFIX_HOST_KEY),
+    boolean(c"memcache.prefix_host_key", c"0", &KEY_PREFIX.host_key),
     boolean(
         c"memcache.prefix_host_key_remove_www",
         c"1",
-        &PREFIX_HOST_KEY_REMOVE_WWW,
+        &KEY_PREFIX.remove_www,
     ),
     boolean(
         c"memcache.prefix_host_key_remove_subdomain",
         c"0",
-        &PREFIX_HOST_KEY_REMOVE_SUBDOMAIN,
+        &KEY_PREFIX.remove_subdomain,
     ),
-    string(c"memcache.prefix_static_key", &PREFIX_STATIC_KEY, true),
+    string(c"memcache.prefix_static_key", &KEY_PREFIX.static_key, true),
     system_boolean(c"memcache.shared_health", c"1", &SHARED_HEALTH),
     int(
         c"memcache.failure_limit",
