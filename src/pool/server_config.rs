@@ -70,7 +70,7 @@ const MAX_TIMEOUT_SECONDS: f64 = 1e9;
 /// NaN or infinite timeout never ends a wait, so a hung server hangs the PHP process. Here a
 /// value that is not a positive finite number means [`ServerConfig::DEFAULT_TIMEOUT`] (a zero
 /// wait would fail every request, an endless one would hang), and a finite value above
-/// 10^9 s waits that long.
+/// 10^9 s means 10^9 s.
 pub fn timeout_from_seconds(seconds: f64) -> Duration {
     if seconds.is_finite() && seconds > 0.0 {
         Duration::from_secs_f64(seconds.min(MAX_TIMEOUT_SECONDS))
