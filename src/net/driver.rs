@@ -8,6 +8,8 @@
 
 use std::time::{Duration, Instant};
 
+use smallvec::SmallVec;
+
 use crate::net::{Connection, NetError};
 
 /// How far a reader got with the bytes it was shown.
@@ -41,6 +43,9 @@ pub struct Job<'a> {
     pub result: Option<Result<(), NetError>>,
     /// When the job times out unless it makes progress first (set by [`run`]).
     deadline: Instant,
+    /// The job made progress since its deadline was set: the next pass of [`run`]'s loop
+    /// restarts it (one clock reading serves every job, and a job that finishes needs none).
+    progressed: bool,
 }
 
 impl<'a> Job<'a> {
@@ -58,6 +63,7 @@ impl<'a> Job<'a> {
             io_timeout,
             result: None,
             deadline: Instant::now(),
+            progressed: false,
         }
     }
 
@@ -73,13 +79,6 @@ impl<'a> Job<'a> {
 
 /// Runs all jobs to completion: each ends done, failed or timed out.
 pub fn run(jobs: &mut [Job<'_>]) {
-    let start = Instant::now();
-    for job in jobs.iter_mut() {
-        job.deadline = start + job.current_timeout();
-    }
-    let mut fds: Vec<libc::pollfd> = Vec::with_capacity(jobs.len());
-    let mut polled: Vec<usize> = Vec::with_capacity(jobs.len());
-
     // Before the first poll, push out what can be sent right away: on an established
     // connection the request usually leaves in this first send.
     for job in jobs.iter_mut() {
@@ -87,15 +86,32 @@ pub fn run(jobs: &mut [Job<'_>]) {
             step_write(job);
         }
     }
+    // The clock is read once per pass of the loop, and only while some job still runs: a
+    // single-server exchange that completes in one poll reads it once.
+    let start = Instant::now();
+    for job in jobs.iter_mut() {
+        job.deadline = start + job.current_timeout();
+    }
+    let mut reading = Some(start);
+    // Inline for the usual few servers: a round allocates nothing here.
+    let mut fds: SmallVec<[libc::pollfd; 4]> = SmallVec::new();
+    let mut polled: SmallVec<[usize; 4]> = SmallVec::new();
 
     loop {
+        if jobs.iter().all(|job| job.result.is_some()) {
+            return;
+        }
+        let now = reading.take().unwrap_or_else(Instant::now);
         fds.clear();
         polled.clear();
-        let now = Instant::now();
         let mut next_deadline: Option<Instant> = None;
         for (i, job) in jobs.iter_mut().enumerate() {
             if job.result.is_some() {
                 continue;
+            }
+            if job.progressed {
+                job.progressed = false;
+                job.deadline = now + job.io_timeout;
             }
             if now >= job.deadline {
                 job.result = Some(Err(job.conn.timeout_error()));
@@ -141,11 +157,10 @@ pub fn run(jobs: &mut [Job<'_>]) {
                 if job.conn.is_connecting() {
                     continue;
                 }
-                job.deadline = Instant::now() + job.io_timeout;
+                job.progressed = true;
             }
-            let progressed = step_write(job) | step_read(job, revents);
-            if progressed {
-                job.deadline = Instant::now() + job.io_timeout;
+            if step_write(job) | step_read(job, revents) {
+                job.progressed = true;
             }
         }
     }
