@@ -86,6 +86,20 @@ pub fn run(jobs: &mut [Job<'_>]) {
             step_write(job);
         }
     }
+    // One server, request sent: its replies are waited for in `recv`, no poll needed.
+    if let [job] = jobs {
+        if job.result.is_none() && job.conn.can_wait_in_recv() && job.conn.write_done() {
+            while job.result.is_none() {
+                let received = job.conn.recv_some(Some(job.io_timeout));
+                if matches!(received, Ok(0)) {
+                    job.result = Some(Err(job.conn.timeout_error()));
+                } else {
+                    take_replies(job, received);
+                }
+            }
+            return;
+        }
+    }
     // The clock is read once per pass of the loop, and only while some job still runs: a
     // single-server exchange that completes in one poll reads it once.
     let start = Instant::now();
@@ -185,7 +199,14 @@ fn step_read(job: &mut Job<'_>, revents: libc::c_short) -> bool {
     if job.result.is_some() || revents & (libc::POLLIN | libc::POLLHUP | libc::POLLERR) == 0 {
         return false;
     }
-    let received = job.conn.recv_some();
+    let received = job.conn.recv_some(None);
+    take_replies(job, received)
+}
+
+/// Lets the reader consume the complete replies of the read buffer after a receive that
+/// brought `received` bytes (or failed); ends the job when they are all there or on a failure.
+/// True if bytes arrived.
+fn take_replies(job: &mut Job<'_>, received: Result<usize, NetError>) -> bool {
     let arrived = matches!(received, Ok(n) if n > 0);
     // Replies already buffered are consumed even if the socket then reported an error, so a
     // server that answers and closes still delivers its answers.
