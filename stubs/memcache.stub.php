@@ -25,11 +25,12 @@
  * Scalar parameters are parsed with PHP's coercive rules whatever the declared types say:
  * set($key, $value, false, 60) works, as with the C extension.
  *
- * INI directives (all PHP_INI_ALL; default in brackets):
+ * INI directives (default in brackets; PHP_INI_ALL unless marked startup). Every one, with when it
+ * is read and the values it accepts: memcache_rs.ini and docs/configuration.md.
  *   memcache.allow_failover [1]            re-route requests away from failed servers
  *   memcache.max_failover_attempts [20]    how many servers a failover may try
  *   memcache.default_port [11211]          default TCP port of connect()/addServer()/...
- *   memcache.chunk_size [32768]            socket chunk size / max bytes per send
+ *   memcache.chunk_size [32768]            accepted, no effect (the C extension's chunk size)
  *   memcache.protocol [ascii]              ascii | binary, read when a pool is created
  *   memcache.hash_strategy [consistent]    consistent | standard
  *   memcache.hash_function [crc32]         crc32 | fnv
@@ -37,11 +38,10 @@
  *   memcache.session_redundancy [2]        servers every session is written to
  *   memcache.compress_threshold [20000]    values this long or longer are compressed (0: never)
  *   memcache.lock_timeout [15]             session lock lifetime in seconds (wait: twice that)
- *   memcache.select_api [select]           select | poll
+ *   memcache.select_api [select]           select | poll; accepted, no effect
  *   memcache.session_save_path [unset]     overrides session.save_path for this handler
- *   memcache.session_fail_on_lock_timeout [1]  this implementation only: fail session_start()
- *                                          instead of starting an empty session when the lock
- *                                          cannot be had
+ *   memcache.session_fail_on_lock_timeout [1]  fail session_start() instead of starting an
+ *                                          empty session when the lock cannot be had
  *   memcache.prefix_static_key [unset]     static prefix of every key (no "." allowed)
  *   memcache.prefix_host_key [0]           add $_SERVER['SERVER_NAME'] to the key prefix
  *   memcache.prefix_host_key_remove_www [1]        ... without a leading "www."
@@ -50,9 +50,17 @@
  *   memcache.session_prefix_host_key [0]           (read at request start)
  *   memcache.session_prefix_host_key_remove_www [1]
  *   memcache.session_prefix_host_key_remove_subdomain [0]
- *   memcache.tls_ca_file [unset]           this implementation only, for tls:// servers, read
- *                                          when a server is added: PEM file of the CAs to
- *                                          trust (unset: the system's trust store)
+ *   memcache.shared_health [1]             startup: server health shared by every PHP process of
+ *                                          the user on the machine (0: per process)
+ *   memcache.shared_health_file [unset]    startup: the shared table's file (unset:
+ *                                          /dev/shm/memcache-rs-health-<euid>)
+ *   memcache.failure_limit [1]             consecutive timeouts that fail a server
+ *   memcache.max_failed_share [100]        percent of a pool's servers timeouts may fail at once
+ *   memcache.failback_flush [auto]         never | auto | always: flush a recovered server
+ *   memcache.failover_ttl [0]              longest expiry of a value written to a failover server
+ *   memcache.health_log [0]                health steps of servers to PHP's error log
+ *   memcache.tls_ca_file [unset]           for tls:// servers, read when a server is added: PEM
+ *                                          file of the CAs to trust (unset: the system's store)
  *   memcache.tls_verify_peer [1]           check the server's certificate and name
  *   memcache.tls_server_name [unset]       the name the certificate must carry (unset: host)
  *   memcache.tls_cert_file [unset]         PEM client certificate (mutual TLS)
