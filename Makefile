@@ -34,6 +34,8 @@ help:
 	@echo "                 lintian (this PHP, and 8.4 if its root exists; PHP_VERSION=: that one)"
 	@echo "make test-deb    make deb, then install, load (CLI, php-fpm), remove and purge it in a"
 	@echo "                 throwaway Debian root (about 10 s once the root exists)"
+	@echo "make test-phpize the build PIE runs (phpize, configure, make, make install) on a copy"
+	@echo "                 of the tree (a full cargo build the first time)"
 	@echo "make install     install as memcache_rs.so with memcache_rs.ini, instead of Debian's memcache"
 	@echo "make uninstall   undo make install (re-enables Debian's memcache where it was enabled)"
 	@echo "make fmt | lint | clean"
@@ -123,7 +125,7 @@ PHP_ETC := /etc/php/$(PHP_VERSION)
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?=
 
-.PHONY: deps deps-test build install uninstall demo test test-rust test-php bench failover-cost fuzz fmt lint clean
+.PHONY: deps deps-test build install uninstall demo test test-rust test-php test-phpize bench failover-cost fuzz fmt lint clean
 
 deps:
 	scripts/deps.sh build
@@ -189,6 +191,10 @@ endif
 
 test-rust:
 	$(CARGO_CMD) test --no-default-features
+
+# PIE's build (phpize, configure, make, make install) on a copy of the tree.
+test-phpize:
+	scripts/phpize-test.sh
 
 test-php: $(EXT_DEPS)
 	scripts/run-phpt.sh $(EXT) $(TESTS)
