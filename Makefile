@@ -22,7 +22,7 @@ help:
 	@echo "make deps-test   install test/bench requirements (Debian's C memcache, memcached, fpm; and"
 	@echo "                 on this machine, not in a root: dpkg-dev, lintian, composer, nutcracker)"
 	@echo "make build       cargo build --release, copy to modules/php<version>/memcache.so"
-	@echo "make demo        run examples/quickstart.php against two private memcached"
+	@echo "make demo        run every example of examples/ against two private memcached"
 	@echo "make test        build, cargo tests, then the phpt suite under ascii and under binary"
 	@echo "                 (PROTOCOL=ascii|binary: that one only)"
 	@echo "make test-php    only the phpt suite, once (EXT=path.so, TESTS=php-tests/x.phpt, PROTOCOL=binary)"
