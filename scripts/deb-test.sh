@@ -14,7 +14,8 @@
 #    memcache.default_port, sessions in memcached, one setting the template does not list):
 #    installing says what it carried over and that it disabled the C module; the CLI and php-fpm
 #    (the SAPIs' own configuration) load this extension, alone, with those settings, and store
-#    values and sessions. Reinstalling the C package (its upgrade path) leaves its module off.
+#    values and sessions. Reinstalling the C package (its upgrade path) leaves its module off;
+#    upgrading this one leaves php-fpm on the C module where the administrator put it back.
 #    Removing this package enables the C module again, with its settings; purging leaves no
 #    file of the package and no module state behind, and memcache.ini as it was.
 # 2. With the C package purged first: installing carries nothing over; installing the C package
@@ -187,7 +188,13 @@ run_dpkg -i --force-confold "$dir/c-package.deb"
 check "cli and fpm keep the C module off" bash -c "! phpquery -q -v $V -s cli -m memcache && ! phpquery -q -v $V -s fpm -m memcache"
 check "CLI: still this extension alone" [ "$(cli)" = "memcache $our_version get=ok session=ok gc_maxlifetime=4321" ]
 
-step "1c. dpkg -r $ours"
+step "1c. php-fpm put back on the C extension by the administrator, then the package upgraded"
+phpdismod -v "$V" -s fpm memcache_rs && phpenmod -v "$V" -s fpm memcache
+run_dpkg -i "$deb"
+check "fpm stays on the C module, cli on this one" \
+    bash -c "phpquery -q -v $V -s fpm -m memcache && ! phpquery -q -v $V -s fpm -m memcache_rs && phpquery -q -v $V -s cli -m memcache_rs && ! phpquery -q -v $V -s cli -m memcache"
+
+step "1d. dpkg -r $ours"
 run_dpkg -r "$ours"
 check "it says it enabled the C module again" contains "$out" "enabled Debian's memcache module \(the C extension\) again for:.*cli"
 for sapi in cli fpm; do
@@ -203,7 +210,7 @@ echo "php-fpm: $got"
 # (Debian's 4.0.5.2 adds a deprecation notice for its dynamic property: its last line counts.)
 check "php-fpm: the C extension again, with its settings" [ "${got##*$'\n'}" = "$c_cli" ]
 
-step "1d. dpkg -P $ours"
+step "1e. dpkg -P $ours"
 run_dpkg -P "$ours"
 left=$(leftovers)
 [ -z "$left" ] || echo "left behind: $left"
