@@ -1,5 +1,5 @@
 --TEST--
-Conformance: the same ~470 calls (every method and function; good and bad arguments; hits, misses, a closed port) give the same results, by-ref outputs, warnings and exceptions as Debian's C extension (spec §2-§4, §14) [memcache.shared_health=0: failure state per process, as in the C extension]
+Conformance: the same ~470 calls (every method and function; good and bad arguments; hits, misses, a closed port) give the same results, by-ref outputs, warnings and exceptions as Debian's C extension [memcache.shared_health=0: failure state per process, as in the C extension]
 --SKIPIF--
 <?php
 include __DIR__ . '/connect.inc';
@@ -18,10 +18,10 @@ require __DIR__ . '/conformance.inc';
  * Every entry corresponds to a row of docs/differences.md.
  */
 $allowed = [
-    // docs/differences.md: "ASCII cas() on a missing key" (quirk Q1): C marks the server failed.
+    // docs/differences.md: "ASCII cas() on a missing key": C marks the server failed.
     ['$q->cas("280_casmissing", "x", 0, 0, 12345)', '/^  E_NOTICE: MemcachePool::cas\(\): Server .* failed with: NOT_FOUND \(0\)$/'],
     ['$q->getServerStatus($host, $port)', '/^  = [01]$/'],
-    // docs/differences.md: "getStats('malloc'), getStats('cachedump') without slab" (quirk Q8).
+    // docs/differences.md: "getStats('malloc'), getStats('cachedump') without slab".
     ['$q2->getStats("malloc")', '/^  (= false|E_NOTICE: MemcachePool::getstats\(\): .*)$/'],
     ['$q2->getServerStatus($host, $port2)', '/^  = [01]$/'],
     // docs/differences.md: "null port in Memcache::connect()": Debian's 4.0.5.2 declares int and deprecates.
