@@ -120,6 +120,26 @@ run_dpkg() {
     echo "$out"
     check "dpkg $* succeeds" [ "$status" = 0 ]
 }
+# linked_alone MODULE OTHER: for the CLI and php-fpm, MODULE is linked into conf.d and OTHER not.
+linked_alone() {
+    local sapi
+    for sapi in cli fpm; do
+        check "$sapi: $1 linked, $2 not" \
+            bash -c "[ -e /etc/php/$V/$sapi/conf.d/20-$1.ini ] && [ ! -e /etc/php/$V/$sapi/conf.d/20-$2.ini ]"
+    done
+}
+# probes EXPECTED WHAT [last-line]: the probe gives EXPECTED in the CLI and through php-fpm
+# (with last-line, php-fpm's last line: Debian's 4.0.5.2 adds a deprecation notice there).
+probes() {
+    local got
+    got=$(cli)
+    echo "CLI: $got"
+    check "CLI: $2" [ "$got" = "$1" ]
+    got=$(fpm)
+    echo "php-fpm: $got"
+    [ "${3:-}" != last-line ] || got=${got##*$'\n'}
+    check "php-fpm: $2" [ "$got" = "$1" ]
+}
 # Nothing of our package left: files, module state, ucf's records.
 leftovers() {
     {
@@ -171,17 +191,10 @@ step "1a. dpkg -i $(basename "$deb")"
 run_dpkg -i "$deb"
 check "it says what it carried over" contains "$out" "carried over from $mods/memcache.ini into $mods/memcache_rs.ini: memcache.default_port session.save_handler session.save_path session.gc_maxlifetime"
 check "it says it disabled the C module for cli and fpm" contains "$out" "disabled Debian's memcache module \(the C extension\) for:.*cli.*; it is enabled"
-for sapi in cli fpm; do
-    check "$sapi: memcache_rs linked, memcache not" bash -c "[ -e /etc/php/$V/$sapi/conf.d/20-memcache_rs.ini ] && [ ! -e /etc/php/$V/$sapi/conf.d/20-memcache.ini ]"
-done
+linked_alone memcache_rs memcache
 check "memcache_rs.ini is the commented template with the settings in place" \
     bash -c "grep -qx 'memcache.default_port = $port' $mods/memcache_rs.ini && grep -qx ';memcache.default_port = 11211' $mods/memcache_rs.ini && grep -qx 'session.gc_maxlifetime = 4321' $mods/memcache_rs.ini && grep -q '^; ---- Carried over from' $mods/memcache_rs.ini && grep -qx 'extension=memcache_rs.so' $mods/memcache_rs.ini"
-got=$(cli)
-echo "CLI: $got"
-check "CLI: this extension alone, with the carried settings" [ "$got" = "memcache $our_version get=ok session=ok gc_maxlifetime=4321" ]
-got=$(fpm)
-echo "php-fpm: $got"
-check "php-fpm: this extension alone, with the carried settings" [ "$got" = "memcache $our_version get=ok session=ok gc_maxlifetime=4321" ]
+probes "memcache $our_version get=ok session=ok gc_maxlifetime=4321" "this extension alone, with the carried settings"
 
 step "1b. the C package reinstalled (its upgrade path) while this one is installed"
 run_dpkg -i --force-confold "$dir/c-package.deb"
@@ -197,18 +210,10 @@ check "fpm stays on the C module, cli on this one" \
 step "1d. dpkg -r $ours"
 run_dpkg -r "$ours"
 check "it says it enabled the C module again" contains "$out" "enabled Debian's memcache module \(the C extension\) again for:.*cli"
-for sapi in cli fpm; do
-    check "$sapi: memcache linked again, memcache_rs not" bash -c "[ -e /etc/php/$V/$sapi/conf.d/20-memcache.ini ] && [ ! -e /etc/php/$V/$sapi/conf.d/20-memcache_rs.ini ]"
-done
+linked_alone memcache memcache_rs
 check "the extension is gone, memcache_rs.ini stays until purge" \
     bash -c "[ ! -e \$(php-config$V --extension-dir)/memcache_rs.so ] && [ -f $mods/memcache_rs.ini ]"
-got=$(cli)
-echo "CLI: $got"
-check "CLI: the C extension again, with its settings" [ "$got" = "$c_cli" ]
-got=$(fpm)
-echo "php-fpm: $got"
-# (Debian's 4.0.5.2 adds a deprecation notice for its dynamic property: its last line counts.)
-check "php-fpm: the C extension again, with its settings" [ "${got##*$'\n'}" = "$c_cli" ]
+probes "$c_cli" "the C extension again, with its settings" last-line
 
 step "1e. dpkg -P $ours"
 run_dpkg -P "$ours"
