@@ -59,7 +59,11 @@ echo "set $key = 'old value' on 127.0.0.1:$spare\n\n";
 
 echo "the server hangs (SIGSTOP)\n";
 proc_terminate($server, HANG);
-usleep(100000);   // the signal is delivered asynchronously
+// The signal is delivered asynchronously: wait until the process is stopped (state T).
+$pid = proc_get_status($server)['pid'];
+for ($i = 0; $i < 100 && !preg_match('/\) T /', (string) @file_get_contents("/proc/$pid/stat")); $i++) {
+    usleep(10000);
+}
 $start = microtime(true);
 $value = $memcache->get($key);
 printf("get %s -> %s after %.1f s (the timeout, paid once)\n", $key, var_export($value, true), microtime(true) - $start);
