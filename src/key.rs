@@ -1,4 +1,4 @@
-//! Key preparation (spec §8).
+//! Key preparation.
 //!
 //! Every operation, `findServer` and the session handler turn the user's key into the bytes
 //! that are hashed for server selection, sent on the wire and echoed back as array keys. The
@@ -11,7 +11,7 @@ pub const MAX_KEY_LEN: usize = 250;
 /// Byte that replaces every control character, NUL and space in a prepared key.
 const REPLACEMENT: u8 = b'_';
 
-/// Prepares `key` for the wire (spec §8).
+/// Prepares `key` for the wire.
 ///
 /// Returns `None` when `key` is empty (the prefix does not rescue an empty key). Otherwise
 /// returns `prefix` followed by `key`, truncated silently to [`MAX_KEY_LEN`] bytes, with every

@@ -41,7 +41,7 @@ pub fn prepare_session(raw: &[u8]) -> Option<PreparedKey> {
     SESSION_PREFIX.with(|prefix| key::prepare(&prefix.borrow(), raw))
 }
 
-/// Static part followed by the host part, with no separator (spec §6).
+/// Static part followed by the host part, with no separator.
 fn compute(directives: &ini::PrefixDirectives) -> Vec<u8> {
     let mut prefix = directives.static_key().unwrap_or_default();
     if let Some((remove_www, remove_subdomain)) = directives.host_key() {

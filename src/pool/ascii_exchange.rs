@@ -195,7 +195,7 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
             (Command::Stats { .. }, Reply::Reset) => Outcome::Done,
             (Command::Stats { .. }, reply @ Reply::Error(_)) => error_reply(&reply),
             (Command::Store { .. }, Reply::Stored) => Outcome::Done,
-            // `NOT_FOUND` answers only `cas` (a plain false there, spec quirk Q1); to the other
+            // `NOT_FOUND` answers only `cas` (a plain false there); to the other
             // store commands it is an unexpected line, as in the C extension.
             (Command::Store { .. }, Reply::NotStored | Reply::Exists)
             | (

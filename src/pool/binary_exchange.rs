@@ -2,13 +2,13 @@
 //! the requests encoded into one write, and a [`BinaryReader`] that matches each response to
 //! its request by the frame's opaque field.
 //!
-//! Framing follows the C extension (spec §13.2): a lone get is a `GET`, several gets are quiet
+//! Framing follows the C extension: a lone get is a `GET`, several gets are quiet
 //! `GETQ`s (a miss sends nothing) ended by a `NOOP`, which memcached answers after everything
 //! before it. Each request's opaque is its position among the server's requests, so a response
 //! for anything else is a broken exchange. A new connection of a server with SASL credentials
 //! starts with a `SASL_AUTH` (mechanism `PLAIN`).
 //!
-//! Status handling differs from the C extension in one deliberate way (spec quirk Q15): a
+//! Status handling differs from the C extension in one deliberate way: a
 //! `replace`, `cas`, `append` or `prepend` the server refuses (`Not found`, `Not stored.`) is a
 //! plain `false`, as in the text protocol, instead of a server failure.
 

@@ -114,7 +114,7 @@ impl Pool {
         chosen
     }
 
-    /// The servers of `key`'s `key-0`, `key-1`, … sequence (spec §12.3), distinct, skipping
+    /// The servers of `key`'s `key-0`, `key-1`, … sequence, distinct, skipping
     /// `skip` and failed ones (those due for a probe count: the exchange probes them), at
     /// most `count`: where sessions keep their copies (and look for the next one to read).
     pub fn key_sequence(

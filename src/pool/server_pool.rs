@@ -165,7 +165,7 @@ pub struct Pool {
     /// Compression settings (`setCompressThreshold`).
     pub compression: Compression,
     /// Longest wait for progress on an exchange: the smallest timeout of the servers added so
-    /// far, lowered (never raised) by `setServerParams` (spec §10.2). Connects use each
+    /// far, lowered (never raised) by `setServerParams`. Connects use each
     /// server's own timeout.
     io_timeout: Option<Duration>,
     pub(crate) events: Vec<Event>,
@@ -658,7 +658,7 @@ impl Pool {
 
     /// Chooses the server for a request among those `valid` accepts: its target, or the key's
     /// server, or (if that is not valid or already failed and failover is on) the `key-n`
-    /// sequence of spec §9.5.
+    /// sequence of the C extension.
     fn route(
         &self,
         request: &mut Request<'_>,
