@@ -36,7 +36,8 @@ fuzz_target!(|data: &[u8]| {
         Request::for_key(b"b", Command::Get { with_cas: true }),
     ];
     let indexes = [0, 1, 2, 3, 4];
-    let mut reader = BinaryReader::new(&requests, &indexes, data.first() == Some(&1));
+    // A small value budget, so refused values are exercised too.
+    let mut reader = BinaryReader::new(&requests, &indexes, data.first() == Some(&1), 1024);
     let mut start = 0;
     // Grow the visible window in steps of 7 bytes, like partial reads.
     let mut end = 0;

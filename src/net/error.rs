@@ -50,6 +50,15 @@ impl NetError {
         }
     }
 
+    /// True if a well-formed reply carried a value larger than the caller can hold: the
+    /// connection is closed (the value is not read), but the server is not at fault.
+    pub fn is_refused_value(&self) -> bool {
+        matches!(
+            self,
+            NetError::Protocol(ProtocolError::ValueTooLarge { .. })
+        )
+    }
+
     /// A read/write failure from an OS error.
     pub fn io(err: &std::io::Error) -> Self {
         NetError::Io {

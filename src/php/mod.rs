@@ -16,6 +16,7 @@ pub mod ffi;
 pub mod functions;
 pub mod info;
 pub mod ini;
+pub mod memory;
 pub mod monitoring;
 pub mod pool_object;
 pub mod prefix;

@@ -6,7 +6,7 @@ use ext_php_rs::prelude::*;
 use ext_php_rs::types::{ZendObject, Zval};
 
 use crate::php::connection::{self, Connection, SharedPool};
-use crate::php::{errors, ini};
+use crate::php::{errors, ini, memory};
 use crate::pool::{Policy, Pool, SaslCredentials};
 use crate::value::Compression;
 
@@ -138,5 +138,6 @@ pub fn policy() -> Policy {
         failure_limit: ini::failure_limit(),
         failover_ttl: ini::failover_ttl(),
         failback_flush: ini::failback_flush(),
+        max_value_len: memory::value_budget(),
     }
 }

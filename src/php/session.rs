@@ -13,7 +13,7 @@ use ext_php_rs::boxed::ZBox;
 use ext_php_rs::ffi::{zend_long, zend_string};
 use ext_php_rs::types::ZendStr;
 
-use crate::php::{errors, ffi, ini, prefix};
+use crate::php::{errors, ffi, ini, memory, prefix};
 use crate::pool::{Policy, Pool, ServerConfig};
 use crate::session::{parse_save_path, SavePathError, SessionSettings, SessionStore};
 use crate::value::Compression;
@@ -149,6 +149,7 @@ fn open_store(path: &str) -> Result<Handler, SavePathError> {
             failure_limit: ini::failure_limit(),
             failover_ttl: 0,
             failback_flush: ini::failback_flush(),
+            max_value_len: memory::value_budget(),
         },
     };
     Ok(Handler {

@@ -58,12 +58,15 @@ pub struct AsciiReader<'b, 'a> {
     stats: Vec<StatEntry>,
     /// `uptime` seen in the reply to [`Command::Uptime`].
     uptime: Option<u64>,
+    /// Most bytes of values this exchange may buffer, all values together.
+    max_value_len: usize,
 }
 
 impl<'b, 'a> AsciiReader<'b, 'a> {
     /// A reader for the requests `indexes` of `requests`, in
-    /// [`wire_order`](crate::pool::request::wire_order).
-    pub fn new(requests: &'b [Request<'a>], indexes: &'b [usize]) -> Self {
+    /// [`wire_order`](crate::pool::request::wire_order), that refuses values beyond
+    /// `max_value_len` bytes in all ([`ProtocolError::ValueTooLarge`]).
+    pub fn new(requests: &'b [Request<'a>], indexes: &'b [usize], max_value_len: usize) -> Self {
         let first_get = indexes
             .iter()
             .position(|&i| is_get(&requests[i]))
@@ -78,6 +81,7 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
             hits: Hits::with_capacity(indexes.len() - first_get),
             stats: Vec::new(),
             uptime: None,
+            max_value_len,
         }
     }
 
@@ -273,7 +277,8 @@ impl ReplyReader for AsciiReader<'_, '_> {
         while !self.is_done() {
             let in_gets = self.next >= self.first_get;
             let parsed = if in_gets {
-                ascii::parse_reply(&buf[consumed..])
+                let room = self.max_value_len.saturating_sub(self.hits.data.len());
+                ascii::parse_reply_within(&buf[consumed..], room)
             } else {
                 ascii::parse_line(&buf[consumed..])
             };
@@ -302,7 +307,7 @@ mod tests {
     /// What one request's reader makes of `reply`: its outcome, or the failure's message.
     fn read_one(command: Command<'_>, reply: &[u8]) -> Result<Outcome, String> {
         let requests = [Request::for_key(b"k", command)];
-        let mut reader = AsciiReader::new(&requests, &[0]);
+        let mut reader = AsciiReader::new(&requests, &[0], ascii::MAX_VALUE_LEN);
         let progress = reader.read(reply).map_err(|e| e.to_string())?;
         assert!(progress.done, "reply {reply:?} left the reader waiting");
         Ok(reader.finish().0.remove(0))
@@ -374,6 +379,26 @@ mod tests {
             read_one(store(StoreOp::Add), b"NOT_STORED\r\n"),
             Ok(Outcome::Rejected)
         );
+    }
+
+    /// The reader of a get of `keys` (in one batch) with a value budget of `max_value_len`.
+    fn read_gets(keys: &[&[u8]], max_value_len: usize, reply: &[u8]) -> Result<bool, String> {
+        let requests: Vec<Request<'_>> = keys
+            .iter()
+            .map(|key| Request::for_key(key, Command::Get { with_cas: false }))
+            .collect();
+        let indexes: Vec<usize> = (0..keys.len()).collect();
+        let mut reader = AsciiReader::new(&requests, &indexes, max_value_len);
+        let progress = reader.read(reply).map_err(|e| e.to_string())?;
+        Ok(progress.done)
+    }
+
+    #[test]
+    fn values_beyond_the_budget_of_the_exchange_are_refused_at_their_header() {
+        let two = b"VALUE a 0 3\r\nxyz\r\nVALUE b 0 3\r\nxyz\r\nEND\r\n";
+        assert_eq!(read_gets(&[b"a", b"b"], 6, two), Ok(true));
+        let refused = ProtocolError::ValueTooLarge { len: 3, limit: 2 }.to_string();
+        assert_eq!(read_gets(&[b"a", b"b"], 5, two), Err(refused));
     }
 
     #[test]

@@ -15,6 +15,7 @@ use crate::pool::ring::{HashStrategy, Ring};
 use crate::pool::{
     registry, Command, Hits, Outcome, Request, Server, ServerConfig, ServerHandle, Target,
 };
+use crate::protocol::ascii::MAX_VALUE_LEN;
 use crate::protocol::ProtocolKind;
 use crate::value::Compression;
 
@@ -35,6 +36,10 @@ pub struct Policy {
     pub failover_ttl: u32,
     /// `memcache.failback_flush`: what a recovering server goes through before it rejoins.
     pub failback_flush: FailbackFlush,
+    /// Most bytes of values one server's exchange may buffer: what the caller can still hold
+    /// (PHP: what `memory_limit` leaves), at most memcached's largest possible item. A longer
+    /// value is refused at its header (a notice; the connection is closed, the server stays up).
+    pub max_value_len: usize,
 }
 
 impl Default for Policy {
@@ -46,6 +51,7 @@ impl Default for Policy {
             failure_limit: 1,
             failover_ttl: 0,
             failback_flush: FailbackFlush::Auto,
+            max_value_len: MAX_VALUE_LEN,
         }
     }
 }
@@ -405,7 +411,13 @@ impl Pool {
                 result,
                 reused: false,
             };
-            let reader = Exchange::new(self.protocol, requests, members, authenticating);
+            let reader = Exchange::new(
+                self.protocol,
+                requests,
+                members,
+                authenticating,
+                policy.max_value_len,
+            );
             slots.push((round, reader));
         }
         {
@@ -477,6 +489,21 @@ impl Pool {
                         server.disconnect();
                     } else {
                         conn.finish_exchange();
+                    }
+                }
+                // A value too large to hold: a notice, the rest of the server's requests fail
+                // (its reply is not read further), the server stays up.
+                Some(Err(e)) if e.is_refused_value() => {
+                    server.disconnect();
+                    self.events.push(Event::ErrorReply(server_event(
+                        &server,
+                        &e.to_string(),
+                        e.errnum(),
+                    )));
+                    for &member in members {
+                        if matches!(requests[member].outcome, Outcome::Pending) {
+                            requests[member].outcome = Outcome::Failed;
+                        }
                     }
                 }
                 Some(Err(e)) => {
