@@ -186,6 +186,20 @@ impl Connection {
         }
     }
 
+    /// Checks, before a kept connection carries a new request, that the server has sent
+    /// nothing since the last exchange ended. memcached never speaks unasked: bytes here are
+    /// replies nobody waits for, which the new request would take for its own (an error: the
+    /// stream is out of step); end of stream is a server that closed the idle connection
+    /// ([`NetError::Closed`]). Costs one non-blocking `recv` that normally finds nothing.
+    pub(crate) fn check_idle(&mut self) -> Result<(), NetError> {
+        match self.recv_some()? {
+            0 => Ok(()),
+            _ => Err(NetError::Unexpected(
+                "Unsolicited data from the server before the request".into(),
+            )),
+        }
+    }
+
     /// The received bytes not yet consumed by the reply reader.
     pub(crate) fn unread(&self) -> &[u8] {
         &self.read_buf[self.consumed..]
@@ -215,10 +229,5 @@ impl Connection {
         if self.read_buf.capacity() > KEEP {
             self.read_buf.shrink_to(KEEP);
         }
-    }
-
-    /// True if the server sent bytes nobody asked for: such a connection is out of step.
-    pub fn has_stray_bytes(&self) -> bool {
-        !self.read_buf.is_empty()
     }
 }

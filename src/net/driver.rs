@@ -81,8 +81,15 @@ pub fn run(jobs: &mut [Job<'_>]) {
     let mut polled: Vec<usize> = Vec::with_capacity(jobs.len());
 
     // Before the first poll, push out what can be sent right away: on an established
-    // connection the request usually leaves in this first send.
+    // connection the request usually leaves in this first send. A kept connection must have
+    // nothing to read first (see `Connection::check_idle`).
     for job in jobs.iter_mut() {
+        if job.conn.was_used() {
+            if let Err(e) = job.conn.check_idle() {
+                job.result = Some(Err(e));
+                continue;
+            }
+        }
         if !job.conn.is_connecting() {
             step_write(job);
         }
@@ -180,12 +187,17 @@ fn step_read(job: &mut Job<'_>, revents: libc::c_short) -> bool {
         Ok(progress) => {
             job.conn.consume(progress.consumed);
             if progress.done {
-                job.result = Some(if job.conn.write_done() {
-                    Ok(())
-                } else {
+                job.result = Some(if !job.conn.write_done() {
                     Err(NetError::Unexpected(
                         "reply completed before the request was sent".into(),
                     ))
+                } else if !job.conn.unread().is_empty() {
+                    // More replies than requests: which of them answered which is unknown.
+                    Err(NetError::Unexpected(
+                        "Unsolicited data from the server after the last reply".into(),
+                    ))
+                } else {
+                    Ok(())
                 });
                 return arrived;
             }

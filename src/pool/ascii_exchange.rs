@@ -109,16 +109,15 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
             } => {
                 let Some(slot) = self.find_get_slot(key) else {
                     return Err(NetError::Unexpected(format!(
-                        "VALUE for a key that was not requested: {}",
+                        "VALUE for a key that was not requested or was answered already: {}",
                         String::from_utf8_lossy(key)
                     )));
                 };
-                if slot >= self.next {
-                    for skipped in self.next..slot {
-                        self.outcomes[skipped] = Outcome::Done;
-                    }
-                    self.next = slot + 1;
+                // Keys before it that got no VALUE were misses.
+                for skipped in self.next..slot {
+                    self.outcomes[skipped] = Outcome::Done;
                 }
+                self.next = slot + 1;
                 self.outcomes[slot] = Outcome::Done;
                 let start = self.hits.data.len();
                 self.hits.data.extend_from_slice(data);
@@ -163,14 +162,12 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
         }
     }
 
-    /// The slot answered by a VALUE for `key`: memcached answers in request order, so search
-    /// forward from the cursor first (duplicates are answered once each), then from the first
-    /// get.
+    /// The slot answered by a VALUE for `key`: memcached answers in request order (a key asked
+    /// for twice is answered twice), so only slots from the cursor on can be answered. A VALUE
+    /// for a key behind the cursor repeats an answer: the stream is out of step (a server
+    /// repeating a value without end would otherwise be buffered without end).
     fn find_get_slot(&self, key: &[u8]) -> Option<usize> {
-        let matches = |&slot: &usize| self.requests[self.indexes[slot]].key == key;
-        (self.next..self.indexes.len())
-            .find(matches)
-            .or_else(|| (self.first_get..self.next).find(matches))
+        (self.next..self.indexes.len()).find(|&slot| self.requests[self.indexes[slot]].key == key)
     }
 
     /// Handles the reply to a single-reply (or stats) command.
@@ -391,6 +388,32 @@ mod tests {
         let mut reader = AsciiReader::new(&requests, &indexes, max_value_len);
         let progress = reader.read(reply).map_err(|e| e.to_string())?;
         Ok(progress.done)
+    }
+
+    #[test]
+    fn a_value_repeated_or_for_a_key_behind_the_cursor_is_out_of_step() {
+        // A key asked for twice is answered twice, in order.
+        assert_eq!(
+            read_gets(
+                &[b"a", b"a"],
+                100,
+                b"VALUE a 0 1\r\nx\r\nVALUE a 0 1\r\ny\r\nEND\r\n"
+            ),
+            Ok(true)
+        );
+        let repeated = "VALUE for a key that was not requested or was answered already: a";
+        assert_eq!(
+            read_gets(&[b"a"], 100, b"VALUE a 0 1\r\nx\r\nVALUE a 0 1\r\nx\r\n"),
+            Err(repeated.to_string())
+        );
+        assert_eq!(
+            read_gets(
+                &[b"a", b"b"],
+                100,
+                b"VALUE b 0 1\r\nx\r\nVALUE a 0 1\r\nx\r\n"
+            ),
+            Err(repeated.to_string())
+        );
     }
 
     #[test]

@@ -459,8 +459,11 @@ impl Pool {
             let had_reply = server
                 .existing_connection()
                 .is_some_and(|conn| conn.has_reply_bytes());
+            // A stream that went out of step (unparsable, unexpected or unasked-for replies)
+            // may have handed any reply to the wrong request: nothing read from it is used.
+            let trusted = !matches!(&result, Some(Err(e)) if e.is_out_of_step());
             let mut error_reply = false;
-            for (&member, outcome) in members.iter().zip(outcomes) {
+            for (&member, outcome) in members.iter().zip(outcomes).filter(|_| trusted) {
                 if let Outcome::ErrorReply { message, code } = &outcome {
                     error_reply = true;
                     self.events
@@ -470,7 +473,9 @@ impl Pool {
                     requests[member].outcome = outcome;
                 }
             }
-            append_hits(&mut call.hits, server_hits);
+            if trusted {
+                append_hits(&mut call.hits, server_hits);
+            }
             match result {
                 Some(Ok(())) => {
                     // A completed exchange answers every request; one left pending would be
@@ -484,10 +489,10 @@ impl Pool {
                     if authenticating {
                         server.auth_done();
                     }
-                    let conn = server.existing_connection().expect("job ran on it");
-                    if error_reply || conn.has_stray_bytes() {
+                    if error_reply {
                         server.disconnect();
                     } else {
+                        let conn = server.existing_connection().expect("job ran on it");
                         conn.finish_exchange();
                     }
                 }
