@@ -8,6 +8,7 @@
 
 use std::sync::atomic::{AtomicPtr, Ordering};
 
+use ext_php_rs::args::ArgInfoTables;
 use ext_php_rs::builders::ClassBuilder;
 use ext_php_rs::class::RegisteredClass;
 use ext_php_rs::flags::MethodFlags;
@@ -667,6 +668,13 @@ const ALLOW_DYNAMIC_PROPERTIES: u32 = 1 << 15;
 /// The `Memcache` class entry, set at registration.
 static MEMCACHE_CE: AtomicPtr<ClassEntry> = AtomicPtr::new(std::ptr::null_mut());
 
+/// The arginfo tables of `Memcache`'s own methods, owned here for the life of the process:
+/// the engine's method entries point into them (`MemcachePool`'s are kept by its ext-php-rs
+/// metadata). Held by a static rather than leaked, so that nothing of ours is lost memory;
+/// `#[used]`: it is only ever written, which the optimiser would otherwise drop.
+#[used]
+static MEMCACHE_ARG_INFO: AtomicPtr<ArgInfoTables> = AtomicPtr::new(std::ptr::null_mut());
+
 /// The `Memcache` class entry.
 pub fn memcache_class() -> Option<&'static ClassEntry> {
     // SAFETY: set once at startup to a class entry that lives for the process.
@@ -792,7 +800,7 @@ pub fn register_classes() -> Result<(), RegisterError> {
                 (*(ce as *const ClassEntry as *mut ClassEntry)).ce_flags |= ALLOW_DYNAMIC_PROPERTIES
             };
             MEMCACHE_CE.store(ce as *mut ClassEntry, Ordering::Release);
-            Box::leak(Box::new(arg_info));
+            MEMCACHE_ARG_INFO.store(Box::into_raw(Box::new(arg_info)), Ordering::Release);
         })
         .register()?;
     let memcache = memcache_class().ok_or(ext_php_rs::error::Error::InvalidPointer)?;
