@@ -1,5 +1,5 @@
 --TEST--
-A server that streams an endless value (a header claiming 1 GiB, more than memory_limit lets PHP hold; or 5 bytes followed by an endless stream), claims a 2^63-byte value (binary: the largest body a frame can claim, 4 GiB), or repeats the value asked for without end, under both protocols: a notice and false within the timeout, peak RSS growing by less than 32 MB, the connection closed and the next request on a new one; the C extension exhausts memory, crashes, reads until killed or serves the repeated value to the next key
+A server that streams an endless value (a header claiming 1 GiB, more than memory_limit lets PHP hold; or 5 bytes followed by an endless stream), claims a 2^63-byte value (binary: the largest body a frame can claim, 4 GiB), repeats the value asked for without end, or trickles a value in a byte every 0.5 s (timeout 1 s), under both protocols: a notice and false within the timeout, peak RSS growing by less than 32 MB, the connection closed and the next request on a new one; the C extension exhausts memory, crashes, reads until killed or serves the repeated value to the next key
 --SKIPIF--
 <?php include __DIR__ . '/connect.inc'; ?>
 --INI--
@@ -45,16 +45,18 @@ foreach (['ascii', 'binary'] as $protocol) {
         'value claiming 2^63 bytes (binary: 4 GiB)' =>
             ['endless_value', ['claim' => $protocol === 'binary' ? '4294967295' : '9223372036854775808']],
         'the same value without end' => ['endless_values', []],
+        'a value trickling in, a byte every 0.5 s' => ['trickle', []],
     ];
     foreach ($cases as $title => [$mode, $options]) {
         echo "-- $protocol: $title\n";
         run_case($mode, $options);
         $c = hostile_c_result(hostile_run_c($run . "\nrun_case(" . var_export($mode, true) . ', '
             . var_export($options, true) . ");\n", $protocol));
-        if (in_array($title, ['endless value claiming 5 bytes', 'the same value without end'], true)) {
+        if (in_array($title, ['endless value claiming 5 bytes', 'the same value without end',
+                'a value trickling in, a byte every 0.5 s'], true)) {
             // Reading an endless stream ends by the time limit or by memory_limit, whichever is first.
             $c = str_replace(['no result within 1.5 s (killed)', 'fatal error, memory exhausted'],
-                'reads without end (killed after 1.5 s, or memory exhausted)', $c);
+                'keeps reading (killed after 1.5 s, or out of memory first)', $c);
         }
         // Of a C run that ends, its answers (its timing, memory and connections vary with the load).
         echo '  C extension: ', preg_replace(['/, (within the timeout|took [\d.]+ s), peak RSS \S+ \S+/',
@@ -74,7 +76,7 @@ foreach (['ascii', 'binary'] as $protocol) {
   Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Malformed VALUE header (0)
   status after: 0
   next get: false, connections: 2
-  C extension: reads without end (killed after 1.5 s, or memory exhausted)
+  C extension: keeps reading (killed after 1.5 s, or out of memory first)
 -- ascii: value claiming 2^63 bytes (binary: 4 GiB)
   get: false, within the timeout, peak RSS +<32 MB
   Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Malformed VALUE header (0)
@@ -86,7 +88,13 @@ foreach (['ascii', 'binary'] as $protocol) {
   Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: VALUE for a key that was not requested or was answered already: k (0)
   status after: 0
   next get: false, connections: 2
-  C extension: reads without end (killed after 1.5 s, or memory exhausted)
+  C extension: keeps reading (killed after 1.5 s, or out of memory first)
+-- ascii: a value trickling in, a byte every 0.5 s
+  get: false, within the timeout, peak RSS +<32 MB
+  Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Network timeout (0)
+  status after: 0
+  next get: false, connections: 2
+  C extension: keeps reading (killed after 1.5 s, or out of memory first)
 -- binary: endless value claiming 1 GiB
   get: false, within the timeout, peak RSS +<32 MB
   Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Value of 1073741820 bytes is larger than the N bytes memory_limit leaves (0)
@@ -117,3 +125,9 @@ foreach (['ascii', 'binary'] as $protocol) {
   get: 'x'
   status after: 1
   next get: 'x'
+-- binary: a value trickling in, a byte every 0.5 s
+  get: false, within the timeout, peak RSS +<32 MB
+  Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Network timeout (0)
+  status after: 0
+  next get: false, connections: 2
+  C extension: keeps reading (killed after 1.5 s, or out of memory first)

@@ -144,18 +144,19 @@ impl Connection {
         }
     }
 
-    /// Sends as much of the write buffer as the socket takes; true when all of it is sent.
-    pub(crate) fn send_some(&mut self) -> Result<bool, NetError> {
+    /// Sends as much of the write buffer as the socket takes; returns how many bytes that was.
+    pub(crate) fn send_some(&mut self) -> Result<usize, NetError> {
+        let before = self.written;
         while self.written < self.write_buf.len() {
             match self.socket.send(&self.write_buf[self.written..]) {
                 Ok(0) => return Err(NetError::Closed),
                 Ok(n) => self.written += n,
-                Err(e) if e.kind() == ErrorKind::WouldBlock => return Ok(false),
+                Err(e) if e.kind() == ErrorKind::WouldBlock => break,
                 Err(e) if e.kind() == ErrorKind::Interrupted => {}
                 Err(e) => return Err(NetError::io(&e)),
             }
         }
-        Ok(true)
+        Ok(self.written - before)
     }
 
     /// Reads what the socket has into the read buffer; returns how many bytes arrived

@@ -4,11 +4,17 @@
 //! Uses `poll(2)` (never `select`, which breaks past descriptor 1024). Each job has its own
 //! deadline: the connect timeout while connecting, then the I/O timeout, restarted whenever its
 //! server makes progress; a job that sees no progress for that long fails with
-//! [`NetError::Timeout`] without holding up the others.
+//! [`NetError::Timeout`] without holding up the others. Progress must also be real: from the
+//! connect on, a job may take one I/O timeout plus one more per 64 KiB sent or received, so a
+//! server that sends (or takes) a byte now and then cannot hold a request for long.
 
 use std::time::{Duration, Instant};
 
 use crate::net::{Connection, NetError};
+
+/// What an exchange must move, on average, per I/O timeout: 64 KiB, far below any link
+/// memcached is used over (a 1 MB value may take 16 timeouts at this rate), far above a trickle.
+const MIN_BYTES_PER_TIMEOUT: usize = 64 * 1024;
 
 /// How far a reader got with the bytes it was shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +47,10 @@ pub struct Job<'a> {
     pub result: Option<Result<(), NetError>>,
     /// When the job times out unless it makes progress first (set by [`run`]).
     deadline: Instant,
+    /// When the exchange proper began: the start of [`run`], or the end of the connect.
+    began: Instant,
+    /// Bytes sent and received so far.
+    moved: usize,
 }
 
 impl<'a> Job<'a> {
@@ -58,7 +68,16 @@ impl<'a> Job<'a> {
             io_timeout,
             result: None,
             deadline: Instant::now(),
+            began: Instant::now(),
+            moved: 0,
         }
+    }
+
+    /// When the job fails however much progress it makes: one I/O timeout after it began,
+    /// plus one per [`MIN_BYTES_PER_TIMEOUT`] sent or received.
+    fn last_deadline(&self) -> Instant {
+        let timeouts = 1 + u32::try_from(self.moved / MIN_BYTES_PER_TIMEOUT).unwrap_or(u32::MAX);
+        self.began + self.io_timeout.saturating_mul(timeouts)
     }
 
     /// The wait allowed from now: for the connect while it is pending, then for progress.
@@ -76,6 +95,7 @@ pub fn run(jobs: &mut [Job<'_>]) {
     let start = Instant::now();
     for job in jobs.iter_mut() {
         job.deadline = start + job.current_timeout();
+        job.began = start;
     }
     let mut fds: Vec<libc::pollfd> = Vec::with_capacity(jobs.len());
     let mut polled: Vec<usize> = Vec::with_capacity(jobs.len());
@@ -104,7 +124,12 @@ pub fn run(jobs: &mut [Job<'_>]) {
             if job.result.is_some() {
                 continue;
             }
-            if now >= job.deadline {
+            let deadline = if job.conn.is_connecting() {
+                job.deadline
+            } else {
+                job.deadline.min(job.last_deadline())
+            };
+            if now >= deadline {
                 job.result = Some(Err(timeout_error(job.conn)));
                 continue;
             }
@@ -119,7 +144,7 @@ pub fn run(jobs: &mut [Job<'_>]) {
                 revents: 0,
             });
             polled.push(i);
-            next_deadline = Some(next_deadline.map_or(job.deadline, |d| d.min(job.deadline)));
+            next_deadline = Some(next_deadline.map_or(deadline, |d| d.min(deadline)));
         }
         let Some(next_deadline) = next_deadline else {
             return;
@@ -151,6 +176,7 @@ pub fn run(jobs: &mut [Job<'_>]) {
                     continue;
                 }
                 job.deadline = Instant::now() + job.io_timeout;
+                job.began = Instant::now();
             }
             let progressed = step_write(job) | step_read(job, revents);
             if progressed {
@@ -166,7 +192,10 @@ fn step_write(job: &mut Job<'_>) -> bool {
         return false;
     }
     match job.conn.send_some() {
-        Ok(_) => true,
+        Ok(n) => {
+            job.moved += n;
+            n > 0
+        }
         Err(e) => {
             job.result = Some(Err(e));
             false
@@ -181,6 +210,9 @@ fn step_read(job: &mut Job<'_>, revents: libc::c_short) -> bool {
     }
     let received = job.conn.recv_some();
     let arrived = matches!(received, Ok(n) if n > 0);
+    if let Ok(n) = received {
+        job.moved += n;
+    }
     // Replies already buffered are consumed even if the socket then reported an error, so a
     // server that answers and closes still delivers its answers.
     match job.reader.read(job.conn.unread()) {
