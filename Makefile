@@ -40,7 +40,7 @@ endif
 INSTALL_NAME := memcache_rs
 PHP_ETC := /etc/php/8.2
 
-.PHONY: help deps deps-test build install uninstall demo test test-rust test-php bench failover-cost memcheck fmt lint clean
+.PHONY: help deps deps-test build install uninstall demo test test-rust test-php bench failover-cost memcheck soak fmt lint clean
 
 help:
 	@echo "make deps        install build requirements (apt-get; Rust must already be installed)"
@@ -55,6 +55,8 @@ help:
 	@echo "                 memcache (about 45 s; OURS=path.so)"
 	@echo "make memcheck    the phpt suite under valgrind memcheck, ascii and binary (PROTOCOL=, TESTS=;"
 	@echo "                 about an hour per protocol): 0 memory errors and 0 definite leaks or it fails"
+	@echo "make soak        php-fpm over 3 memcached under load and faults, a few minutes: 0 wrong or"
+	@echo "                 stale values and 0 crashes or it fails (SOAK_REQUESTS=1000000 for the long one)"
 	@echo "make install     install as $(INSTALL_NAME).so and enable it instead of Debian's memcache"
 	@echo "make uninstall   undo make install (re-enables Debian's memcache if present)"
 	@echo "make fmt | lint | clean"
@@ -120,9 +122,12 @@ bench: $(OURS_DEPS)
 failover-cost: $(OURS_DEPS)
 	scripts/failover-cost.sh $(OURS)
 
-# Reliability evidence (README "Reliability"); not part of `make test`.
+# Reliability evidence (README "Reliability"); neither is part of `make test`.
 memcheck: $(EXT_DEPS)
 	scripts/memcheck.sh $(EXT) $(TESTS)
+
+soak: $(OURS_DEPS)
+	scripts/soak.sh $(OURS)
 
 fmt:
 	$(CARGO) fmt
