@@ -480,11 +480,7 @@ impl Pool {
                 Some(Ok(())) => {
                     // A completed exchange answers every request; one left pending would be
                     // sent again forever, so it counts as failed instead.
-                    for &member in members {
-                        if matches!(requests[member].outcome, Outcome::Pending) {
-                            requests[member].outcome = Outcome::Failed;
-                        }
-                    }
+                    fail_pending(requests, members);
                     server.health.record_success();
                     if authenticating {
                         server.auth_done();
@@ -505,11 +501,7 @@ impl Pool {
                         &e.to_string(),
                         e.errnum(),
                     )));
-                    for &member in members {
-                        if matches!(requests[member].outcome, Outcome::Pending) {
-                            requests[member].outcome = Outcome::Failed;
-                        }
-                    }
+                    fail_pending(requests, members);
                 }
                 Some(Err(e)) => {
                     // A socket kept from an earlier exchange that turns out closed before any
@@ -718,6 +710,15 @@ pub(crate) fn server_event(server: &Server, message: &str, errnum: i32) -> Serve
         udp_port: server.config.udp_port,
         message: message.to_string(),
         errnum,
+    }
+}
+
+/// Marks the requests of `members` that are still pending as failed.
+fn fail_pending(requests: &mut [Request<'_>], members: &[usize]) {
+    for &member in members {
+        if matches!(requests[member].outcome, Outcome::Pending) {
+            requests[member].outcome = Outcome::Failed;
+        }
     }
 }
 
