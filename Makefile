@@ -40,7 +40,11 @@ endif
 INSTALL_NAME := memcache_rs
 PHP_ETC := /etc/php/8.2
 
-.PHONY: help deps deps-test build install uninstall demo test test-rust test-php bench failover-cost memcheck soak fmt lint clean
+# `make fuzz`: seconds per target, and which targets (default: every one in fuzz/).
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+
+.PHONY: help deps deps-test build install uninstall demo test test-rust test-php bench failover-cost fuzz memcheck soak fmt lint clean
 
 help:
 	@echo "make deps        install build requirements (apt-get; Rust must already be installed)"
@@ -53,6 +57,7 @@ help:
 	@echo "make bench       ours vs Debian's C memcache vs memcached, one table"
 	@echo "make failover-cost  what a hung memcached costs an 8-worker php-fpm, ours vs Debian's C"
 	@echo "                 memcache (about 45 s; OURS=path.so)"
+	@echo "make fuzz        every cargo fuzz target for FUZZ_SECONDS (60) each (FUZZ_TARGETS=...)"
 	@echo "make memcheck    the phpt suite under valgrind memcheck, ascii and binary (PROTOCOL=, TESTS=;"
 	@echo "                 about an hour per protocol): 0 memory errors and 0 definite leaks or it fails"
 	@echo "make soak        php-fpm over 3 memcached under load and faults, a few minutes: 0 wrong or"
@@ -121,6 +126,11 @@ bench: $(OURS_DEPS)
 
 failover-cost: $(OURS_DEPS)
 	scripts/failover-cost.sh $(OURS)
+
+fuzz:
+	@command -v cargo-fuzz >/dev/null || { echo "cargo-fuzz not found: cargo install cargo-fuzz"; exit 1; }
+	cd fuzz && for t in $(or $(FUZZ_TARGETS),$$($(CARGO) fuzz list)); do \
+	    $(CARGO) fuzz run -s none --release "$$t" -- -max_total_time=$(FUZZ_SECONDS); done
 
 # Reliability evidence (README "Reliability"); neither is part of `make test`.
 memcheck: $(EXT_DEPS)

@@ -10,6 +10,9 @@
  *
  * Environment:
  *   BENCH_SERVERS    three memcached servers, "127.0.0.1:PORT,127.0.0.1:PORT,127.0.0.1:PORT"
+ *   BENCH_TLS_SERVER one memcached with a plain and a TLS listener, "127.0.0.1:PORT:TLS_PORT",
+ *                    and BENCH_TLS_CA the CA of its certificate: the tcp.* and tls.*
+ *                    workloads, for an extension with TLS (memcache.tls_ca_file) only
  *   BENCH_SECONDS    time limit of one measurement (default 0.3)
  *   BENCH_MAX_ITER   iteration limit of one measurement (default 200000)
  *
@@ -118,6 +121,38 @@ $workloads = [
     'array' => ['set+get small array', fn() => $set($all, "{$p}arr", $array)
         && $all->get("{$p}arr") === $array],
 ];
+
+// TLS: the same single-server workloads over plain TCP and over tls:// to one memcached that
+// listens both ways (ids tcp.* and tls.*), for the TLS/plain ratio; only for an extension
+// that has TLS (the C and libmemcached extensions have none).
+$tlsServer = (string) getenv('BENCH_TLS_SERVER');
+if ($isMc && ini_get('memcache.tls_ca_file') !== false
+    && preg_match('/^127\.0\.0\.1:([0-9]+):([0-9]+)$/', $tlsServer, $m)) {
+    ini_set('memcache.tls_ca_file', (string) getenv('BENCH_TLS_CA'));
+    $transports = ['tcp' => ['127.0.0.1', (int) $m[1]], 'tls' => ['tls://127.0.0.1', (int) $m[2]]];
+    $keysTls = [];
+    for ($i = 0; $i < 100; $i++) {
+        $keysTls[] = "{$p}t:$i";
+    }
+    foreach ($transports as $name => [$host, $port]) {
+        $c = client($api, [[$host, $port]]);
+        foreach ($keysTls as $k) {
+            $set($c, $k, $small);
+        }
+        $fresh = function () use ($host, $port, $p, $small) {
+            $c = new Memcache();
+            $c->addServer($host, $port, false);    // not persistent: closed with $c
+            return $c->get("{$p}t:0") === $small;
+        };
+        $workloads += [
+            "$name.set32" => ['set 32 B value, 1 server', fn() => $set($c, "{$p}tset", $small)],
+            "$name.get32" => ['get hit 32 B, 1 server', fn() => $c->get("{$p}t:1") === $small],
+            "$name.mget" => ['multi-get 100 keys, 1 server',
+                fn() => count($multi($c, $keysTls) ?: []) === 100],
+            "$name.fresh" => ['new connection + get hit (not persistent)', $fresh],
+        ];
+    }
+}
 
 foreach ($workloads as $id => [$title, $op]) {
     measure($op, 0.05, 200); // warm-up: connections, allocator, caches

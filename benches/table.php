@@ -65,24 +65,44 @@ echo "multi-get: 1 op = one call fetching 100 keys; set+get array: 1 op = one se
 echo "ours/C above 1.00 means ours is faster than the C extension.\n\n";
 
 $rows = [];
+$tlsRows = [];
 foreach ($titles as $id => $title) {
+    if (str_starts_with($id, 'tls.')) {
+        $tls = cell('ours', $id);
+        $tcp = cell('ours', 'tcp.' . substr($id, 4));
+        $tlsRows[] = [$title, show('ours', $id), show('ours', 'tcp.' . substr($id, 4)),
+            $tls !== null && $tcp ? sprintf('%.2f', $tls / $tcp) : '-'];
+    }
+    if (str_contains($id, '.')) {
+        continue;
+    }
     $ours = cell('ours', $id);
     $c = cell('c', $id);
     $rows[] = [$title, show('ours', $id), show('c', $id), show('memcached', $id),
         $ours !== null && $c ? sprintf('%.2f', $ours / $c) : '-'];
 }
-$head = ['workload', ...array_values($columns), 'ours/C'];
-$widths = array_map(fn($i) => max(array_map('strlen', array_column([$head, ...$rows], $i))),
-    array_keys($head));
-$line = function (array $cells) use ($widths): string {
-    $out = [];
-    foreach ($cells as $i => $cell) {
-        $out[] = $i === 0 ? str_pad($cell, $widths[$i]) : str_pad($cell, $widths[$i], ' ', STR_PAD_LEFT);
+/** Prints a table: the first column left-aligned, the others right-aligned. */
+function table(array $head, array $rows): void
+{
+    $widths = array_map(fn($i) => max(array_map('strlen', array_column([$head, ...$rows], $i))),
+        array_keys($head));
+    $line = function (array $cells) use ($widths): string {
+        $out = [];
+        foreach ($cells as $i => $cell) {
+            $out[] = $i === 0 ? str_pad($cell, $widths[$i]) : str_pad($cell, $widths[$i], ' ', STR_PAD_LEFT);
+        }
+        return implode(' | ', $out) . "\n";
+    };
+    echo $line($head);
+    echo implode('-+-', array_map(fn($w) => str_repeat('-', $w), $widths)), "\n";
+    foreach ($rows as $row) {
+        echo $line($row);
     }
-    return implode(' | ', $out) . "\n";
-};
-echo $line($head);
-echo implode('-+-', array_map(fn($w) => str_repeat('-', $w), $widths)), "\n";
-foreach ($rows as $row) {
-    echo $line($row);
+}
+
+table(['workload', ...array_values($columns), 'ours/C'], $rows);
+if ($tlsRows) {
+    echo "\nTLS (ours only: the other extensions have none), to one memcached listening both ways;\n";
+    echo "TLS/plain below 1.00 is what encryption costs.\n\n";
+    table(['workload', 'ours TLS ops/s', 'ours plain ops/s', 'TLS/plain'], $tlsRows);
 }

@@ -5,16 +5,9 @@ Value encoding on the wire for strings, ints, bools and null: exact flags and by
 include __DIR__ . '/connect.inc';
 
 function raw_get($key) {
-    global $host, $port;
-    $s = stream_socket_client("tcp://$host:$port", $errno, $errstr, 2);
-    fwrite($s, "get $key\r\n");
-    $line = fgets($s);
-    if ($line === "END\r\n") return 'MISS';
-    [, , $flags, $len] = explode(' ', rtrim($line, "\r\n"));
-    $data = '';
-    while (strlen($data) < $len + 2) $data .= fread($s, $len + 2 - strlen($data));
-    fgets($s);
-    return "flags=$flags len=$len data=" . json_encode(substr($data, 0, (int) $len));
+    $item = test_raw_get($key);
+    return $item === null ? 'MISS'
+        : "flags=$item[0] len=" . strlen($item[1]) . ' data=' . json_encode($item[1]);
 }
 
 $m = test_connect1();

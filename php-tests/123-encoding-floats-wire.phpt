@@ -5,16 +5,7 @@ Float encoding: flags 1792 and PHP "%.14g" text on the wire (1/3, 1e100, -0.0, I
 include __DIR__ . '/connect.inc';
 
 function raw_get($key) {
-    global $host, $port;
-    $s = stream_socket_client("tcp://$host:$port", $errno, $errstr, 2);
-    fwrite($s, "get $key\r\n");
-    $line = fgets($s);
-    if ($line === "END\r\n") return ['MISS', ''];
-    [, , $flags, $len] = explode(' ', rtrim($line, "\r\n"));
-    $data = '';
-    while (strlen($data) < $len + 2) $data .= fread($s, $len + 2 - strlen($data));
-    fgets($s);
-    return [$flags, substr($data, 0, (int) $len)];
+    return test_raw_get($key) ?? ['MISS', ''];
 }
 
 $m = test_connect1();

@@ -5,16 +5,8 @@ MEMCACHE_USER1..4 flags on the wire and back; MEMCACHE_COMPRESSED is ignored for
 include __DIR__ . '/connect.inc';
 
 function raw_get($key) {
-    global $host, $port;
-    $s = stream_socket_client("tcp://$host:$port", $errno, $errstr, 2);
-    fwrite($s, "get $key\r\n");
-    $line = fgets($s);
-    if ($line === "END\r\n") return 'MISS';
-    [, , $flags, $len] = explode(' ', rtrim($line, "\r\n"));
-    $data = '';
-    while (strlen($data) < $len + 2) $data .= fread($s, $len + 2 - strlen($data));
-    fgets($s);
-    return "$flags $len " . json_encode(substr($data, 0, (int) $len));
+    $item = test_raw_get($key);
+    return $item === null ? 'MISS' : "$item[0] " . strlen($item[1]) . ' ' . json_encode($item[1]);
 }
 
 $m = test_connect1();

@@ -5,16 +5,7 @@ Compression min_savings rule: keep compressed only if it fits in floor(len * (1 
 include __DIR__ . '/connect.inc';
 
 function raw_get($key) {
-    global $host, $port;
-    $s = stream_socket_client("tcp://$host:$port", $errno, $errstr, 2);
-    fwrite($s, "get $key\r\n");
-    $line = fgets($s);
-    if ($line === "END\r\n") return ['MISS', ''];
-    [, , $flags, $len] = explode(' ', rtrim($line, "\r\n"));
-    $data = '';
-    while (strlen($data) < $len + 2) $data .= fread($s, $len + 2 - strlen($data));
-    fgets($s);
-    return [(int) $flags, substr($data, 0, (int) $len)];
+    return test_raw_get($key) ?? ['MISS', ''];
 }
 
 // 1000 deterministic random lowercase letters: zlib shrinks them to 629 bytes (ratio 0.629)

@@ -5,10 +5,7 @@ Read errors: bad zlib data gives "Failed to uncompress data", bad serialized dat
 include __DIR__ . '/connect.inc';
 
 function raw_set($key, $flags, $data) {
-    global $host, $port;
-    $s = stream_socket_client("tcp://$host:$port", $errno, $errstr, 2);
-    fwrite($s, "set $key $flags 0 " . strlen($data) . "\r\n$data\r\n");
-    return trim(fgets($s));
+    return test_raw_set($key, $flags, $data);
 }
 
 $m = test_connect1();

@@ -5,10 +5,7 @@ Decoding bytes written by other clients: lenient int/float/bool parsing, unknown
 include __DIR__ . '/connect.inc';
 
 function raw_set($key, $flags, $data) {
-    global $host, $port;
-    $s = stream_socket_client("tcp://$host:$port", $errno, $errstr, 2);
-    fwrite($s, "set $key $flags 0 " . strlen($data) . "\r\n$data\r\n");
-    return trim(fgets($s)) === 'STORED';
+    return test_raw_set($key, $flags, $data) === 'STORED';
 }
 
 $m = test_connect1();

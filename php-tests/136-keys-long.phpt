@@ -5,16 +5,8 @@ Long keys: silently truncated to 250 bytes (a 300-byte key and its 250-byte pref
 include __DIR__ . '/connect.inc';
 
 function raw_get($key) {
-    global $host, $port;
-    $s = stream_socket_client("tcp://$host:$port", $errno, $errstr, 2);
-    fwrite($s, "get $key\r\n");
-    $line = fgets($s);
-    if ($line === "END\r\n") return 'MISS';
-    [, $k, $flags, $len] = explode(' ', rtrim($line, "\r\n"));
-    $data = '';
-    while (strlen($data) < $len + 2) $data .= fread($s, $len + 2 - strlen($data));
-    fgets($s);
-    return strlen($k) . ':' . substr($data, 0, (int) $len);
+    $item = test_raw_get($key);
+    return $item === null ? 'MISS' : strlen($key) . ':' . $item[1];
 }
 
 $m = test_connect1();

@@ -6,15 +6,8 @@ include __DIR__ . '/connect.inc';
 
 function raw_get($key) {
     global $unixUrl;
-    $s = stream_socket_client($unixUrl, $errno, $errstr, 2);
-    fwrite($s, "get $key\r\n");
-    $line = fgets($s);
-    if ($line === "END\r\n") return 'MISS';
-    [, , $flags, $len] = explode(' ', rtrim($line, "\r\n"));
-    $data = '';
-    while (strlen($data) < $len + 2) $data .= fread($s, $len + 2 - strlen($data));
-    fgets($s);
-    return "$flags " . substr($data, 0, (int) $len);
+    $item = test_raw_get($key, $unixUrl);
+    return $item === null ? 'MISS' : "$item[0] $item[1]";
 }
 
 $m = new Memcache();

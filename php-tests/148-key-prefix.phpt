@@ -9,11 +9,7 @@ error_reporting=E_ALL & ~E_DEPRECATED
 include __DIR__ . '/connect.inc';
 
 function raw_get($key) {
-    global $host, $port;
-    $s = stream_socket_client("tcp://$host:$port");
-    fwrite($s, "get $key\r\n");
-    $line = trim(fgets($s));
-    return $line === 'END' ? 'missing' : 'stored';
+    return test_raw_get($key) === null ? 'missing' : 'stored';
 }
 
 $plain = test_connect1();

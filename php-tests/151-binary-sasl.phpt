@@ -1,5 +1,5 @@
 --TEST--
-SASL PLAIN (binary protocol): setSaslAuthData() before addServer authenticates every new connection; wrong or missing credentials fail the server with "Auth failure.", a server without SASL with "Unknown command"; credentials of one byte are not sent; the C extension reads what we wrote (spec §13.3)
+SASL PLAIN (binary protocol): setSaslAuthData() before addServer authenticates every new connection; wrong or missing credentials fail the server with "Auth failure.", a server without SASL with "Unknown command"; credentials of one byte are not sent; the C extension reads what we wrote (spec §13.3) [memcache.shared_health=0: failure state per process, as in the C extension]
 --SKIPIF--
 <?php
 if (!getenv('MEMCACHE_TEST_SASL_PORT')) {
@@ -7,6 +7,7 @@ if (!getenv('MEMCACHE_TEST_SASL_PORT')) {
 }
 ?>
 --INI--
+memcache.shared_health=0
 memcache.protocol=binary
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

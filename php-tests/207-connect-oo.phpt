@@ -6,10 +6,6 @@ error_reporting=E_ALL & ~E_DEPRECATED
 <?php
 include __DIR__ . '/connect.inc';
 
-function tryit(callable $f) {
-    try { var_dump($f()); } catch (Error $e) { echo get_class($e), ': ', $e->getMessage(), "\n"; }
-}
-
 $m = new Memcache;
 var_dump($m->connect($host, $port));
 var_dump($m->set('207_k', '207v'));
@@ -41,14 +37,14 @@ var_dump($dpc->pconnect($nonExistingHost, $nonExistingPort));
 
 echo "-- argument errors --\n";
 $e = new Memcache;
-tryit(fn() => $e->connect());
-tryit(fn() => $e->connect($host, $port, 1, 2));
-tryit(fn() => $e->pconnect($host, $port, 1, 2, 3));
-tryit(fn() => $e->connect([], $port));
-tryit(fn() => $e->connect($host, 'abc'));
-tryit(fn() => $e->connect($host, $port, 'abc'));
+test_show(fn() => $e->connect());
+test_show(fn() => $e->connect($host, $port, 1, 2));
+test_show(fn() => $e->pconnect($host, $port, 1, 2, 3));
+test_show(fn() => $e->connect([], $port));
+test_show(fn() => $e->connect($host, 'abc'));
+test_show(fn() => $e->connect($host, $port, 'abc'));
 $ep = new MemcachePool;
-tryit(fn() => $ep->connect($host, $port, 0, true, 1, 1.0, 15, true));
+test_show(fn() => $ep->connect($host, $port, 0, true, 1, 1.0, 15, true));
 var_dump($e, $ep);
 
 var_dump($m->delete('207_k'));

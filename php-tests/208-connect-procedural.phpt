@@ -6,10 +6,6 @@ error_reporting=E_ALL & ~E_DEPRECATED
 <?php
 include __DIR__ . '/connect.inc';
 
-function tryit(callable $f) {
-    try { var_dump($f()); } catch (Error $e) { echo get_class($e), ': ', $e->getMessage(), "\n"; }
-}
-
 $m = memcache_connect($host, $port);
 var_dump(get_class($m));
 var_dump(memcache_set($m, '208_k', 'v208'));
@@ -23,8 +19,8 @@ var_dump(get_class($pm), $pm->get('208_k'));
 var_dump(memcache_connect($nonExistingHost, $nonExistingPort));
 var_dump(memcache_pconnect($nonExistingHost, $nonExistingPort));
 
-tryit(fn() => memcache_connect());
-tryit(fn() => memcache_connect($host, $port, 1.0, 3));
+test_show(fn() => memcache_connect());
+test_show(fn() => memcache_connect($host, $port, 1.0, 3));
 
 echo "-- memcache_add_server --\n";
 $a = new Memcache;
@@ -32,11 +28,11 @@ var_dump(memcache_add_server($a, $host, $port));
 var_dump(memcache_get($a, '208_k'));
 var_dump(memcache_add_server($a, $nonExistingHost, $nonExistingPort)); // lazy: true
 var_dump(memcache_add_server($a, $host, $port, true, 0));
-tryit(fn() => memcache_add_server(new MemcachePool, $host, $port));
-tryit(fn() => memcache_add_server('x', $host, $port));
-tryit(fn() => memcache_add_server(new stdClass, $host, $port));
-tryit(fn() => memcache_add_server(new Memcache, [], $port));
-tryit(fn() => memcache_add_server(new Memcache));
+test_show(fn() => memcache_add_server(new MemcachePool, $host, $port));
+test_show(fn() => memcache_add_server('x', $host, $port));
+test_show(fn() => memcache_add_server(new stdClass, $host, $port));
+test_show(fn() => memcache_add_server(new Memcache, [], $port));
+test_show(fn() => memcache_add_server(new Memcache));
 
 var_dump(memcache_delete($m, '208_k'));
 ?>

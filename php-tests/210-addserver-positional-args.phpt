@@ -1,6 +1,7 @@
 --TEST--
-addServer 3rd argument: udp_port on MemcachePool (binary: a notice, and udp 0), persistent on Memcache; Memcache::addServer takes the failure callback last
+addServer 3rd argument: udp_port on MemcachePool (binary: a notice, and udp 0), persistent on Memcache; Memcache::addServer takes the failure callback last [memcache.shared_health=0: failure state per process, as in the C extension]
 --INI--
+memcache.shared_health=0
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
 <?php

@@ -30,6 +30,7 @@ echo 'directives without a row: ', $missing ? implode(', ', $missing) : 'none', 
 
 echo "-- php --ri memcache --\n";
 $ri = (string) shell_exec(escapeshellarg(PHP_BINARY) . ' -n -d extension=' . escapeshellarg(test_extension_so())
+    . ' -d ' . escapeshellarg('memcache.shared_health_file=' . ini_get('memcache.shared_health_file'))
     . ' --ri memcache 2>&1');
 var_dump(array_slice(explode("\n", $ri), 0, 5) === array_slice($lines, 0, 5));
 

@@ -1,5 +1,5 @@
 --TEST--
-INI: every memcache.* directive of spec 6, plus this extension's own (session_fail_on_lock_timeout, failure_limit, failover_ttl, failback_flush: PHP_INI_ALL; shared_health: PHP_INI_SYSTEM), exists with its default value and access (fails on Debian 4.0.5.2: no memcache.select_api, no session_fail_on_lock_timeout)
+INI: every memcache.* directive of spec 6, plus this extension's own (session_fail_on_lock_timeout, failure_limit, failover_ttl, failback_flush, max_failed_share, health_log, tls_ca_file, tls_cert_file, tls_key_file, tls_server_name, tls_verify_peer: PHP_INI_ALL; shared_health, shared_health_file: PHP_INI_SYSTEM), exists with its default value and access; shared_health_file, which the harness sets for each test, is unset by default (a php -n child shows it) (fails on Debian 4.0.5.2: no memcache.select_api, no session_fail_on_lock_timeout)
 --INI--
 memcache.protocol=ascii
 --FILE--
@@ -8,9 +8,12 @@ include __DIR__ . '/connect.inc';
 var_dump(ini_get_all('memcache', false));
 $access = array_unique(array_column(ini_get_all('memcache'), 'access'));
 var_dump($access);
+// The harness gives every test a health file of its own; without it the directive is unset.
+echo 'default shared_health_file: ', shell_exec(escapeshellarg(PHP_BINARY) . ' -n -d extension='
+    . escapeshellarg(test_extension_so()) . ' -r ' . escapeshellarg('var_export(ini_get_all("memcache", false)["memcache.shared_health_file"]);')), "\n";
 ?>
---EXPECT--
-array(26) {
+--EXPECTF--
+array(34) {
   ["memcache.allow_failover"]=>
   string(1) "1"
   ["memcache.chunk_size"]=>
@@ -29,8 +32,12 @@ array(26) {
   string(5) "crc32"
   ["memcache.hash_strategy"]=>
   string(10) "consistent"
+  ["memcache.health_log"]=>
+  string(1) "0"
   ["memcache.lock_timeout"]=>
   string(2) "15"
+  ["memcache.max_failed_share"]=>
+  string(3) "100"
   ["memcache.max_failover_attempts"]=>
   string(2) "20"
   ["memcache.prefix_host_key"]=>
@@ -63,10 +70,23 @@ array(26) {
   NULL
   ["memcache.shared_health"]=>
   string(1) "1"
+  ["memcache.shared_health_file"]=>
+  string(%d) "%s/health"
+  ["memcache.tls_ca_file"]=>
+  NULL
+  ["memcache.tls_cert_file"]=>
+  NULL
+  ["memcache.tls_key_file"]=>
+  NULL
+  ["memcache.tls_server_name"]=>
+  NULL
+  ["memcache.tls_verify_peer"]=>
+  string(1) "1"
 }
 array(2) {
   [0]=>
   int(7)
-  [25]=>
+  [27]=>
   int(4)
 }
+default shared_health_file: NULL

@@ -1,6 +1,7 @@
 --TEST--
-getVersion()/memcache_get_version(): server version string; skips a dead first server; false when no server answers
+getVersion()/memcache_get_version(): server version string; skips a dead first server; false when no server answers [memcache.shared_health=0: failure state per process, as in the C extension]
 --INI--
+memcache.shared_health=0
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
 <?php

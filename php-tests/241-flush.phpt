@@ -1,6 +1,7 @@
 --TEST--
-flush(): true when every server answers OK (items gone on both servers), false with a dead server in the pool, true after close()
+flush(): true when every server answers OK (items gone on both servers), false with a dead server in the pool, true after close() [memcache.shared_health=0: failure state per process, as in the C extension]
 --INI--
+memcache.shared_health=0
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
 <?php

@@ -7,16 +7,7 @@ error_reporting=E_ALL & ~E_DEPRECATED
 include __DIR__ . '/connect.inc';
 
 function raw_get($h, $p, $key) {
-    $s = fsockopen($h, $p, $errno, $errstr, 1.0);
-    fwrite($s, "get $key\r\n");
-    $line = fgets($s);
-    if (rtrim($line) === 'END') { fclose($s); return null; }
-    [, , $flags, $len] = explode(' ', rtrim($line));
-    $data = '';
-    while (strlen($data) < $len + 2) $data .= fread($s, $len + 2 - strlen($data));
-    fgets($s);   // END
-    fclose($s);
-    return [(int) $flags, substr($data, 0, $len)];
+    return test_raw_get($key, "tcp://$h:$p");
 }
 
 $pool = test_connect_pool();

@@ -6,84 +6,23 @@ error_reporting=E_ALL & ~E_DEPRECATED
 <?php
 include __DIR__ . '/connect.inc';
 
-// shared by both processes: value table and a reader that describes what it gets
+// shared by both processes: the class of the value table's object (interop_values())
 $common = <<<'PHP'
 error_reporting(E_ALL & ~E_DEPRECATED);
 class Interop260 { public $a = 1; protected $b = [2, 'two']; private $c = 'three'; public $d; }
-function values260() {
-    $o = new stdClass; $o->x = 1; $o->list = ['p', 'q']; $o->nested = new stdClass; $o->nested->y = 2.5;
-    $u = new Interop260; $u->d = ['k' => null];
-    $all = ''; for ($i = 0; $i < 256; $i++) $all .= chr($i);
-    return [
-        'str'        => ['hello world', 0],
-        'binary'     => [$all . $all, 0],
-        'empty'      => ['', 0],
-        'numstr'     => ['123', 0],
-        'int'        => [42, 0],
-        'negint'     => [-42, 0],
-        'intmax'     => [PHP_INT_MAX, 0],
-        'intmin'     => [PHP_INT_MIN, 0],
-        'float'      => [1.5, 0],
-        'third'      => [1/3, 0],
-        'big'        => [1e100, 0],
-        'tiny'       => [-2.5e-7, 0],
-        'negzero'    => [-0.0, 0],
-        'inf'        => [INF, 0],
-        'true'       => [true, 0],
-        'false'      => [false, 0],
-        'null'       => [null, 0],
-        'nested'     => [['a' => [1, [2, 'x']], 'b' => null, 7 => 1.25, 'c' => true], 0],
-        'object'     => [$o, 0],
-        'userobj'    => [$u, 0],
-        'text30k'    => [str_repeat('abcdefghij', 3000), 0],
-        'array30k'   => [array_fill(0, 3000, 'repeated'), 0],
-        'user1'      => ['abc', MEMCACHE_USER1],
-        'user2int'   => [5, MEMCACHE_USER2],
-        'user34'     => ['xyz', MEMCACHE_USER3 | MEMCACHE_USER4],
-        'user1bool'  => [true, MEMCACHE_USER1],
-        'user4float' => [0.1, MEMCACHE_USER4],
-        'user2arr'   => [[1, 2], MEMCACHE_USER2],
-        'usercomp'   => [str_repeat('hello ', 100), MEMCACHE_USER1 | MEMCACHE_COMPRESSED],
-        'compsmall'  => [str_repeat('ab', 50), MEMCACHE_COMPRESSED],
-        'compint'    => [77, MEMCACHE_COMPRESSED],
-    ];
-}
-function describe260($v) {
-    if (is_string($v)) {
-        return 'string(' . strlen($v) . ') ' . (strlen($v) <= 40 && preg_match('/^[\x20-\x7e]*$/', $v) ? "\"$v\"" : 'md5:' . md5($v));
-    }
-    $s = serialize($v);
-    return strlen($s) <= 100 ? $s : gettype($v) . ' md5:' . md5($s);
-}
-function read260($prefix) {
-    global $host, $port;
-    $m = new Memcache;
-    $m->addServer($host, $port);
-    $out = '';
-    foreach (values260() as $name => [$v, $f]) {
-        $flags = null;
-        $single = $m->get($prefix . $name, $flags);
-        $multi = $m->get([$prefix . $name]);
-        $found = array_key_exists($prefix . $name, $multi);
-        $same = $found && serialize($multi[$prefix . $name]) === serialize($v) ? 'same' : 'DIFF';
-        $out .= sprintf("%-10s %s flags=%-6s single=%s multi=%s\n", $name, $same, var_export($flags, true),
-                        describe260($single), $found ? describe260($multi[$prefix . $name]) : 'MISSING');
-    }
-    return $out;
-}
 PHP;
 eval($common);
 
 $m = test_connect1();
-foreach (values260() as $name => [$v, $f]) {
+foreach (interop_values('Interop260') as $name => [$v, $f]) {
     if (!$m->set("260_$name", $v, $f)) echo "set failed: $name\n";
 }
-$ours = read260('260_');
-$theirs = run_with_c_extension($common . "\necho read260('260_');\n");
+$ours = interop_read('260_', 'Interop260');
+$theirs = run_with_c_extension($common . "\necho interop_read('260_', 'Interop260');\n");
 echo $theirs;
 var_dump($theirs === $ours);
 if ($theirs !== $ours) echo "--- ours ---\n", $ours;
-foreach (array_keys(values260()) as $name) $m->delete("260_$name");
+foreach (array_keys(interop_values('Interop260')) as $name) $m->delete("260_$name");
 ?>
 --EXPECT--
 str        same flags=0      single=string(11) "hello world" multi=string(11) "hello world"

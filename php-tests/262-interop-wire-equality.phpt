@@ -42,25 +42,12 @@ function write262($prefix) {
 PHP;
 eval($common);
 
-function raw_get($key) {
-    global $host, $port;
-    $s = fsockopen($host, $port, $errno, $errstr, 1.0);
-    fwrite($s, "get $key\r\n");
-    $line = rtrim(fgets($s));
-    if ($line === 'END') return null;
-    [, , $flags, $len] = explode(' ', $line);
-    $data = '';
-    while (strlen($data) < $len + 2) $data .= fread($s, $len + 2 - strlen($data));
-    fclose($s);
-    return [(int) $flags, substr($data, 0, $len)];
-}
-
 write262('262_o_');                                         // ours
 echo run_with_c_extension($common . "\nwrite262('262_c_');\necho \"C wrote\\n\";\n");
 
 foreach (array_keys(values262()) as $name) {
-    $o = raw_get("262_o_$name");
-    $c = raw_get("262_c_$name");
+    $o = test_raw_get("262_o_$name");
+    $c = test_raw_get("262_c_$name");
     if ($o === null || $c === null) { echo "$name: MISSING\n"; continue; }
     $shown = strlen($o[1]) <= 60 && preg_match('/^[\x20-\x7e]*$/', $o[1]) ? "'{$o[1]}'" : 'md5:' . md5($o[1]);
     printf("%-11s %s flags=%-6d len=%-5d %s\n", $name, $o === $c ? 'equal' : 'DIFFERENT c_flags=' . $c[0] . ' c_len=' . strlen($c[1]),

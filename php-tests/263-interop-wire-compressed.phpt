@@ -41,26 +41,14 @@ function compress2($data) {
     $ctx = deflate_init(ZLIB_ENCODING_DEFLATE, ['level' => -1, 'memory' => 8]);
     return deflate_add($ctx, $data, ZLIB_FINISH);
 }
-function raw_get($key) {
-    global $host, $port;
-    $s = fsockopen($host, $port, $errno, $errstr, 1.0);
-    fwrite($s, "get $key\r\n");
-    $line = rtrim(fgets($s));
-    if ($line === 'END') return null;
-    [, , $flags, $len] = explode(' ', $line);
-    $data = '';
-    while (strlen($data) < $len + 2) $data .= fread($s, $len + 2 - strlen($data));
-    fclose($s);
-    return [(int) $flags, substr($data, 0, $len)];
-}
 
 write263('263_o_');
 echo run_with_c_extension($common . "\nwrite263('263_c_');\necho \"C wrote\\n\";\n");
 
 $m = test_connect1();
 foreach (values263() as $name => [$v, $f, $t]) {
-    $o = raw_get("263_o_$name");
-    $c = raw_get("263_c_$name");
+    $o = test_raw_get("263_o_$name");
+    $c = test_raw_get("263_c_$name");
     if ($o === null || $c === null) { echo "$name: MISSING\n"; continue; }
     $payload = is_string($v) ? $v : serialize($v);
     $compressed = ($o[0] & 2) === 2;

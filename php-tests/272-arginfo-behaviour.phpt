@@ -25,39 +25,30 @@ class Typed272 extends Memcache
     }
 }
 
-function show272(callable $f): void
-{
-    try {
-        var_dump($f());
-    } catch (Throwable $e) {
-        echo get_class($e), ': ', $e->getMessage(), "\n";
-    }
-}
-
 $m = new Typed272();
 var_dump($m->addServer($host, $port));
 var_dump($m->set('272_k', 'v'), $m->get('272_k'), $m->findServer('272_k') === "$host:$port");
 
 // No defaults are declared: a named argument after a skipped optional one is the engine's error.
 $plain = test_connect1();
-show272(fn () => $plain->set('272_k', 1, exptime: 5));
-show272(fn () => $plain->get('272_k', cas: $cas));
-show272(fn () => memcache_set($plain, '272_k', 1, exptime: 5));
-show272(fn () => memcache_connect($host, unused4: 1));
-show272(fn () => memcache_add_server($m, $host, failure_callback: 'strlen'));
+test_show(fn () => $plain->set('272_k', 1, exptime: 5));
+test_show(fn () => $plain->get('272_k', cas: $cas));
+test_show(fn () => memcache_set($plain, '272_k', 1, exptime: 5));
+test_show(fn () => memcache_connect($host, unused4: 1));
+test_show(fn () => memcache_add_server($m, $host, failure_callback: 'strlen'));
 
 // Argument errors name the declared parameter, even where the C extension's names are off.
-show272(fn () => memcache_add_server($m, $host, $port, true, 'x'));
-show272(fn () => memcache_add_server($m, $host, $port, true, 1, 1.0, 15, true, null, 'x'));
-show272(fn () => memcache_connect($host, $port, 1.0, 'x'));
-show272(fn () => $m->setServerParams($host, 'x'));
+test_show(fn () => memcache_add_server($m, $host, $port, true, 'x'));
+test_show(fn () => memcache_add_server($m, $host, $port, true, 1, 1.0, 15, true, null, 'x'));
+test_show(fn () => memcache_connect($host, $port, 1.0, 'x'));
+test_show(fn () => $m->setServerParams($host, 'x'));
 
 // memcache_debug() declares $on_off but takes any number of arguments; methods without
 // parameters ignore extra ones (but not unknown named ones).
 var_dump(@memcache_debug(), @memcache_debug(1, 2, 3));
 var_dump($m->delete('272_k'));
 var_dump(is_string($plain->getVersion(1, 2)), $plain->close('extra'));
-show272(fn () => $plain->getVersion(x: 1));
+test_show(fn () => $plain->getVersion(x: 1));
 ?>
 --EXPECT--
 bool(true)

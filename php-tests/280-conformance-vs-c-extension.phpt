@@ -1,10 +1,12 @@
 --TEST--
-Conformance: the same ~470 calls (every method and function; good and bad arguments; hits, misses, a closed port) give the same results, by-ref outputs, warnings and exceptions as Debian's C extension (spec §2-§4, §14)
+Conformance: the same ~470 calls (every method and function; good and bad arguments; hits, misses, a closed port) give the same results, by-ref outputs, warnings and exceptions as Debian's C extension (spec §2-§4, §14) [memcache.shared_health=0: failure state per process, as in the C extension]
 --SKIPIF--
 <?php
 include __DIR__ . '/connect.inc';
 if (!is_file($cExtension)) die("skip C extension $cExtension not installed");
 ?>
+--INI--
+memcache.shared_health=0
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,6 +1,7 @@
 --TEST--
-Persistent servers are shared per process under host:tcp:udp: a failure seen by one pool is seen by every pool that adds the same persistent triple (status 0, silent), not by non-persistent servers or another udp port (binary: the udp port is dropped with a notice, so it is the udp-0 server); reuse updates retry_interval; persistent pools reuse one TCP connection, non-persistent ones open their own (spec §11)
+Persistent servers are shared per process under host:tcp:udp: a failure seen by one pool is seen by every pool that adds the same persistent triple (status 0, silent), not by non-persistent servers or another udp port (binary: the udp port is dropped with a notice, so it is the udp-0 server); reuse updates retry_interval; persistent pools reuse one TCP connection, non-persistent ones open their own (spec §11) [memcache.shared_health=0: failure state per process, as in the C extension]
 --INI--
+memcache.shared_health=0
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
 <?php

@@ -1,5 +1,5 @@
 --TEST--
-Failure-management INI: failure_limit (positive integer) lets a server survive timeouts until the limit; failover_ttl (>= 0) caps the expiry of values written to a failover server; failback_flush accepts never/auto/always; shared_health is startup-only; php --ri says health is per process in the CLI (README "Failure handling")
+Failure-management INI: failure_limit (positive integer) lets a server survive timeouts until the limit; failover_ttl (>= 0) caps the expiry of values written to a failover server; failback_flush accepts never/auto/always; max_failed_share is a percentage from 1 to 100; health_log is a boolean; shared_health and shared_health_file are startup-only; php --ri shows the shared table of the CLI with its file (README "Failure handling")
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
@@ -12,10 +12,17 @@ var_dump(ini_set('memcache.failure_limit', '3'), ini_get('memcache.failure_limit
 var_dump(ini_set('memcache.failover_ttl', '-1'), ini_set('memcache.failover_ttl', '60'));
 var_dump(ini_set('memcache.failback_flush', 'sometimes'), ini_set('memcache.failback_flush', 'ALWAYS'));
 var_dump(ini_get('memcache.failback_flush'), ini_set('memcache.failback_flush', 'never'));
+var_dump(ini_set('memcache.max_failed_share', '0'), ini_set('memcache.max_failed_share', '101'));
+var_dump(ini_set('memcache.max_failed_share', '50%'), ini_set('memcache.max_failed_share', '50'));
+var_dump(ini_get('memcache.max_failed_share'), ini_set('memcache.health_log', 'on'), ini_get('memcache.health_log'));
+ini_set('memcache.health_log', '0');
 var_dump(ini_set('memcache.shared_health', '0'), ini_get('memcache.shared_health'));
+$file = ini_get('memcache.shared_health_file');
+var_dump(ini_set('memcache.shared_health_file', '/tmp/elsewhere'), ini_get('memcache.shared_health_file') === $file);
 ob_start();
 (new ReflectionExtension('memcache'))->info();
-echo preg_match('/^Server health => per process \(not shared\)$/m', ob_get_clean()) ? "per process\n" : "missing\n";
+$info = ob_get_clean();
+echo preg_match('/^Server health \(shared\) => ' . preg_quote($file, '/') . '$/m', $info) ? "shared: $file\n" : "missing\n";
 
 echo "-- failure_limit 3: two timeouts leave the server up, the third fails it --\n";
 $a = test_memcached_start();
@@ -66,9 +73,24 @@ bool(false)
 string(4) "auto"
 string(6) "ALWAYS"
 string(6) "ALWAYS"
+
+Warning: ini_set(): memcache.max_failed_share must be a percentage from 1 to 100 ('0' given) in %s on line %d
+
+Warning: ini_set(): memcache.max_failed_share must be a percentage from 1 to 100 ('101' given) in %s on line %d
+bool(false)
+bool(false)
+
+Warning: ini_set(): memcache.max_failed_share must be a percentage from 1 to 100 ('50%' given) in %s on line %d
+bool(false)
+string(3) "100"
+string(2) "50"
+string(1) "0"
+string(2) "on"
 bool(false)
 string(1) "1"
-per process
+bool(false)
+bool(true)
+shared: %s/health
 -- failure_limit 3: two timeouts leave the server up, the third fails it --
 bool(true)
 int(1)

@@ -43,6 +43,7 @@ function s417_write(string $extension, array $ini, string $server, string $id): 
         . "session_start();\n\$_SESSION['x'] = 1;\nsession_write_close();\nob_end_flush();\n");
     $cmd = [PHP_BINARY, '-n', '-d', 'display_errors=1', '-d', 'error_reporting=' . (E_ALL & ~E_DEPRECATED),
         '-d', "extension=$extension", '-d', 'memcache.protocol=' . test_protocol(),
+        '-d', 'memcache.shared_health_file=' . ini_get('memcache.shared_health_file'),
         '-d', 'memcache.session_prefix_static_key=app1_', '-d', 'memcache.session_prefix_host_key=1'];
     foreach ($ini as $name => $value) {
         array_push($cmd, '-d', "$name=$value");

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Compares our extension with Debian's C memcache and the libmemcached-based memcached
 # extension on the workloads of benches/bench.php, against three private memcached servers on
-# 127.0.0.1, and prints one table (benches/table.php).
+# 127.0.0.1, and prints one table (benches/table.php); then ours over TLS against plain TCP, on
+# a fourth memcached that listens both ways (certificates by tls-certs.sh; needs openssl).
 #
 #   scripts/bench.sh [OURS.so]        (default: modules/memcache.so)
 #
@@ -58,9 +59,19 @@ for i in 1 2 3; do
 done
 BENCH_SERVERS=$(IFS=,; echo "${servers[*]}")
 export BENCH_SERVERS
+names=(server1 server2 server3)
+if command -v openssl >/dev/null; then
+    certs=$("$here/tls-certs.sh" "$dir/tls")
+    tls_ports=$(MC_TLS_OPTIONS="ssl_chain_cert=$certs/server.pem,ssl_key=$certs/server.key" \
+        mc_start "$dir" tls tcp)
+    export BENCH_TLS_SERVER="127.0.0.1:${tls_ports/ /:}" BENCH_TLS_CA=$certs/ca.pem
+    names+=(tls)
+else
+    echo "warning: openssl not found (make deps-test): no TLS rows" >&2
+fi
 if [ "$cpu" != none ]; then
-    for i in 1 2 3; do
-        taskset -a -p -c "$cpu" "$(cat "$dir/server$i.pid")" >/dev/null
+    for name in "${names[@]}"; do
+        taskset -a -p -c "$cpu" "$(cat "$dir/$name.pid")" >/dev/null
     done
 fi
 
@@ -69,7 +80,7 @@ for label in ours c memcached; do
     version=$("$php" -n ${args[$label]} -r "echo phpversion('${ext_name[$label]}') ?: 'NOT LOADED';" 2>&1)
     echo "php -n ${args[$label]}  (${ext_name[$label]} $version)" >"$dir/$label.desc"
 done
-echo "bench: servers $BENCH_SERVERS; $rounds rounds of ${BENCH_SECONDS}s / $BENCH_MAX_ITER ops per measurement; CPU $cpu"
+echo "bench: servers $BENCH_SERVERS, TLS ${BENCH_TLS_SERVER:-(none)}; $rounds rounds of ${BENCH_SECONDS}s / $BENCH_MAX_ITER ops per measurement; CPU $cpu"
 
 for round in $(seq 1 "$rounds"); do
     for label in ours c memcached; do

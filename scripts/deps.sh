@@ -4,8 +4,10 @@
 #   scripts/deps.sh build   PHP 8.2 CLI + headers, clang (for bindgen), memcached, and Rust
 #                           (rustup's stable) when no cargo >= 1.85 is there
 #   scripts/deps.sh test    Debian's C memcache and libmemcached-based memcached extensions
-#                           (interop tests, benchmarks), php-fpm and cgi-fcgi, and the SASL
-#                           tools and PLAIN plugin for a SASL-enabled test memcached
+#                           (interop tests, benchmarks), php-fpm and cgi-fcgi, the SASL
+#                           tools and PLAIN plugin for a SASL-enabled test memcached, and
+#                           openssl and ca-certificates for the TLS tests (their certificates,
+#                           and the system trust store tls:// uses by default)
 #
 # Runs apt-get as root, through sudo when not root. Services that apt starts when it installs
 # memcached or php8.2-fpm are stopped and disabled again: the project runs its own servers
@@ -14,7 +16,7 @@ set -euo pipefail
 
 case "${1:-}" in
 build) packages=(php8.2-cli php8.2-dev clang libclang-dev memcached) ;;
-test) packages=(php8.2-memcache php8.2-memcached libfcgi-bin php8.2-fpm sasl2-bin libsasl2-modules) ;;
+test) packages=(php8.2-memcache php8.2-memcached libfcgi-bin php8.2-fpm sasl2-bin libsasl2-modules openssl ca-certificates) ;;
 *)
     echo "usage: $0 build|test" >&2
     exit 2

@@ -85,12 +85,15 @@ EOF
 fpm_start() {
     local dir=$1 ext=$2 bin attempt port pid _ body
     shift 2
-    local -a args=(-n -F -d "extension=$ext" "$@")
+    # A health table of its own (a fresh file per start): tests that want to share one with
+    # other processes pass memcache.shared_health_file in "$@", which comes later and wins.
+    local -a args=(-n -F -d "extension=$ext" -d "memcache.shared_health_file=$dir/health" "$@")
     bin=$(fpm_bin) || mc_die "php-fpm8.2 or cgi-fcgi missing (make deps-test)"
     if [ "$(id -u)" -eq 0 ]; then
         args+=(-R) # php-fpm refuses to run as root without it
     fi
     fpm_stop "$dir"
+    rm -f "$dir/health"
     printf '<?php echo extension_loaded("memcache") ? "memcache " . phpversion("memcache") : "NOT LOADED";\n' \
         >"$dir/probe.php"
     for attempt in 1 2 3; do

@@ -66,9 +66,11 @@ mc_tag() {
 # if set: e.g. to restart a server in place), "unix"
 # (socket DIR/NAME.sock) or "sasl" (a free loopback port, binary protocol with SASL required;
 # SASL_CONF_PATH must name a directory with a memcached.conf, see mc_sasl_config). Prints the
-# port or the socket path once the server answers.
+# port or the socket path once the server answers. With MC_TLS_OPTIONS set (memcached's -o
+# options, e.g. ssl_chain_cert=…,ssl_key=…), a tcp or sasl server also listens with TLS on a
+# second free port (the first stays plain: -l notls:…), and prints "PORT TLS_PORT".
 mc_start() {
-    local dir=$1 name=$2 kind=$3 attempt port addr pid _
+    local dir=$1 name=$2 kind=$3 attempt port tls_port="" addr pid _
     local -a base=(-U 0 -m 64 -c 1024 -t 2) args
     if [ "$(id -u)" -eq 0 ]; then
         base+=(-u root) # memcached refuses to run as root without -u
@@ -80,6 +82,11 @@ mc_start() {
             rm -f "$port"
             addr="unix://$port"
             args+=(-s "$port" -a 0700)
+        elif [ -n "${MC_TLS_OPTIONS:-}" ]; then
+            port=$(mc_free_port)
+            tls_port=$(mc_free_port)
+            addr="tcp://127.0.0.1:$port"
+            args+=(-Z -o "$MC_TLS_OPTIONS" -l notls:127.0.0.1 -p "$port" -l "127.0.0.1:$tls_port")
         else
             port=${MC_PORT:-$(mc_free_port)}
             addr="tcp://127.0.0.1:$port"
@@ -96,7 +103,7 @@ mc_start() {
         for _ in $(seq 1 50); do # up to ~5 s
             if { [ "$kind" = sasl ] && mc_probe_binary "$port"; } ||
                 { [ "$kind" != sasl ] && mc_probe "$addr"; }; then
-                echo "$port"
+                echo "$port${tls_port:+ $tls_port}"
                 return 0
             fi
             kill -0 "$pid" 2>/dev/null || break # died, most likely the port was taken

@@ -5,7 +5,7 @@
 #   scripts/run-phpt.sh EXTENSION.so [TEST_DIR_OR_FILE...]     (default: php-tests/)
 #
 # Every test process runs as `php -n -d extension=EXTENSION.so`: no php.ini, so the system's
-# memcache.so is never loaded. The MEMCACHE_TEST_* variables reach the tests through the
+# memcache.so is never loaded; and with a server health table of its own (scripts/phpt-php.sh). The MEMCACHE_TEST_* variables reach the tests through the
 # environment (run-tests.php hands its own environment to each test). MEMCACHE_PROTOCOL, if
 # set (make test-php PROTOCOL=binary; make test sets it for its second run), is passed on as
 # -d memcache.protocol=... to the tests and the harness's php-fpm; unset: the default (ascii).
@@ -56,11 +56,12 @@ if [ -n "${MEMCACHE_PROTOCOL:-}" ]; then
     extra+=(-d "memcache.protocol=$MEMCACHE_PROTOCOL")
 fi
 
-export TEST_PHP_EXECUTABLE=$php NO_INTERACTION=1
+# Each test process gets a health table of its own (scripts/phpt-php.sh).
+export TEST_PHP_EXECUTABLE=$php NO_INTERACTION=1 MEMCACHE_PHPT_PHP=$php
 # run-tests.php's exit status is only a hint: the verdict comes from the -W results file.
 color=--no-color
 [ -t 1 ] && color=--color
-"$php" -n "$run_tests" -n -q -p "$php" "$color" --show-diff --set-timeout 60 -W "$results" \
+"$php" -n "$run_tests" -n -q -p "$here/phpt-php.sh" "$color" --show-diff --set-timeout 60 -W "$results" \
     -d "extension=$ext" -d "session.save_path=$work/sessions" "${extra[@]}" "$@" || true
 
 count() { grep -c "^$1"$'\t' "$results" || true; }

@@ -13,12 +13,13 @@
  *    constructor; the server pool is created by the first connect()/addServer() and kept in the
  *    public dynamic property `connection`. Methods are registered in lowercase (`addserver`,
  *    `getstats`, ...) except setSaslAuthData; PHP method names are case-insensitive anyway.
- *  - 24 procedural memcache_* functions taking the object as first argument.
+ *  - 24 procedural memcache_* functions taking the object as first argument, and
+ *    memcache_server_health() (the machine-wide server health table).
  *  - 6 constants: MEMCACHE_COMPRESSED, MEMCACHE_USER1..4, MEMCACHE_HAVE_SESSION.
  *  - a session save handler named "memcache": session.save_handler=memcache with
  *    session.save_path (or memcache.session_save_path) set to a comma/space separated list of
  *    server URLs such as "tcp://127.0.0.1:11211?persistent=1&weight=1&timeout=1&retry_interval=15,
- *    unix:///run/memcached.sock". Sessions are locked through a "<key>.lock" counter key and may
+ *    unix:///run/memcached.sock" (tls://host:port for TLS). Sessions are locked through a "<key>.lock" counter key and may
  *    be written to several servers (memcache.session_redundancy).
  *
  * Scalar parameters are parsed with PHP's coercive rules whatever the declared types say:
@@ -49,6 +50,13 @@
  *   memcache.session_prefix_host_key [0]           (read at request start)
  *   memcache.session_prefix_host_key_remove_www [1]
  *   memcache.session_prefix_host_key_remove_subdomain [0]
+ *   memcache.tls_ca_file [unset]           this implementation only, for tls:// servers, read
+ *                                          when a server is added: PEM file of the CAs to
+ *                                          trust (unset: the system's trust store)
+ *   memcache.tls_verify_peer [1]           check the server's certificate and name
+ *   memcache.tls_server_name [unset]       the name the certificate must carry (unset: host)
+ *   memcache.tls_cert_file [unset]         PEM client certificate (mutual TLS)
+ *   memcache.tls_key_file [unset]          its PEM private key (unset: in tls_cert_file)
  *
  * Defaults written as 11211 below are really the value of memcache.default_port at call time.
  */
@@ -81,7 +89,7 @@ class MemcachePool
     /**
      * Adds a server to the pool (like addServer()) and opens its TCP connection right away.
      *
-     * @param string $host host name, IP address, or "unix:///path/to.sock" (with port 0)
+     * @param string $host host name, IP address, "tls://host" (TLS: memcache.tls_*), or "unix:///path/to.sock" (with port 0)
      * @param int $tcp_port TCP port; default memcache.default_port
      * @param int $udp_port UDP port, 0 for none
      * @param bool $persistent keep the connection open across requests
@@ -103,7 +111,7 @@ class MemcachePool
     /**
      * Adds a server to the pool without connecting (the connection opens on first use).
      *
-     * @param string $host host name, IP address, or "unix:///path/to.sock" (with port 0)
+     * @param string $host host name, IP address, "tls://host" (TLS: memcache.tls_*), or "unix:///path/to.sock" (with port 0)
      * @param int $tcp_port TCP port; default memcache.default_port
      * @param int $udp_port UDP port, 0 for none (ignored with the binary protocol)
      * @param bool $persistent keep the connection open across requests
@@ -349,7 +357,7 @@ class Memcache extends MemcachePool
     /**
      * Adds a non-persistent server and connects to it right away.
      *
-     * @param string $host host name, IP address, or "unix:///path/to.sock"
+     * @param string $host host name, IP address, "tls://host" (TLS: memcache.tls_*), or "unix:///path/to.sock"
      * @param int|null $port TCP port; default memcache.default_port; null or 0 for a unix socket
      * @param float $timeout connect/read timeout in seconds
      * @param mixed $unused4 not accepted: more than three arguments throw ArgumentCountError
@@ -372,7 +380,7 @@ class Memcache extends MemcachePool
     /**
      * Like connect(), with a persistent connection.
      *
-     * @param string $host host name, IP address, or "unix:///path/to.sock"
+     * @param string $host host name, IP address, "tls://host" (TLS: memcache.tls_*), or "unix:///path/to.sock"
      * @param int|null $port TCP port; default memcache.default_port; null or 0 for a unix socket
      * @param float $timeout connect/read timeout in seconds
      * @param mixed $unused4 not accepted: more than three arguments throw ArgumentCountError
@@ -396,7 +404,7 @@ class Memcache extends MemcachePool
      * Adds a server to the pool without connecting. Unlike MemcachePool::addServer() there is
      * no UDP port: the third argument is $persistent.
      *
-     * @param string $host host name, IP address, or "unix:///path/to.sock" (with port 0)
+     * @param string $host host name, IP address, "tls://host" (TLS: memcache.tls_*), or "unix:///path/to.sock" (with port 0)
      * @param int $tcp_port TCP port; default memcache.default_port
      * @param bool $persistent keep the connection open across requests
      * @param int $weight share of the keys this server gets, at least 1
@@ -422,7 +430,7 @@ class Memcache extends MemcachePool
 /**
  * Creates a Memcache object connected (non-persistently) to one server.
  *
- * @param string $host host name, IP address, or "unix:///path/to.sock"
+ * @param string $host host name, IP address, "tls://host" (TLS: memcache.tls_*), or "unix:///path/to.sock"
  * @param int|null $port TCP port; default memcache.default_port; null or 0 for a unix socket
  * @param float $timeout connect/read timeout in seconds
  * @param mixed $unused4 not accepted: more than three arguments throw ArgumentCountError
@@ -446,7 +454,7 @@ function memcache_connect(
 /**
  * Like memcache_connect(), with a persistent connection.
  *
- * @param string $host host name, IP address, or "unix:///path/to.sock"
+ * @param string $host host name, IP address, "tls://host" (TLS: memcache.tls_*), or "unix:///path/to.sock"
  * @param int|null $port TCP port; default memcache.default_port; null or 0 for a unix socket
  * @param float $timeout connect/read timeout in seconds
  * @param mixed $unused4 not accepted: more than three arguments throw ArgumentCountError
@@ -657,3 +665,15 @@ function memcache_flush(MemcachePool $memcache, int $delay = 0): bool {}
  * MemcachePool::setSaslAuthData() as a function: SASL credentials for servers added afterwards.
  */
 function memcache_set_sasl_auth_data(MemcachePool $memcache, string $username, string $password): bool {}
+
+/**
+ * The machine-wide server health table (memcache.shared_health), for status pages: one entry
+ * per server any PHP process of this user on the machine has used, sorted by host and port.
+ * An empty array when health is kept per process. This extension's own; the C extension has
+ * no such function.
+ *
+ * @return list<array{host: string, port: int, state: 'up'|'failed'|'probing', failures: int,
+ *     last_errno: int, failed_at: int|null, down_since: int|null, timeouts_only: bool,
+ *     probe_in: int|null, recoveries: int, last_used: int}>
+ */
+function memcache_server_health(): array {}

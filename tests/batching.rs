@@ -11,9 +11,10 @@ use std::os::fd::RawFd;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use common::{failures, keys, new_pool, Memcached};
+use common::{failures, keys, new_pool, pool_of, Memcached};
 use memcache::pool::{Command, Outcome, Policy, Pool, Request, ServerConfig};
 use memcache::protocol::ascii::StoreOp;
+use memcache::protocol::ProtocolKind;
 
 const SECOND: Duration = Duration::from_secs(1);
 
@@ -84,6 +85,7 @@ impl FakeServer {
             retry_interval: 15,
             persistent: false,
             sasl: None,
+            tls: Default::default(),
         }
     }
 
@@ -209,23 +211,34 @@ fn a_100_key_get_over_3_servers_is_one_get_line_per_server() {
     drop(pool);
 
     let mut all_keys: Vec<String> = Vec::new();
-    for fake in fakes {
-        let seen = fake.finish();
-        assert_eq!(seen.connections, 1, "{seen:?}");
-        assert_eq!(seen.rounds.len(), 1, "one round trip: {seen:?}");
-        let [line] = seen.rounds[0].as_slice() else {
-            panic!("one request line per server: {seen:?}")
+    for lines in single_rounds(fakes) {
+        let [line] = lines.as_slice() else {
+            panic!("one request line per server: {lines:?}")
         };
         let mut words = line.split(' ');
         assert_eq!(words.next(), Some("get"), "{line}");
         let server_keys: Vec<String> = words.map(str::to_string).collect();
         // The ring spreads 100 keys over 3 servers: each gets a share.
-        assert!(!server_keys.is_empty(), "{seen:?}");
+        assert!(!server_keys.is_empty(), "{line}");
         all_keys.extend(server_keys);
     }
     all_keys.sort();
     let expected = sorted_names(&keys);
     assert_eq!(all_keys, expected, "each key asked once, from one server");
+}
+
+/// The request lines each fake received, checking that it saw one connection and one round:
+/// every request arrived before it answered the first one.
+fn single_rounds(fakes: Vec<FakeServer>) -> Vec<Vec<String>> {
+    fakes
+        .into_iter()
+        .map(|fake| {
+            let seen = fake.finish();
+            assert_eq!(seen.connections, 1, "{seen:?}");
+            assert_eq!(seen.rounds.len(), 1, "one round trip: {seen:?}");
+            seen.rounds.into_iter().next().unwrap_or_default()
+        })
+        .collect()
 }
 
 /// The keys as strings, sorted: what the fakes must have seen, in any order.
@@ -249,12 +262,8 @@ fn a_multi_key_set_sends_all_of_a_servers_sets_before_any_reply() {
     drop(pool);
 
     let mut all_keys: Vec<String> = Vec::new();
-    for fake in fakes {
-        let seen = fake.finish();
-        assert_eq!(seen.connections, 1, "{seen:?}");
-        // One round: every set of this server arrived before it answered the first one.
-        assert_eq!(seen.rounds.len(), 1, "one round trip: {seen:?}");
-        for line in &seen.rounds[0] {
+    for lines in single_rounds(fakes) {
+        for line in &lines {
             let words: Vec<&str> = line.split(' ').collect();
             assert_eq!(words[0], "set", "{line}");
             all_keys.push(words[1].to_string());
@@ -269,10 +278,11 @@ fn a_multi_key_set_sends_all_of_a_servers_sets_before_any_reply() {
 fn two_hung_servers_cost_one_timeout_in_a_multi_get() {
     let servers: Vec<Memcached> = (0..3).map(|_| Memcached::start()).collect();
     let timeout = Duration::from_millis(500);
-    let mut pool = new_pool();
-    for server in &servers {
-        pool.add_server(server.config(timeout, 15, false), 1, true);
-    }
+    let mut pool = pool_of(
+        ProtocolKind::Ascii,
+        &servers.iter().collect::<Vec<_>>(),
+        timeout,
+    );
     let policy = Policy::default();
     // Store the keys first: every server is connected, so the hang happens mid-exchange.
     let keys = keys(100, "hung2");
@@ -323,8 +333,7 @@ fn nodelay(fd: RawFd) -> bool {
 #[test]
 fn pool_connections_have_tcp_nodelay() {
     let server = Memcached::start();
-    let mut pool = new_pool();
-    pool.add_server(server.config(SECOND, 15, false), 1, true);
+    let mut pool = pool_of(ProtocolKind::Ascii, &[&server], SECOND);
     let mut requests = [set_request(b"nodelay")];
     pool.execute(&mut requests, &Policy::default());
     assert_eq!(requests[0].outcome, Outcome::Done);

@@ -8,7 +8,7 @@ use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::time::Duration;
 
-use common::{closed_port_config, new_pool, Memcached};
+use common::{execute_one, get_items, loopback_config, new_pool, pool_of, store, Item, Memcached};
 use memcache::pool::recovery::FailbackFlush;
 use memcache::pool::{Command, Event, Outcome, Policy, Pool, Request, SaslCredentials};
 use memcache::protocol::ascii::StoreOp;
@@ -24,36 +24,13 @@ fn binary_pool() -> Pool {
     pool
 }
 
-fn store(op: StoreOp, flags: u32, cas: u64, data: &[u8]) -> Command<'_> {
-    Command::Store {
-        op,
-        flags,
-        exptime: 0,
-        cas,
-        data,
-    }
-}
-
 fn run(pool: &mut Pool, key: &[u8], command: Command<'_>) -> Outcome {
-    let mut requests = [Request::for_key(key, command)];
-    pool.execute(&mut requests, &Policy::default());
-    requests[0].outcome.clone()
+    execute_one(pool, &Policy::default(), key, command)
 }
 
 /// `(key, flags, cas, value)` of every hit of a multi-get.
-fn get_all(pool: &mut Pool, keys: &[Vec<u8>]) -> Vec<(Vec<u8>, u32, u64, Vec<u8>)> {
-    let mut requests: Vec<Request<'_>> = keys
-        .iter()
-        .map(|k| Request::for_key(k, Command::Get { with_cas: true }))
-        .collect();
-    let hits = pool.execute(&mut requests, &Policy::default());
-    hits.hits
-        .iter()
-        .map(|h| {
-            let value = hits.value(h).to_vec();
-            (keys[h.request].clone(), h.flags, h.cas, value)
-        })
-        .collect()
+fn get_all(pool: &mut Pool, keys: &[Vec<u8>]) -> Vec<Item> {
+    get_items(pool, &Policy::default(), keys, true)
 }
 
 fn failure_messages(events: &[Event]) -> Vec<String> {
@@ -61,7 +38,7 @@ fn failure_messages(events: &[Event]) -> Vec<String> {
         .iter()
         .filter_map(|e| match e {
             Event::Failure(event) => Some(event.message.clone()),
-            Event::ErrorReply(_) | Event::FailbackReady { .. } => None,
+            Event::ErrorReply(_) | Event::FailbackReady { .. } | Event::Health { .. } => None,
         })
         .collect()
 }
@@ -70,9 +47,7 @@ fn failure_messages(events: &[Event]) -> Vec<String> {
 fn multi_get_over_quiet_gets_spans_servers_and_skips_misses() {
     let a = Memcached::start();
     let b = Memcached::start();
-    let mut pool = binary_pool();
-    pool.add_server(a.config(SECOND, 15, false), 1, true);
-    pool.add_server(b.config(SECOND, 15, false), 1, true);
+    let mut pool = pool_of(ProtocolKind::Binary, &[&a, &b], SECOND);
     let keys: Vec<Vec<u8>> = (0..120).map(|i| format!("bin-{i}").into_bytes()).collect();
     for (i, k) in keys.iter().enumerate().filter(|(i, _)| i % 2 == 0) {
         assert_eq!(
@@ -101,8 +76,7 @@ fn multi_get_over_quiet_gets_spans_servers_and_skips_misses() {
 #[test]
 fn counters_create_a_missing_key_only_with_an_initial_value() {
     let server = Memcached::start();
-    let mut pool = binary_pool();
-    pool.add_server(server.config(SECOND, 15, false), 1, true);
+    let mut pool = pool_of(ProtocolKind::Binary, &[&server], SECOND);
     let counter = |delta, initial| Command::Counter { delta, initial };
     assert_eq!(run(&mut pool, b"cnt", counter(1, None)), Outcome::Rejected);
     assert_eq!(
@@ -139,8 +113,7 @@ fn counters_create_a_missing_key_only_with_an_initial_value() {
 #[test]
 fn refused_stores_are_rejections_not_failures() {
     let server = Memcached::start();
-    let mut pool = binary_pool();
-    pool.add_server(server.config(SECOND, 15, false), 1, true);
+    let mut pool = pool_of(ProtocolKind::Binary, &[&server], SECOND);
     for op in [StoreOp::Replace, StoreOp::Append, StoreOp::Prepend] {
         assert_eq!(
             run(&mut pool, b"absent", store(op, 0, 0, b"x")),
@@ -313,9 +286,7 @@ fn broken_binary_replies_fail_the_server_and_are_never_reused() {
     ];
     let (port, fake) = fake_server(replies);
     let mut pool = binary_pool();
-    let mut config = closed_port_config(SECOND, 0);
-    config.tcp_port = port;
-    pool.add_server(config, 1, true);
+    pool.add_server(loopback_config(port, SECOND, 0), 1, true);
     // Retry interval 0: each next call probes the failed server first (no failback flush).
     let policy = Policy {
         failback_flush: FailbackFlush::Never,

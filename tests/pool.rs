@@ -7,49 +7,24 @@ use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::time::{Duration, Instant};
 
-use common::{closed_port_config, failures, keys, new_pool, Memcached};
+use common::{
+    closed_port_config, failures, get_all, keys, loopback_config, new_pool, pool_of, set, Memcached,
+};
 use memcache::pool::recovery::FailbackFlush;
-use memcache::pool::{Command, Event, Outcome, Policy, Pool, Request};
-use memcache::protocol::ascii::StoreOp;
+use memcache::pool::{Event, Outcome, Policy, Pool};
+use memcache::protocol::ProtocolKind;
 
 const SECOND: Duration = Duration::from_secs(1);
-
-fn set(pool: &mut Pool, policy: &Policy, key: &[u8], value: &[u8]) -> Outcome {
-    let command = Command::Store {
-        op: StoreOp::Set,
-        flags: 0,
-        exptime: 0,
-        cas: 0,
-        data: value,
-    };
-    let mut requests = [Request::for_key(key, command)];
-    pool.execute(&mut requests, policy);
-    requests[0].outcome.clone()
-}
-
-fn get_all(pool: &mut Pool, policy: &Policy, keys: &[Vec<u8>]) -> Vec<(Vec<u8>, Vec<u8>)> {
-    let mut requests: Vec<Request<'_>> = keys
-        .iter()
-        .map(|k| Request::for_key(k, Command::Get { with_cas: false }))
-        .collect();
-    let hits = pool.execute(&mut requests, policy);
-    hits.hits
-        .iter()
-        .map(|h| (keys[h.request].clone(), hits.value(h).to_vec()))
-        .collect()
-}
 
 #[test]
 fn multi_get_spans_servers_in_one_batch() {
     let a = Memcached::start();
     let b = Memcached::start();
-    let mut pool = new_pool();
-    pool.add_server(a.config(SECOND, 15, false), 1, true);
-    pool.add_server(b.config(SECOND, 15, false), 1, true);
+    let mut pool = pool_of(ProtocolKind::Ascii, &[&a, &b], SECOND);
     let policy = Policy::default();
     let keys = keys(200, "multi");
     for k in &keys {
-        assert_eq!(set(&mut pool, &policy, k, k), Outcome::Done);
+        assert_eq!(set(&mut pool, &policy, k, k, 0), Outcome::Done);
     }
     let mut missing = keys.clone();
     missing.push(b"multi-absent".to_vec());
@@ -72,13 +47,12 @@ fn multi_get_spans_servers_in_one_batch() {
 #[test]
 fn one_connection_serves_many_gets_and_sets() {
     let server = Memcached::start();
-    let mut pool = new_pool();
-    pool.add_server(server.config(SECOND, 15, false), 1, true);
+    let mut pool = pool_of(ProtocolKind::Ascii, &[&server], SECOND);
     let policy = Policy::default();
     let before = server.stat("total_connections");
     for i in 0..20 {
         let key = format!("reuse-{i}").into_bytes();
-        assert_eq!(set(&mut pool, &policy, &key, b"value"), Outcome::Done);
+        assert_eq!(set(&mut pool, &policy, &key, b"value", 0), Outcome::Done);
         assert_eq!(
             get_all(&mut pool, &policy, std::slice::from_ref(&key)).len(),
             1
@@ -98,7 +72,7 @@ fn refused_server_fails_over_with_one_event() {
     let policy = Policy::default();
     let keys = keys(50, "refused");
     for k in &keys {
-        assert_eq!(set(&mut pool, &policy, k, b"v"), Outcome::Done);
+        assert_eq!(set(&mut pool, &policy, k, b"v", 0), Outcome::Done);
     }
     assert_eq!(get_all(&mut pool, &policy, &keys).len(), 50);
     let events = pool.take_events();
@@ -124,7 +98,7 @@ fn without_failover_the_dead_servers_keys_fail() {
     let keys = keys(50, "nofailover");
     let outcomes: Vec<Outcome> = keys
         .iter()
-        .map(|k| set(&mut pool, &policy, k, b"v"))
+        .map(|k| set(&mut pool, &policy, k, b"v", 0))
         .collect();
     let failed = outcomes.iter().filter(|o| **o == Outcome::Failed).count();
     let stored = outcomes.iter().filter(|o| **o == Outcome::Done).count();
@@ -145,7 +119,7 @@ fn hung_server_times_out_and_is_skipped_until_retry() {
     // Connect both first so the hang happens mid-exchange, not at connect.
     let keys = keys(40, "hung");
     for k in &keys {
-        assert_eq!(set(&mut pool, &policy, k, b"v"), Outcome::Done);
+        assert_eq!(set(&mut pool, &policy, k, b"v", 0), Outcome::Done);
     }
     hung.pause();
     let started = Instant::now();
@@ -167,7 +141,7 @@ fn hung_server_times_out_and_is_skipped_until_retry() {
     // Within the retry interval nothing waits on it.
     let started = Instant::now();
     for k in &keys {
-        assert_eq!(set(&mut pool, &policy, k, b"w"), Outcome::Done);
+        assert_eq!(set(&mut pool, &policy, k, b"w", 0), Outcome::Done);
     }
     assert!(started.elapsed() < timeout, "{:?}", started.elapsed());
     assert!(pool.take_events().is_empty());
@@ -181,7 +155,7 @@ fn value_too_large_is_an_error_reply_not_a_failure() {
     pool.add_server(server.config(SECOND * 5, 15, false), 1, true);
     let policy = Policy::default();
     let big = vec![b'x'; 2 * 1024 * 1024];
-    let outcome = set(&mut pool, &policy, b"big", &big);
+    let outcome = set(&mut pool, &policy, b"big", &big, 0);
     assert!(
         matches!(&outcome, Outcome::ErrorReply { code: 3, message } if message.starts_with("SERVER_ERROR object too large")),
         "{outcome:?}"
@@ -192,7 +166,7 @@ fn value_too_large_is_an_error_reply_not_a_failure() {
         "{events:?}"
     );
     assert!(!pool.server(0).borrow().health.is_failed());
-    assert_eq!(set(&mut pool, &policy, b"small", b"ok"), Outcome::Done);
+    assert_eq!(set(&mut pool, &policy, b"small", b"ok", 0), Outcome::Done);
     assert_eq!(
         get_all(&mut pool, &policy, &[b"small".to_vec()]),
         vec![(b"small".to_vec(), b"ok".to_vec())]
@@ -208,10 +182,10 @@ fn restarted_server_costs_no_failure_on_a_kept_connection() {
         let server = Memcached::start();
         port = server.port;
         pool.add_server(server.config(SECOND, 15, false), 1, true);
-        assert_eq!(set(&mut pool, &policy, b"k", b"v1"), Outcome::Done);
+        assert_eq!(set(&mut pool, &policy, b"k", b"v1", 0), Outcome::Done);
     }
     let _server = Memcached::start_on(port);
-    assert_eq!(set(&mut pool, &policy, b"k", b"v2"), Outcome::Done);
+    assert_eq!(set(&mut pool, &policy, b"k", b"v2", 0), Outcome::Done);
     assert!(pool.take_events().is_empty());
     assert!(!pool.server(0).borrow().health.is_failed());
 }
@@ -238,9 +212,7 @@ fn a_reply_cut_mid_value_fails_the_server_and_the_next_request_is_clean() {
         let _ = conn.read(&mut buf);
     });
     let mut pool = new_pool();
-    let mut config = closed_port_config(SECOND, 0);
-    config.tcp_port = port;
-    pool.add_server(config, 1, true);
+    pool.add_server(loopback_config(port, SECOND, 0), 1, true);
     let policy = Policy {
         failback_flush: FailbackFlush::Never,
         ..Policy::default()
@@ -258,18 +230,17 @@ fn a_reply_cut_mid_value_fails_the_server_and_the_next_request_is_clean() {
 }
 
 /// A pool with the one server listening on `listener`'s port (retry interval 15 s).
-fn pool_of(listener: &TcpListener, timeout: Duration) -> Pool {
+fn pool_on(listener: &TcpListener, timeout: Duration) -> Pool {
     let mut pool = new_pool();
-    let mut config = closed_port_config(timeout, 15);
-    config.tcp_port = listener.local_addr().unwrap().port();
-    pool.add_server(config, 1, true);
+    let port = listener.local_addr().unwrap().port();
+    pool.add_server(loopback_config(port, timeout, 15), 1, true);
     pool
 }
 
 #[test]
 fn a_reply_trickling_in_times_out_though_every_byte_comes_within_the_timeout() {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let mut pool = pool_of(&listener, Duration::from_millis(300));
+    let mut pool = pool_on(&listener, Duration::from_millis(300));
     let fake = std::thread::spawn(move || {
         let (mut conn, _) = listener.accept().unwrap();
         let mut buf = [0u8; 256];
@@ -296,7 +267,7 @@ fn a_reply_trickling_in_times_out_though_every_byte_comes_within_the_timeout() {
 #[test]
 fn a_large_reply_may_take_many_timeouts_when_it_keeps_coming() {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let mut pool = pool_of(&listener, Duration::from_millis(200));
+    let mut pool = pool_on(&listener, Duration::from_millis(200));
     let value = vec![b'v'; 1 << 20];
     let sent = value.clone();
     let fake = std::thread::spawn(move || {
@@ -325,10 +296,12 @@ fn a_large_reply_may_take_many_timeouts_when_it_keeps_coming() {
 #[test]
 fn unix_socket_server_works() {
     let server = Memcached::start_unix();
-    let mut pool = new_pool();
-    pool.add_server(server.config(SECOND, 15, false), 1, true);
+    let mut pool = pool_of(ProtocolKind::Ascii, &[&server], SECOND);
     let policy = Policy::default();
-    assert_eq!(set(&mut pool, &policy, b"unix", b"socket"), Outcome::Done);
+    assert_eq!(
+        set(&mut pool, &policy, b"unix", b"socket", 0),
+        Outcome::Done
+    );
     assert_eq!(
         get_all(&mut pool, &policy, &[b"unix".to_vec()]),
         vec![(b"unix".to_vec(), b"socket".to_vec())]
@@ -344,7 +317,7 @@ fn a_server_added_down_with_no_retry_takes_no_traffic() {
     pool.add_server(live.config(SECOND, -1, false), 1, true);
     let policy = Policy::default();
     for k in keys(30, "down") {
-        assert_eq!(set(&mut pool, &policy, &k, b"v"), Outcome::Done);
+        assert_eq!(set(&mut pool, &policy, &k, b"v", 0), Outcome::Done);
     }
     let mut only_down = new_pool();
     only_down.add_server(down.config(SECOND, 15, false), 1, true);

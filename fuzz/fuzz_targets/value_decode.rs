@@ -1,6 +1,7 @@
 //! Fuzzes the value decoder with arbitrary flags and stored bytes, as any client (or a broken
 //! server) may have written them: decoding must never panic, and what decompresses must stay
-//! within the C extension's 2^15 expansion bound.
+//! within the C extension's 2^15 expansion bound. (The number readers it uses have their own
+//! targets, `compat_*`.)
 
 #![no_main]
 
@@ -15,6 +16,4 @@ fuzz_target!(|input: &[u8]| {
     if let Ok(Decoded::Str(bytes) | Decoded::Serialized(bytes)) = value::decode(flags, data, usize::MAX) {
         assert!(bytes.len() <= data.len().max(1) * (1 << 15));
     }
-    let _ = value::parse_long_lenient(data);
-    let _ = value::parse_double_lenient(data);
 });

@@ -2,23 +2,38 @@
 //!
 //! A connection is opened with a non-blocking connect so that several servers can be connected
 //! at once by the driver's poll loop; requests are appended to its write buffer and replies
-//! accumulate in its read buffer until the pool's reply reader consumes them.
+//! accumulate in its read buffer until the pool's reply reader consumes them. Its transport is
+//! plain or TLS: the driver and the pool only see plaintext buffers, a pending connect (which
+//! includes the TLS handshake) and the poll events the connection waits for.
 
 use std::io::ErrorKind;
 use std::mem::MaybeUninit;
 use std::os::fd::{AsRawFd, RawFd};
+use std::time::{Duration, Instant};
 
 use socket2::{Domain, SockAddr, Socket, Type};
 
+use crate::net::tls::{self, TlsSession, TlsSettings};
 use crate::net::{Endpoint, NetError};
 
 /// How many bytes one `recv` may add to the read buffer.
 const READ_CHUNK: usize = 64 * 1024;
 
+/// What the bytes go through between the buffers and the socket.
+#[derive(Debug)]
+enum Transport {
+    /// Straight to the socket.
+    Plain,
+    /// Through a TLS session.
+    Tls(Box<TlsSession>),
+}
+
 /// A socket to a memcached server and the bytes queued on it.
 #[derive(Debug)]
 pub struct Connection {
     socket: Socket,
+    transport: Transport,
+    /// The TCP (or unix) connect has not completed.
     connecting: bool,
     write_buf: Vec<u8>,
     written: usize,
@@ -29,23 +44,28 @@ pub struct Connection {
 
 impl Connection {
     /// Starts connecting to `endpoint` without waiting: the connection is usable at once, and
-    /// the driver finishes the handshake (or reports its failure) before writing.
-    pub fn open(endpoint: &Endpoint) -> Result<Self, NetError> {
-        let (socket, addr) = match endpoint {
-            Endpoint::Tcp { .. } => {
+    /// the driver finishes the connect and, for TLS (with `tls`), the handshake (or reports
+    /// their failure) before writing.
+    pub fn open(endpoint: &Endpoint, tls: &TlsSettings) -> Result<Self, NetError> {
+        let (socket, addr, transport) = match endpoint {
+            Endpoint::Tcp { host, .. } | Endpoint::Tls { host, .. } => {
+                let transport = match endpoint {
+                    Endpoint::Tls { .. } => Transport::Tls(Box::new(TlsSession::new(host, tls)?)),
+                    _ => Transport::Plain,
+                };
                 let addr = endpoint.resolve()?;
                 let socket = Socket::new(Domain::for_address(addr), Type::STREAM, None)
                     .map_err(|e| NetError::connect(&e))?;
                 socket
                     .set_nodelay(true)
                     .map_err(|e| NetError::connect(&e))?;
-                (socket, SockAddr::from(addr))
+                (socket, SockAddr::from(addr), transport)
             }
             Endpoint::Unix(path) => {
                 let addr = SockAddr::unix(path).map_err(|e| NetError::connect(&e))?;
                 let socket = Socket::new(Domain::UNIX, Type::STREAM, None)
                     .map_err(|e| NetError::connect(&e))?;
-                (socket, addr)
+                (socket, addr, Transport::Plain)
             }
         };
         socket
@@ -59,6 +79,7 @@ impl Connection {
         };
         Ok(Connection {
             socket,
+            transport,
             connecting,
             write_buf: Vec::new(),
             written: 0,
@@ -78,14 +99,46 @@ impl Connection {
         &mut self.write_buf
     }
 
-    /// True while the non-blocking connect has not completed.
+    /// True while the non-blocking connect, or the TLS handshake after it, has not completed.
     pub fn is_connecting(&self) -> bool {
-        self.connecting
+        self.connecting || self.tls().is_some_and(TlsSession::is_handshaking)
     }
 
     /// True when every queued byte has been sent.
     pub fn write_done(&self) -> bool {
-        self.written >= self.write_buf.len()
+        self.written >= self.write_buf.len() && !self.tls().is_some_and(TlsSession::wants_write)
+    }
+
+    /// True if this is a TLS connection whose session was resumed from an earlier one (an
+    /// abbreviated handshake), once the handshake is complete.
+    pub fn is_resumed_tls(&self) -> bool {
+        self.tls().is_some_and(TlsSession::is_resumed)
+    }
+
+    fn tls(&self) -> Option<&TlsSession> {
+        match &self.transport {
+            Transport::Tls(session) => Some(session),
+            Transport::Plain => None,
+        }
+    }
+
+    /// The `poll` events this connection waits for: writability while the connect is pending
+    /// or bytes wait to be sent, and always readability (a reply, a handshake message, or the
+    /// server closing).
+    pub(crate) fn poll_events(&self) -> libc::c_short {
+        let wants_write = if self.connecting {
+            true
+        } else {
+            match &self.transport {
+                Transport::Tls(session) if session.is_handshaking() => session.wants_write(),
+                _ => !self.write_done(),
+            }
+        };
+        if wants_write {
+            libc::POLLIN | libc::POLLOUT
+        } else {
+            libc::POLLIN
+        }
     }
 
     /// True if this connection already completed an exchange before the current one: such a
@@ -100,53 +153,74 @@ impl Connection {
         self.consumed > 0 || !self.read_buf.is_empty()
     }
 
-    /// Waits up to `timeout` for a pending connect to complete (`connect()` in PHP).
-    pub fn wait_connected(&mut self, timeout: std::time::Duration) -> Result<(), NetError> {
-        if !self.connecting {
-            return Ok(());
-        }
-        let deadline = std::time::Instant::now() + timeout;
-        loop {
+    /// Waits up to `timeout` for a pending connect (and TLS handshake) to complete (`connect()`
+    /// in PHP).
+    pub fn wait_connected(&mut self, timeout: Duration) -> Result<(), NetError> {
+        let deadline = Instant::now() + timeout;
+        while self.is_connecting() {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Err(self.timeout_error());
+            }
             let mut fd = libc::pollfd {
                 fd: self.fd(),
-                events: libc::POLLOUT,
+                events: self.poll_events(),
                 revents: 0,
             };
-            let left = deadline.saturating_duration_since(std::time::Instant::now());
             let wait_ms = left.as_micros().div_ceil(1000).min(i32::MAX as u128) as i32;
             // SAFETY: one valid pollfd.
             let ready = unsafe { libc::poll(&mut fd, 1, wait_ms) };
             if ready > 0 {
-                return self.finish_connect();
-            }
-            if ready < 0 {
+                self.advance_connect()?;
+            } else if ready < 0 {
                 let err = std::io::Error::last_os_error();
                 if err.kind() != ErrorKind::Interrupted {
                     return Err(NetError::connect(&err));
                 }
-            } else if left.is_zero() || std::time::Instant::now() >= deadline {
-                return Err(NetError::Connect {
-                    message: "Connection timed out".into(),
-                    errno: libc::ETIMEDOUT,
-                });
             }
         }
+        Ok(())
     }
 
-    /// Completes the non-blocking connect once the socket is writable.
-    pub(crate) fn finish_connect(&mut self) -> Result<(), NetError> {
-        match self.socket.take_error() {
-            Ok(None) => {
-                self.connecting = false;
-                Ok(())
+    /// Moves a pending connect forward once `poll` reported the socket: completes the TCP
+    /// connect, then takes the TLS handshake as far as the socket allows.
+    pub(crate) fn advance_connect(&mut self) -> Result<(), NetError> {
+        if self.connecting {
+            match self.socket.take_error() {
+                Ok(None) => self.connecting = false,
+                Ok(Some(e)) | Err(e) => return Err(NetError::connect(&e)),
             }
-            Ok(Some(e)) | Err(e) => Err(NetError::connect(&e)),
+        }
+        if let Transport::Tls(session) = &mut self.transport {
+            if session.is_handshaking() {
+                session.handshake(&self.socket, &mut self.read_buf)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The failure of a connection that made no progress within its timeout: a connect or
+    /// handshake timeout while connecting, a network timeout after.
+    pub(crate) fn timeout_error(&self) -> NetError {
+        if self.connecting {
+            NetError::Connect {
+                message: "Connection timed out".into(),
+                errno: libc::ETIMEDOUT,
+            }
+        } else if self.is_connecting() {
+            tls::handshake_timeout()
+        } else {
+            NetError::Timeout
         }
     }
 
     /// Sends as much of the write buffer as the socket takes; returns how many bytes that was.
     pub(crate) fn send_some(&mut self) -> Result<usize, NetError> {
         let before = self.written;
+        if let Transport::Tls(session) = &mut self.transport {
+            self.written += session.send(&self.socket, &self.write_buf[self.written..])?;
+            return Ok(self.written - before);
+        }
         while self.written < self.write_buf.len() {
             match self.socket.send(&self.write_buf[self.written..]) {
                 Ok(0) => return Err(NetError::Closed),
@@ -162,6 +236,9 @@ impl Connection {
     /// Reads what the socket has into the read buffer; returns how many bytes arrived
     /// (0 when nothing was ready). End of stream is an error: replies were still expected.
     pub(crate) fn recv_some(&mut self) -> Result<usize, NetError> {
+        if let Transport::Tls(session) = &mut self.transport {
+            return session.receive(&self.socket, &mut self.read_buf);
+        }
         let mut total = 0;
         loop {
             if self.read_buf.capacity() - self.read_buf.len() < READ_CHUNK / 4 {
@@ -170,7 +247,14 @@ impl Connection {
             let len = self.read_buf.len();
             let spare: &mut [MaybeUninit<u8>] = self.read_buf.spare_capacity_mut();
             let limit = spare.len().min(READ_CHUNK);
-            match self.socket.recv(&mut spare[..limit]) {
+            let received = self.socket.recv(&mut spare[..limit]);
+            // A new connection closed (or reset) before any byte of its first reply.
+            let unanswered = !self.was_used() && !self.has_reply_bytes();
+            match received {
+                Ok(0) if unanswered => return Err(NetError::ClosedUnanswered),
+                Err(e) if unanswered && e.kind() == ErrorKind::ConnectionReset => {
+                    return Err(NetError::ClosedUnanswered)
+                }
                 Ok(0) => return Err(NetError::Closed),
                 Ok(n) => {
                     // SAFETY: recv initialised the first `n` bytes of the spare capacity.

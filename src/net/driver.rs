@@ -2,11 +2,12 @@
 //! together, so a multi-server operation costs one round trip, not one per server or per key.
 //!
 //! Uses `poll(2)` (never `select`, which breaks past descriptor 1024). Each job has its own
-//! deadline: the connect timeout while connecting, then the I/O timeout, restarted whenever its
-//! server makes progress; a job that sees no progress for that long fails with
-//! [`NetError::Timeout`] without holding up the others. Progress must also be real: from the
-//! connect on, a job may take one I/O timeout plus one more per 64 KiB sent or received, so a
-//! server that sends (or takes) a byte now and then cannot hold a request for long.
+//! deadline: the connect timeout for the connect and the TLS handshake together, then the I/O
+//! timeout, restarted whenever its server makes progress; a job that sees no progress for that
+//! long fails with [`NetError::Timeout`] without holding up the others. Progress must also be
+//! real: from the connect on, a job may take one I/O timeout plus one more per 64 KiB sent or
+//! received, so a server that sends (or takes) a byte now and then cannot hold a request for
+//! long.
 
 use std::time::{Duration, Instant};
 
@@ -130,17 +131,12 @@ pub fn run(jobs: &mut [Job<'_>]) {
                 job.deadline.min(job.last_deadline())
             };
             if now >= deadline {
-                job.result = Some(Err(timeout_error(job.conn)));
+                job.result = Some(Err(job.conn.timeout_error()));
                 continue;
             }
-            let events = if job.conn.is_connecting() || !job.conn.write_done() {
-                libc::POLLIN | libc::POLLOUT
-            } else {
-                libc::POLLIN
-            };
             fds.push(libc::pollfd {
                 fd: job.conn.fd(),
-                events,
+                events: job.conn.poll_events(),
                 revents: 0,
             });
             polled.push(i);
@@ -171,8 +167,11 @@ pub fn run(jobs: &mut [Job<'_>]) {
             }
             let job = &mut jobs[i];
             if job.conn.is_connecting() {
-                if let Err(e) = job.conn.finish_connect() {
+                if let Err(e) = job.conn.advance_connect() {
                     job.result = Some(Err(e));
+                    continue;
+                }
+                if job.conn.is_connecting() {
                     continue;
                 }
                 job.deadline = Instant::now() + job.io_timeout;
@@ -243,15 +242,4 @@ fn step_read(job: &mut Job<'_>, revents: libc::c_short) -> bool {
         job.result = Some(Err(e));
     }
     arrived
-}
-
-fn timeout_error(conn: &Connection) -> NetError {
-    if conn.is_connecting() {
-        NetError::Connect {
-            message: "Connection timed out".into(),
-            errno: libc::ETIMEDOUT,
-        }
-    } else {
-        NetError::Timeout
-    }
 }

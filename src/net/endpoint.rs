@@ -5,11 +5,17 @@ use std::path::PathBuf;
 
 use crate::net::NetError;
 
-/// A server address: TCP host and port, or a unix socket path.
+/// The scheme that asks for an encrypted connection.
+const TLS_SCHEME: &str = "tls://";
+
+/// A server address: TCP host and port (in the clear or with TLS), or a unix socket path.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Endpoint {
     /// `host` without scheme or IPv6 brackets; port 0 fails at connect time like the C extension.
     Tcp { host: String, port: u16 },
+    /// `tls://host`: TCP, then a TLS handshake with `host` (without scheme or brackets) as the
+    /// default name the server's certificate must carry.
+    Tls { host: String, port: u16 },
     /// `unix:///path/to.sock`: the path.
     Unix(PathBuf),
 }
@@ -17,29 +23,36 @@ pub enum Endpoint {
 impl Endpoint {
     /// Interprets a host as the C extension does: `unix://` selects a unix socket (the port is
     /// ignored), `tcp://` and `udp://` prefixes are dropped (requests always go over TCP), and
-    /// `[::1]` loses its brackets.
+    /// `[::1]` loses its brackets. This extension adds `tls://`: TCP with TLS.
     pub fn new(host: &str, port: u16) -> Self {
         if let Some(path) = host.strip_prefix("unix://") {
             return Endpoint::Unix(PathBuf::from(path));
         }
-        let bare = host
-            .strip_prefix("tcp://")
-            .or_else(|| host.strip_prefix("udp://"))
-            .unwrap_or(host);
-        let bare = bare
+        let (bare, tls) = match host.strip_prefix(TLS_SCHEME) {
+            Some(rest) => (rest, true),
+            None => (
+                host.strip_prefix("tcp://")
+                    .or_else(|| host.strip_prefix("udp://"))
+                    .unwrap_or(host),
+                false,
+            ),
+        };
+        let host = bare
             .strip_prefix('[')
             .and_then(|h| h.strip_suffix(']'))
-            .unwrap_or(bare);
-        Endpoint::Tcp {
-            host: bare.to_string(),
-            port,
+            .unwrap_or(bare)
+            .to_string();
+        if tls {
+            Endpoint::Tls { host, port }
+        } else {
+            Endpoint::Tcp { host, port }
         }
     }
 
-    /// Resolves a TCP endpoint to its first socket address (blocking name lookup; an IP literal
-    /// resolves without a lookup).
+    /// Resolves a TCP or TLS endpoint to its first socket address (blocking name lookup; an IP
+    /// literal resolves without a lookup).
     pub fn resolve(&self) -> Result<SocketAddr, NetError> {
-        let Endpoint::Tcp { host, port } = self else {
+        let (Endpoint::Tcp { host, port } | Endpoint::Tls { host, port }) = self else {
             return Err(NetError::Connect {
                 message: "not a TCP endpoint".into(),
                 errno: 0,
@@ -56,6 +69,14 @@ impl Endpoint {
             Err(_) => Err(unresolvable(host)),
         }
     }
+}
+
+/// The name of a server on the hashing ring: its host as given, without a `tls://` scheme, so
+/// that a fleet moving from plain TCP to TLS keeps every key on the same server. (The C
+/// extension hashes the host exactly as given; it has no TLS, and `tcp://` does change the
+/// ring position there, as it does here.)
+pub fn ring_host(host: &str) -> &str {
+    host.strip_prefix(TLS_SCHEME).unwrap_or(host)
 }
 
 fn unresolvable(host: &str) -> NetError {
@@ -98,6 +119,32 @@ mod tests {
             Endpoint::new("unix:///tmp/x.sock", 0),
             Endpoint::Unix(PathBuf::from("/tmp/x.sock"))
         );
+    }
+
+    #[test]
+    fn tls_scheme_selects_tls_and_keeps_the_ring_name_of_the_plain_host() {
+        assert_eq!(
+            Endpoint::new("tls://localhost", 7),
+            Endpoint::Tls {
+                host: "localhost".into(),
+                port: 7
+            }
+        );
+        assert_eq!(
+            Endpoint::new("tls://[::1]", 7),
+            Endpoint::Tls {
+                host: "::1".into(),
+                port: 7
+            }
+        );
+        // unix:// never uses TLS; a tls:// inside another scheme is no scheme of ours.
+        assert!(matches!(
+            Endpoint::new("unix://tls://x", 0),
+            Endpoint::Unix(_)
+        ));
+        assert_eq!(ring_host("tls://10.0.0.1"), "10.0.0.1");
+        assert_eq!(ring_host("tcp://10.0.0.1"), "tcp://10.0.0.1");
+        assert_eq!(ring_host("10.0.0.1"), "10.0.0.1");
     }
 
     #[test]

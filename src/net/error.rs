@@ -15,9 +15,18 @@ pub enum NetError {
     /// The server closed the connection before all replies arrived.
     #[error("Read failed (socket was unexpectedly closed)")]
     Closed,
+    /// The server closed a new connection without answering its first request: what a TLS
+    /// listener does to a client that does not speak TLS.
+    #[error("Read failed (the server closed a new connection without answering: a TLS listener? then use tls://host)")]
+    ClosedUnanswered,
     /// A read or write failed.
     #[error("{message}")]
     Io { message: String, errno: i32 },
+    /// TLS could not be set up (a setting or file that cannot be used), the handshake or the
+    /// certificate check failed, or the TLS stream broke; the message says which, in an
+    /// operator's words.
+    #[error("{message}")]
+    Tls { message: String },
     /// A reply that could not be parsed.
     #[error("{0}")]
     Protocol(#[from] ProtocolError),
@@ -39,7 +48,10 @@ impl NetError {
     /// kept from an earlier exchange shows after a server restart or idle timeout. A timeout
     /// is not such an error: it means the server is hung.
     pub fn is_closed_socket(&self) -> bool {
-        matches!(self, NetError::Closed | NetError::Io { .. })
+        matches!(
+            self,
+            NetError::Closed | NetError::ClosedUnanswered | NetError::Io { .. }
+        )
     }
 
     /// A connect failure from an OS error, e.g. `Connection failed: Connection refused (111)`.
@@ -81,7 +93,7 @@ impl NetError {
 }
 
 /// `strerror(errno)` without Rust's ` (os error N)` suffix.
-fn os_message(err: &std::io::Error) -> String {
+pub(crate) fn os_message(err: &std::io::Error) -> String {
     let text = err.to_string();
     match text.rfind(" (os error ") {
         Some(cut) => text[..cut].to_string(),

@@ -1,34 +1,24 @@
-//! PHP's weak-mode ("coercive typing") parameter parsing for `&Zval` arguments.
+//! PHP's weak-mode ("coercive typing") parameter parsing.
 //!
-//! ext-php-rs' own `i64`/`bool`/`f64`/`String` parameters are strict: they
-//! reject `"11211"`, `false` for an int, `null`, and non-UTF-8 strings, which
-//! the C extension's `zend_parse_parameters` accepts. Declare such parameters
-//! as [`Arg`] (required) or [`Opt`] (optional) so the arginfo still shows the
-//! PHP type, then coerce them in the body with [`long`], [`bool_`], [`double`]
-//! or [`bytes`]. These call the engine's own `zend_parse_arg_*_slow` helpers,
-//! so conversions, `strict_types`, deprecations and `TypeError` texts are the
-//! engine's, built from the running function's name and arginfo, e.g.
-//! `MemcachePool::set(): Argument #3 ($flags) must be of type int, string given`.
-//!
-//! The types ext-php-rs declares for these parameters (`mixed`, or `?int $x =
-//! null` for an [`Opt`]) are replaced at startup by the C extension's
-//! (`super::arginfo`), which the engine's messages then name. `null` for a
-//! scalar parameter is handled here, with the engine's deprecation text and the
-//! plain type (`... of type int is deprecated`), as for the C extension's `l`.
+//! The C extension parses its arguments with `zend_parse_parameters`, which accepts
+//! `"11211"` for an int, `false` for an int, `null` (with a deprecation) and binary strings.
+//! [`long`], [`bool_`], [`double`] and [`bytes`] do the same by calling the engine's own
+//! `zend_parse_arg_*_slow` helpers, so conversions, `strict_types`, deprecations and
+//! `TypeError` texts are the engine's, built from the running function's name and declared
+//! parameters, e.g. `MemcachePool::set(): Argument #3 ($flags) must be of type int, string
+//! given`. `null` for a scalar parameter is handled here, with the engine's deprecation text
+//! and the plain type (`... of type int is deprecated`), as for the C extension's `l`.
 
 use std::borrow::Cow;
 use std::ffi::{CStr, CString};
 
 use ext_php_rs::boxed::ZBox;
-use ext_php_rs::convert::{FromZval, FromZvalMut};
 use ext_php_rs::exception::PhpException;
 use ext_php_rs::ffi::{
     _zend_expected_type, _zend_expected_type_Z_EXPECTED_BOOL,
     _zend_expected_type_Z_EXPECTED_DOUBLE, _zend_expected_type_Z_EXPECTED_LONG,
-    _zend_expected_type_Z_EXPECTED_STRING, zend_long, zend_string, zval, E_DEPRECATED,
-    ZEND_ACC_STRICT_TYPES,
+    _zend_expected_type_Z_EXPECTED_STRING, zend_string, zval, E_DEPRECATED, ZEND_ACC_STRICT_TYPES,
 };
-use ext_php_rs::flags::DataType;
 use ext_php_rs::types::{ZendStr, Zval};
 use ext_php_rs::zend::ce;
 
@@ -40,141 +30,50 @@ use super::ffi;
 #[derive(Debug)]
 pub struct ArgError;
 
-/// [`Arg`]/[`Opt`] type tag: `int`.
-pub const LONG: u8 = 0;
-/// [`Arg`]/[`Opt`] type tag: `bool`.
-pub const BOOL: u8 = 1;
-/// [`Arg`]/[`Opt`] type tag: `float`.
-pub const DOUBLE: u8 = 2;
-/// [`Arg`]/[`Opt`] type tag: `string`.
-pub const STRING: u8 = 3;
-/// [`Arg`]/[`Opt`] type tag: `mixed` (no coercion; keys, values, callbacks).
-pub const MIXED: u8 = 4;
-
-const fn data_type(tag: u8) -> DataType {
-    match tag {
-        LONG => DataType::Long,
-        BOOL => DataType::Bool,
-        DOUBLE => DataType::Double,
-        STRING => DataType::String,
-        _ => DataType::Mixed,
-    }
+/// The scalar coercions: the value if the zval already has the type, `null` as for a scalar
+/// parameter (below), else the engine's slow path, which converts or throws the `TypeError`.
+macro_rules! scalar_coercion {
+    ($(
+        $(#[$doc:meta])*
+        $name:ident -> $ty:ty, from $get:ident, zero $zero:expr,
+        parsed by $slow:ident, expected $expected:ident, named $type_name:literal;
+    )*) => {$(
+        $(#[$doc])*
+        ///
+        /// # Errors
+        /// [`ArgError`] when a `TypeError` or an exception from a deprecation handler is
+        /// pending.
+        pub fn $name(z: &Zval, arg_num: u32) -> Result<$ty, ArgError> {
+            let z = z.dereference();
+            if let Some(value) = z.$get() {
+                return Ok(value);
+            }
+            if z.is_null() {
+                return null_arg(z, arg_num, $expected, $type_name).map(|()| $zero);
+            }
+            let mut out = $zero;
+            // SAFETY: `z` is a live zval; the parser only reads it.
+            if unsafe { ffi::$slow(raw(z), &mut out, arg_num) } {
+                return Ok(out);
+            }
+            Err(wrong_type(z, arg_num, $expected))
+        }
+    )*};
 }
 
-/// A required parameter that accepts any value, declared with the PHP type `T`
-/// ([`LONG`], [`BOOL`], [`DOUBLE`], [`STRING`], [`MIXED`]) until `super::arginfo`
-/// puts the C extension's type in its place. Coerce `.0` with the matching helper.
-pub struct Arg<'a, const T: u8>(pub &'a Zval);
-
-impl<'a, const T: u8> FromZval<'a> for Arg<'a, T> {
-    const TYPE: DataType = data_type(T);
-
-    fn from_zval(zval: &'a Zval) -> Option<Self> {
-        Some(Self(zval))
-    }
-}
-
-/// An optional parameter of PHP type `T`: `None` when the caller omitted it,
-/// `Some(zval)` when passed (`null` included; the helpers then raise PHP's
-/// "Passing null to parameter" deprecation). ext-php-rs declares it `?T $x =
-/// null`; `super::arginfo` makes it the C extension's (no default: a skipped
-/// named argument is the engine's `ArgumentCountError`).
-pub struct Opt<'a, const T: u8>(pub Option<&'a Zval>);
-
-impl<'a, const T: u8> FromZval<'a> for Opt<'a, T> {
-    const TYPE: DataType = data_type(T);
-    const NULLABLE: bool = true;
-
-    fn from_zval(zval: &'a Zval) -> Option<Self> {
-        Some(Self(Some(zval)))
-    }
-
-    fn from_missing() -> Option<Self> {
-        Some(Self(None))
-    }
-}
-
-/// An optional by-reference parameter (`mixed &$flags`): `None` when omitted,
-/// otherwise the caller's variable (already dereferenced) to write to.
-pub struct OptRef<'a>(pub Option<&'a mut Zval>);
-
-impl<'a> FromZvalMut<'a> for OptRef<'a> {
-    const TYPE: DataType = DataType::Mixed;
-    const NULLABLE: bool = true;
-    const BY_REF: bool = true;
-
-    fn from_zval_mut(zval: &'a mut Zval) -> Option<Self> {
-        Some(Self(Some(zval)))
-    }
-
-    fn from_missing() -> Option<Self> {
-        Some(Self(None))
-    }
-}
-
-/// Coerces parameter `arg_num` (1-based) to `int` like `Z_PARAM_LONG`.
-///
-/// # Errors
-/// [`ArgError`] when a `TypeError` or an exception from a deprecation handler
-/// is pending.
-pub fn long(z: &Zval, arg_num: u32) -> Result<i64, ArgError> {
-    let z = z.dereference();
-    if let Some(l) = z.long() {
-        return Ok(l);
-    }
-    if z.is_null() {
-        return null_arg(z, arg_num, _zend_expected_type_Z_EXPECTED_LONG, "int").map(|()| 0);
-    }
-    let mut out: zend_long = 0;
-    // SAFETY: `z` is a live zval; the long parser only reads it.
-    if unsafe { ffi::zend_parse_arg_long_slow(raw(z), &mut out, arg_num) } {
-        return Ok(out);
-    }
-    Err(wrong_type(z, arg_num, _zend_expected_type_Z_EXPECTED_LONG))
-}
-
-/// Coerces parameter `arg_num` to `bool` like `Z_PARAM_BOOL`.
-///
-/// # Errors
-/// As [`long`].
-pub fn bool_(z: &Zval, arg_num: u32) -> Result<bool, ArgError> {
-    let z = z.dereference();
-    if let Some(b) = z.bool() {
-        return Ok(b);
-    }
-    if z.is_null() {
-        return null_arg(z, arg_num, _zend_expected_type_Z_EXPECTED_BOOL, "bool").map(|()| false);
-    }
-    let mut out = false;
-    // SAFETY: as in `long`.
-    if unsafe { ffi::zend_parse_arg_bool_slow(raw(z), &mut out, arg_num) } {
-        return Ok(out);
-    }
-    Err(wrong_type(z, arg_num, _zend_expected_type_Z_EXPECTED_BOOL))
-}
-
-/// Coerces parameter `arg_num` to `float` like `Z_PARAM_DOUBLE`.
-///
-/// # Errors
-/// As [`long`].
-pub fn double(z: &Zval, arg_num: u32) -> Result<f64, ArgError> {
-    let z = z.dereference();
-    if let Some(d) = z.double() {
-        return Ok(d);
-    }
-    if z.is_null() {
-        return null_arg(z, arg_num, _zend_expected_type_Z_EXPECTED_DOUBLE, "float").map(|()| 0.0);
-    }
-    let mut out = 0.0;
-    // SAFETY: as in `long`.
-    if unsafe { ffi::zend_parse_arg_double_slow(raw(z), &mut out, arg_num) } {
-        return Ok(out);
-    }
-    Err(wrong_type(
-        z,
-        arg_num,
-        _zend_expected_type_Z_EXPECTED_DOUBLE,
-    ))
+scalar_coercion! {
+    /// Coerces parameter `arg_num` (1-based) to `int` like `Z_PARAM_LONG`.
+    long -> i64, from long, zero 0,
+        parsed by zend_parse_arg_long_slow, expected _zend_expected_type_Z_EXPECTED_LONG,
+        named "int";
+    /// Coerces parameter `arg_num` to `bool` like `Z_PARAM_BOOL`.
+    bool_ -> bool, from bool, zero false,
+        parsed by zend_parse_arg_bool_slow, expected _zend_expected_type_Z_EXPECTED_BOOL,
+        named "bool";
+    /// Coerces parameter `arg_num` to `float` like `Z_PARAM_DOUBLE`.
+    double -> f64, from double, zero 0.0,
+        parsed by zend_parse_arg_double_slow, expected _zend_expected_type_Z_EXPECTED_DOUBLE,
+        named "float";
 }
 
 /// Coerces parameter `arg_num` to a binary-safe string like `Z_PARAM_STR`:
@@ -246,12 +145,19 @@ pub fn wrong_class(arg_num: u32, class_name: &str, z: &Zval) -> ArgError {
     ArgError
 }
 
-/// Throws `ArgumentCountError: Wrong parameter count for {function}()`, like
-/// the C extension's `WRONG_PARAM_COUNT` (e.g. `MemcachePool::set`,
-/// `memcache_set`), and returns the [`ArgError`] to propagate.
-pub fn wrong_parameter_count(function: &str) -> ArgError {
+/// Throws `ArgumentCountError: Wrong parameter count for {function}()`, like the C
+/// extension's `WRONG_PARAM_COUNT` (e.g. `MemcachePool::set()`, `memcache_set()`), and returns
+/// the [`ArgError`] to propagate.
+pub fn wrong_parameter_count() -> ArgError {
+    // SAFETY: called from a running internal function; the result is a new string that the
+    // box releases.
+    let function: ZBox<ZendStr> =
+        unsafe { ZBox::from_raw(ffi::get_active_function_or_method_name()) };
+    let mut message = b"Wrong parameter count for ".to_vec();
+    message.extend_from_slice(function.as_bytes());
+    message.extend_from_slice(b"()");
     PhpException::new(
-        format!("Wrong parameter count for {function}()"),
+        String::from_utf8_lossy(&message).into_owned(),
         0,
         ce::argument_count_error(),
     )
@@ -259,20 +165,10 @@ pub fn wrong_parameter_count(function: &str) -> ArgError {
     ArgError
 }
 
-/// Coerces an optional argument with `coerce`, or gives `default` when it was omitted.
-pub fn optional<T>(
-    arg: Option<&Zval>,
-    number: u32,
-    default: T,
-    coerce: impl FnOnce(&Zval, u32) -> Result<T, ArgError>,
-) -> Result<T, ArgError> {
-    arg.map_or(Ok(default), |z| coerce(z, number))
-}
-
 /// Throws PHP's own `ArgumentCountError` for a call outside `min..=max` arguments, worded by
 /// the engine from the running function (`Memcache::connect() expects at most 3 arguments, 5
 /// given`).
-pub fn too_many_arguments(min: u32, max: u32) -> ArgError {
+pub fn wrong_argument_count(min: u32, max: u32) -> ArgError {
     // SAFETY: called from a running internal function, whose frame the engine reads.
     unsafe { ext_php_rs::ffi::zend_wrong_parameters_count_error(min, max) };
     ArgError

@@ -9,26 +9,13 @@ use crate::php::args::{self, ArgError};
 use crate::php::array;
 use crate::php::connection::SharedPool;
 use crate::php::convert::{self, EncodeError};
+use crate::php::dispatch::OpResult;
 use crate::php::errors;
 use crate::php::events;
 use crate::php::pool_object::{policy, PoolObject};
 use crate::php::prefix;
 use crate::pool::{all_answered, Command, Hits, Outcome, Pool, Request};
 use crate::protocol::ascii::StoreOp;
-
-/// Result of an operation for the PHP wrapper: a value, or an exception is pending.
-pub type OpResult = Result<Zval, ArgError>;
-
-/// Where the PHP-visible arguments of an operation start: 1 for methods, 2 for functions
-/// (whose first argument is the object). Used for TypeError argument numbers.
-#[derive(Clone, Copy)]
-pub struct ArgBase(pub u32);
-
-impl ArgBase {
-    fn nth(self, n: u32) -> u32 {
-        self.0 + n - 1
-    }
-}
 
 /// A key argument prepared for the wire, or the C extension's `Invalid key` warning.
 fn prepared_key(zval: &Zval) -> Result<Option<Vec<u8>>, ArgError> {
@@ -95,21 +82,18 @@ struct StoreEntry {
 }
 
 /// `set`/`add`/`replace`/`cas`/`append`/`prepend`, single key or `[key => value]` array.
-#[allow(clippy::too_many_arguments)]
 pub fn store(
     object: PoolObject<'_>,
     op: StoreOp,
-    function: &str,
-    base: ArgBase,
     key: &Zval,
     value: Option<&Zval>,
-    flags: Option<&Zval>,
-    exptime: Option<&Zval>,
-    cas: Option<&Zval>,
+    flags: Option<i64>,
+    exptime: Option<i64>,
+    cas: Option<i64>,
 ) -> OpResult {
-    let user_flags = args::optional(flags, base.nth(3), 0, args::long)? as u32;
-    let exptime = args::optional(exptime, base.nth(4), 0, args::long)? as u32;
-    let cas = args::optional(cas, base.nth(5), 0, args::long)? as u64;
+    let user_flags = flags.unwrap_or(0) as u32;
+    let exptime = exptime.unwrap_or(0) as u32;
+    let cas = cas.unwrap_or(0) as u64;
     let Some(pool) = object.usable_pool() else {
         return Ok(convert::bool_zval(false));
     };
@@ -141,7 +125,7 @@ pub fn store(
         }
     } else {
         let Some(value) = value else {
-            return Err(args::wrong_parameter_count(function));
+            return Err(args::wrong_parameter_count());
         };
         let Some(prepared) = prepared_key(key)? else {
             return Ok(convert::bool_zval(false));
@@ -271,15 +255,9 @@ fn get_many_result(
     Ok(convert::array_zval(values))
 }
 
-/// `delete`: one key or an array of keys; `true` only if every key was deleted. The expiry
-/// argument is parsed but never sent (spec §3.4).
-pub fn delete(
-    object: PoolObject<'_>,
-    base: ArgBase,
-    key: &Zval,
-    exptime: Option<&Zval>,
-) -> OpResult {
-    args::optional(exptime, base.nth(2), 0, args::long)?;
+/// `delete`: one key or an array of keys; `true` only if every key was deleted. (The expiry
+/// argument is parsed but never sent, as by the C extension.)
+pub fn delete(object: PoolObject<'_>, key: &Zval) -> OpResult {
     let Some(pool) = object.usable_pool() else {
         return Ok(convert::bool_zval(false));
     };
@@ -320,29 +298,19 @@ fn collect_keys(key: &Zval) -> Result<Option<KeyList>, ArgError> {
     Ok((!keys.is_empty()).then_some(keys))
 }
 
-/// `increment`/`decrement`: the new value (saturated to `PHP_INT_MAX`) or `false`; for an
-/// array of keys, `[key => value]` with misses as `[key."\0" => false]` (spec quirk Q4).
-/// `$defval` and `$exptime` matter only in binary, and only when `$defval` is passed: a missing
-/// key is then created with that value and expiry; the text protocol ignores both (spec §3.5).
-#[allow(clippy::too_many_arguments)]
+/// `increment`/`decrement` by `delta` (negative to decrement): the new value (saturated to
+/// `PHP_INT_MAX`) or `false`; for an array of keys, `[key => value]` with misses as
+/// `[key."\0" => false]`, as the C extension. `$defval` and `$exptime` matter only in binary,
+/// and only when `$defval` is passed: a missing key is then created with that value and expiry;
+/// the text protocol ignores both.
 pub fn counter(
     object: PoolObject<'_>,
-    decrement: bool,
-    base: ArgBase,
     key: &Zval,
-    value: Option<&Zval>,
-    defval: Option<&Zval>,
-    exptime: Option<&Zval>,
+    delta: i64,
+    defval: Option<i64>,
+    exptime: i64,
 ) -> OpResult {
-    let value = args::optional(value, base.nth(2), 1, args::long)?;
-    let initial_value = args::optional(defval, base.nth(3), 0, args::long)?;
-    let exptime = args::optional(exptime, base.nth(4), 0, args::long)?;
-    let initial = defval.map(|_| (initial_value as u64, exptime as u32));
-    let delta = if decrement {
-        value.wrapping_neg()
-    } else {
-        value
-    };
+    let initial = defval.map(|value| (value as u64, exptime as u32));
     let Some(pool) = object.usable_pool() else {
         return Ok(convert::bool_zval(false));
     };

@@ -7,6 +7,7 @@ use ext_php_rs::ffi;
 use ext_php_rs::flags::DataType;
 use ext_php_rs::types::{ZendHashTable, ZendStr, Zval};
 
+use crate::compat::php_number::array_index;
 use crate::php::{errors, memory, serialize};
 use crate::value::{self, Compression, Decoded, Value};
 
@@ -120,7 +121,7 @@ pub fn array_zval(array: ZBox<ZendHashTable>) -> Zval {
 /// Inserts under a binary-safe key with PHP's array-key rules: a canonical decimal integer
 /// string (`"5"`, `"-3"`, not `"05"` or `"-0"`) becomes an int key, as `$a["5"]` would.
 pub fn insert(array: &mut ZendHashTable, key: &[u8], value: Zval) {
-    match integer_key(key) {
+    match array_index(key) {
         Some(index) => {
             let _ = array.insert_at_index(index, value);
         }
@@ -139,18 +140,4 @@ pub fn insert(array: &mut ZendHashTable, key: &[u8], value: Zval) {
             std::mem::forget(value);
         }
     }
-}
-
-/// The int a string key stands for under `ZEND_HANDLE_NUMERIC_STR`.
-fn integer_key(key: &[u8]) -> Option<i64> {
-    let digits = key.strip_prefix(b"-").unwrap_or(key);
-    let canonical = !digits.is_empty()
-        && digits.len() <= 20
-        && digits.iter().all(u8::is_ascii_digit)
-        && (digits[0] != b'0' || digits.len() == 1)
-        && key != b"-0";
-    if !canonical {
-        return None;
-    }
-    std::str::from_utf8(key).ok()?.parse().ok()
 }

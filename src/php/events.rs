@@ -11,6 +11,7 @@ use ext_php_rs::types::{ZendCallable, Zval};
 use crate::php::args::ArgError;
 use crate::php::connection::SharedPool;
 use crate::php::errors;
+use crate::php::health_log::{self, Step};
 use crate::php::pool_object::PoolObject;
 use crate::pool::{Event, ServerEvent};
 
@@ -29,13 +30,20 @@ pub fn dispatch(object: PoolObject<'_>, pool: &SharedPool) -> Result<(), ArgErro
             continue;
         }
         thrown = match event {
-            Event::Failure(event) => match object.failure_callback() {
-                Some(callback) => call_failure_callback(object, &callback, &event),
-                None => {
-                    errors::notice(&failure_message(&event));
-                    Ok(())
+            Event::Failure(event) => {
+                health_log::log(&event, &Step::Failed);
+                match object.failure_callback() {
+                    Some(callback) => call_failure_callback(object, &callback, &event),
+                    None => {
+                        errors::notice(&failure_message(&event));
+                        Ok(())
+                    }
                 }
-            },
+            }
+            Event::Health { server, change } => {
+                health_log::log(&server, &Step::Change(&change));
+                Ok(())
+            }
             Event::ErrorReply(event) => {
                 errors::notice(&failure_message(&event));
                 Ok(())
@@ -45,8 +53,13 @@ pub fn dispatch(object: PoolObject<'_>, pool: &SharedPool) -> Result<(), ArgErro
                     Some(callback) => call_failback_callback(&callback, &server),
                     None => Ok(true),
                 };
-                pool.borrow_mut()
-                    .finish_failback(index, matches!(outcome, Ok(true)));
+                let approved = matches!(outcome, Ok(true));
+                let rejoined = pool.borrow_mut().finish_failback(index, approved);
+                if rejoined {
+                    health_log::log(&server, &Step::Rejoined);
+                } else if !approved {
+                    health_log::log(&server, &Step::Vetoed);
+                }
                 outcome.map(|_| ())
             }
         };

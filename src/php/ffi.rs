@@ -111,6 +111,8 @@ crate::php_api! {
     fn zval_try_get_string_func(op: *mut zval) -> *mut zend_string;
     // Zend/zend.h
     fn zend_error_zstr(kind: c_int, message: *mut zend_string);
+    // main/php.h: a line to PHP's error log (the `error_log` file, or the SAPI's log).
+    fn php_log_err_with_severity(message: *const c_char, syslog_type: c_int);
     // Zend/zend_ini.h
     fn OnUpdateLong(
         entry: *mut zend_ini_entry,

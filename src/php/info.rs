@@ -1,9 +1,10 @@
 //! The `phpinfo()` / `php --ri memcache` section, laid out like the C
 //! extension's: a `memcache support => enabled` header, the version, then the
 //! `Directive => Local Value => Master Value` table of every `memcache.*` INI.
-//! Before the directives comes the server health table shared by the workers
-//! (state, consecutive failures, last error, seconds until a probe may run,
-//! recoveries), or a line saying health is kept per process.
+//! Before the directives comes the server health table every process of the user
+//! shares, live (`php --ri memcache` from a shell maps it too): its file, then per server
+//! the state, consecutive failures, last errno, seconds until a probe may run and
+//! recoveries; or a line saying health is kept per process.
 
 use std::ffi::{c_char, CString};
 
@@ -14,8 +15,8 @@ use ext_php_rs::ffi::{
 use ext_php_rs::zend::ModuleEntry;
 
 use super::ffi;
-use crate::pool::health_table;
-use crate::pool::unix_now;
+use super::server_health;
+use super::shared_health;
 
 /// `PHP_MINFO_FUNCTION(memcache)`: pass it to `ModuleBuilder::info_function`.
 /// The version row shows the module's version string (`phpversion('memcache')`).
@@ -61,11 +62,11 @@ fn row(cells: &[String]) {
     }
 }
 
-/// The shared health table: one row per server any worker of this machine has used.
+/// The shared health table: one row per server any process of the user has used.
 fn print_health() {
     // SAFETY: table calls with NUL-terminated literals.
     unsafe { php_info_print_table_start() };
-    let Some(table) = health_table::table() else {
+    let Some(table) = shared_health::attach() else {
         row(&["Server health".into(), "per process (not shared)".into()]);
         // SAFETY: closes the table opened above.
         unsafe { php_info_print_table_end() };
@@ -73,31 +74,24 @@ fn print_health() {
     };
     row(&[
         "Server health (shared)".into(),
+        table.path().display().to_string(),
+    ]);
+    row(&[
+        "Server".into(),
         "State".into(),
         "Failures".into(),
         "Last errno".into(),
         "Probe in (s)".into(),
         "Recoveries".into(),
     ]);
-    let now = unix_now();
-    for (name, health) in table.entries() {
-        let snapshot = health.snapshot(now.saturating_mul(1000));
-        let state = match (snapshot.failed, snapshot.probing) {
-            (false, _) => "up",
-            (true, true) => "probing",
-            (true, false) => "failed",
-        };
-        let probe_in = match snapshot.retry_at {
-            Some(at) => at.saturating_sub(now).max(0).to_string(),
-            None => "-".into(),
-        };
+    for entry in server_health::rows(table) {
         row(&[
-            name,
-            state.into(),
-            snapshot.failures.to_string(),
-            snapshot.last_errno.to_string(),
-            probe_in,
-            snapshot.recoveries.to_string(),
+            format!("{}:{}", entry.host, entry.port),
+            entry.state.into(),
+            entry.snapshot.failures.to_string(),
+            entry.snapshot.last_errno.to_string(),
+            entry.probe_in.map_or_else(|| "-".into(), |s| s.to_string()),
+            entry.snapshot.recoveries.to_string(),
         ]);
     }
     // SAFETY: closes the table opened above.

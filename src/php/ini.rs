@@ -7,9 +7,13 @@
 //! an NTS build; the engine calls it again on `ini_set`, `ini_restore` and at
 //! request end, so the getters below always return the current value.
 //!
-//! The failure-management directives of this extension (`shared_health`, `failure_limit`,
-//! `failover_ttl`, `failback_flush`) follow the same rules; `shared_health` is
-//! `PHP_INI_SYSTEM`, since the shared table is mapped at module startup.
+//! The failure-management directives of this extension (`shared_health`,
+//! `shared_health_file`, `failure_limit`, `failover_ttl`, `failback_flush`, `max_failed_share`,
+//! `health_log`) follow the same rules; `shared_health` and `shared_health_file` are
+//! `PHP_INI_SYSTEM`: a process maps one table for its whole life. The TLS directives
+//! (`tls_ca_file`, `tls_verify_peer`, `tls_server_name`, `tls_cert_file`, `tls_key_file`) are
+//! `PHP_INI_ALL` and read when a server is added, so one script can reach clusters with
+//! different CAs or client certificates.
 //!
 //! Numbers are checked like the C code (`strtol`, whole string, then PHP's
 //! `OnUpdateLong`), string enums match case-insensitively (the INI keeps the
@@ -19,15 +23,17 @@
 use std::ffi::{c_int, c_void, CStr};
 use std::ptr;
 use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU8, Ordering::Relaxed};
-use std::sync::Mutex;
 
 use ext_php_rs::ffi::{zend_ini_entry, zend_string};
 use ext_php_rs::flags::IniEntryPermission;
 use ext_php_rs::zend::{IniEntryDef, IniEntryDefs};
+use parking_lot::Mutex;
 
 use super::errors;
 use super::ffi::{self, IniOnModify};
+use crate::compat::strtol::strtol;
 use crate::hash::HashFunction;
+use crate::net::TlsSettings;
 use crate::pool::recovery::FailbackFlush;
 use crate::pool::ring::HashStrategy;
 use crate::protocol::ProtocolKind;
@@ -89,9 +95,27 @@ pub fn compress_threshold() -> usize {
     usize::try_from(COMPRESS_THRESHOLD.load(Relaxed)).unwrap_or(0)
 }
 
-/// `memcache.shared_health` (default On, startup only): server health shared by all workers.
+/// `memcache.shared_health` (default On, startup only): server health shared by every process
+/// of the user on the machine.
 pub fn shared_health() -> bool {
     SHARED_HEALTH.load(Relaxed)
+}
+
+/// `memcache.shared_health_file` (default unset: `/dev/shm/memcache-rs-health-<euid>`,
+/// startup only): the file of the shared health table.
+pub fn shared_health_file() -> Option<Vec<u8>> {
+    get_string(&SHARED_HEALTH_FILE).filter(|path| !path.is_empty())
+}
+
+/// `memcache.max_failed_share` (default 100): percentage of a pool's servers that timeouts may
+/// fail at once.
+pub fn max_failed_share() -> u32 {
+    to_u32(MAX_FAILED_SHARE.load(Relaxed)).min(100)
+}
+
+/// `memcache.health_log` (default Off): health steps of servers go to PHP's error log.
+pub fn health_log() -> bool {
+    HEALTH_LOG.load(Relaxed)
 }
 
 /// `memcache.failure_limit` (default 1): consecutive timeouts that fail a server.
@@ -175,6 +199,26 @@ pub fn prefix_host_key_remove_subdomain() -> bool {
     PREFIX_HOST_KEY_REMOVE_SUBDOMAIN.load(Relaxed)
 }
 
+/// The `memcache.tls_*` settings in force now, for a `tls://` server added now. An empty
+/// string means unset.
+pub fn tls_settings() -> TlsSettings {
+    use std::os::unix::ffi::OsStringExt;
+    let path = |slot| {
+        get_string(slot)
+            .filter(|v| !v.is_empty())
+            .map(|v| std::path::PathBuf::from(std::ffi::OsString::from_vec(v)))
+    };
+    TlsSettings {
+        ca_file: path(&TLS_CA_FILE),
+        verify_peer: TLS_VERIFY_PEER.load(Relaxed),
+        server_name: get_string(&TLS_SERVER_NAME)
+            .filter(|v| !v.is_empty())
+            .map(|v| String::from_utf8_lossy(&v).into_owned()),
+        cert_file: path(&TLS_CERT_FILE),
+        key_file: path(&TLS_KEY_FILE),
+    }
+}
+
 // Current values. The defaults here are overwritten at registration.
 static ALLOW_FAILOVER: AtomicI64 = AtomicI64::new(1);
 static MAX_FAILOVER_ATTEMPTS: AtomicI64 = AtomicI64::new(20);
@@ -198,45 +242,51 @@ static SESSION_PREFIX_HOST_KEY_REMOVE_WWW: AtomicBool = AtomicBool::new(true);
 static SESSION_PREFIX_HOST_KEY_REMOVE_SUBDOMAIN: AtomicBool = AtomicBool::new(false);
 static SESSION_FAIL_ON_LOCK_TIMEOUT: AtomicBool = AtomicBool::new(true);
 static SHARED_HEALTH: AtomicBool = AtomicBool::new(true);
+static SHARED_HEALTH_FILE: Mutex<Option<Vec<u8>>> = Mutex::new(None);
+static MAX_FAILED_SHARE: AtomicI64 = AtomicI64::new(100);
+static HEALTH_LOG: AtomicBool = AtomicBool::new(false);
 static FAILURE_LIMIT: AtomicI64 = AtomicI64::new(1);
 static FAILOVER_TTL: AtomicI64 = AtomicI64::new(0);
 static FAILBACK_FLUSH: AtomicU8 = AtomicU8::new(1);
+static TLS_CA_FILE: Mutex<Option<Vec<u8>>> = Mutex::new(None);
+static TLS_VERIFY_PEER: AtomicBool = AtomicBool::new(true);
+static TLS_SERVER_NAME: Mutex<Option<Vec<u8>>> = Mutex::new(None);
+static TLS_CERT_FILE: Mutex<Option<Vec<u8>>> = Mutex::new(None);
+static TLS_KEY_FILE: Mutex<Option<Vec<u8>>> = Mutex::new(None);
 
 /// Integer directive: `strtol` must consume the whole value and the result must
-/// be at least `min`; the message names `label` (the C validators are shared,
-/// so `session_redundancy` reports `memcache.redundancy`).
+/// be at least `min` (and at most `max`); the message names `label` (the C validators are
+/// shared, so `session_redundancy` reports `memcache.redundancy`).
 struct IntRule {
     label: &'static str,
     min: i64,
+    max: i64,
+    /// What the warning says a valid value is.
+    expected: &'static str,
 }
 
-static MAX_FAILOVER_ATTEMPTS_RULE: IntRule = IntRule {
-    label: "memcache.max_failover_attempts",
+/// A rule with no upper bound, worded as the C extension's.
+const fn at_least(label: &'static str, min: i64) -> IntRule {
+    IntRule {
+        label,
+        min,
+        max: i64::MAX,
+        expected: "must be a positive integer",
+    }
+}
+
+static MAX_FAILOVER_ATTEMPTS_RULE: IntRule = at_least("memcache.max_failover_attempts", 1);
+static CHUNK_SIZE_RULE: IntRule = at_least("memcache.chunk_size", 1);
+static REDUNDANCY_RULE: IntRule = at_least("memcache.redundancy", 1);
+static COMPRESS_THRESHOLD_RULE: IntRule = at_least("memcache.compress_threshold", 0);
+static LOCK_TIMEOUT_RULE: IntRule = at_least("memcache.lock_timeout", 1);
+static FAILURE_LIMIT_RULE: IntRule = at_least("memcache.failure_limit", 1);
+static FAILOVER_TTL_RULE: IntRule = at_least("memcache.failover_ttl", 0);
+static MAX_FAILED_SHARE_RULE: IntRule = IntRule {
+    label: "memcache.max_failed_share",
     min: 1,
-};
-static CHUNK_SIZE_RULE: IntRule = IntRule {
-    label: "memcache.chunk_size",
-    min: 1,
-};
-static REDUNDANCY_RULE: IntRule = IntRule {
-    label: "memcache.redundancy",
-    min: 1,
-};
-static COMPRESS_THRESHOLD_RULE: IntRule = IntRule {
-    label: "memcache.compress_threshold",
-    min: 0,
-};
-static LOCK_TIMEOUT_RULE: IntRule = IntRule {
-    label: "memcache.lock_timeout",
-    min: 1,
-};
-static FAILURE_LIMIT_RULE: IntRule = IntRule {
-    label: "memcache.failure_limit",
-    min: 1,
-};
-static FAILOVER_TTL_RULE: IntRule = IntRule {
-    label: "memcache.failover_ttl",
-    min: 0,
+    max: 100,
+    expected: "must be a percentage from 1 to 100",
 };
 
 /// String enum directive: the index of the matching choice is stored.
@@ -351,6 +401,16 @@ const fn string(
     entry(name, None, handler, arg(storage), ptr::null_mut())
 }
 
+/// `string`, settable only at startup (php.ini, `-d`).
+const fn system_string(
+    name: &'static CStr,
+    storage: &'static Mutex<Option<Vec<u8>>>,
+) -> IniEntryDef {
+    let mut def = string(name, storage, false);
+    def.modifiable = IniEntryPermission::System.bits() as u8;
+    def
+}
+
 /// `boolean`, settable only at startup (php.ini, `-d`).
 const fn system_boolean(
     name: &'static CStr,
@@ -364,7 +424,7 @@ const fn system_boolean(
 
 /// The table, in the C extension's order (`display_ini_entries` keeps it), then this
 /// extension's own directives.
-static INI: IniEntryDefs<27> = IniEntryDefs::new([
+static INI: IniEntryDefs<35> = IniEntryDefs::new([
     long(c"memcache.allow_failover", c"1", &ALLOW_FAILOVER),
     int(
         c"memcache.max_failover_attempts",
@@ -479,6 +539,19 @@ static INI: IniEntryDefs<27> = IniEntryDefs::new([
         arg(&FAILBACK_FLUSH),
         &FAILBACK_FLUSH_RULE,
     ),
+    system_string(c"memcache.shared_health_file", &SHARED_HEALTH_FILE),
+    int(
+        c"memcache.max_failed_share",
+        c"100",
+        &MAX_FAILED_SHARE,
+        &MAX_FAILED_SHARE_RULE,
+    ),
+    boolean(c"memcache.health_log", c"0", &HEALTH_LOG),
+    string(c"memcache.tls_ca_file", &TLS_CA_FILE, false),
+    boolean(c"memcache.tls_verify_peer", c"1", &TLS_VERIFY_PEER),
+    string(c"memcache.tls_server_name", &TLS_SERVER_NAME, false),
+    string(c"memcache.tls_cert_file", &TLS_CERT_FILE, false),
+    string(c"memcache.tls_key_file", &TLS_KEY_FILE, false),
     IniEntryDef::end(),
 ]);
 
@@ -487,9 +560,7 @@ fn to_u32(v: i64) -> u32 {
 }
 
 fn get_string(slot: &Mutex<Option<Vec<u8>>>) -> Option<Vec<u8>> {
-    slot.lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-        .clone()
+    slot.lock().clone()
 }
 
 /// The whole value (`ZSTR_LEN`), or `None` for an unset (NULL) value.
@@ -569,24 +640,18 @@ unsafe extern "C" fn on_update_int(
         let rule = unsafe { &*mh_arg3.cast::<IntRule>() };
         // SAFETY: engine-provided value.
         let value = c_value(unsafe { full_value(new_value) }.unwrap_or_default());
-        if !parses_at_least(value, rule.min) {
-            return reject(rule.label, "must be a positive integer", value);
+        if !parses_within(value, rule.min, rule.max) {
+            return reject(rule.label, rule.expected, value);
         }
         // SAFETY: as in `on_update_long`.
         unsafe { ffi::OnUpdateLong(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage) }
     })
 }
 
-/// `strtol(value, &end, 10)` consumed everything and the result is `>= min`.
-fn parses_at_least(value: &[u8], min: i64) -> bool {
-    let Ok(c) = std::ffi::CString::new(value) else {
-        return false;
-    };
-    let mut end: *mut std::ffi::c_char = ptr::null_mut();
-    // SAFETY: `c` is NUL-terminated; `end` points into it afterwards.
-    let n = unsafe { libc::strtoll(c.as_ptr(), &mut end, 10) };
-    // SAFETY: `end` points into `c` (at worst at its NUL).
-    !end.is_null() && unsafe { *end } == 0 && n >= min
+/// `strtol(value, &end, 10)` consumed everything and the result is within `min..=max`.
+fn parses_within(value: &[u8], min: i64, max: i64) -> bool {
+    let (n, used) = strtol(value);
+    used == value.len() && (min..=max).contains(&n)
 }
 
 /// The C extension's `{a, b}` validators: a case-insensitive match stores the
@@ -647,10 +712,7 @@ unsafe extern "C" fn on_update_string(
                 full_value(new_value),
             )
         };
-        *slot
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) =
-            value.map(|v| c_value(v).to_vec());
+        *slot.lock() = value.map(|v| c_value(v).to_vec());
         SUCCESS
     })
 }

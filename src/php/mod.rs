@@ -3,6 +3,7 @@
 //! the plain-Rust core and core results (and failure events) into PHP values, warnings and
 //! callbacks.
 
+pub mod api;
 pub mod arginfo;
 pub mod args;
 pub mod array;
@@ -10,10 +11,11 @@ pub mod classes;
 pub mod commands;
 pub mod connection;
 pub mod convert;
+pub mod dispatch;
 pub mod errors;
 pub mod events;
 pub mod ffi;
-pub mod functions;
+pub mod health_log;
 pub mod info;
 pub mod ini;
 pub mod memory;
@@ -21,8 +23,10 @@ pub mod monitoring;
 pub mod pool_object;
 pub mod prefix;
 pub mod serialize;
+pub mod server_health;
 pub mod servers;
 pub mod session;
+pub mod shared_health;
 
 use ext_php_rs::prelude::*;
 
@@ -38,34 +42,17 @@ pub extern "C" fn startup(_kind: i32, module_number: i32) -> i32 {
     std::panic::set_hook(Box::new(|_| {}));
     let started = std::panic::catch_unwind(|| {
         ini::register(module_number);
-        if ini::shared_health() && !is_cli() {
-            crate::pool::health_table::install();
-        }
         connection::register(module_number);
         session::register();
-        let registered = classes::register_classes()
-            .map_err(|e| e.to_string())
-            .and_then(|()| arginfo::apply_to_functions().map_err(|e| e.to_string()));
         // Shown as "PHP Startup: ..." before the engine's "Unable to start memcache module".
-        registered.map_err(|e| errors::warning(&e)).is_ok()
+        classes::register()
+            .map_err(|e| errors::warning(&e.to_string()))
+            .is_ok()
     });
     match started {
         Ok(true) => 0,
         _ => -1,
     }
-}
-
-/// True under the command-line SAPIs, whose processes share no workers: server health stays
-/// per process there.
-fn is_cli() -> bool {
-    // SAFETY: the SAPI module is set up before any extension starts; `name` is a C string.
-    let name = unsafe { ext_php_rs::ffi::sapi_module.name };
-    if name.is_null() {
-        return true;
-    }
-    // SAFETY: checked non-null above; NUL-terminated by the SAPI.
-    let name = unsafe { std::ffi::CStr::from_ptr(name) };
-    matches!(name.to_bytes(), b"cli" | b"phpdbg")
 }
 
 /// Request startup: the session key prefix is computed per request (spec §6).
@@ -91,7 +78,7 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .constant(("MEMCACHE_USER3", i64::from(flags::USER3), &[]))
         .constant(("MEMCACHE_USER4", i64::from(flags::USER4), &[]))
         .constant(("MEMCACHE_HAVE_SESSION", 1i64, &[]));
-    for function in functions::all() {
+    for function in classes::functions() {
         module = module.function(function);
     }
     module

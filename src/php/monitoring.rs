@@ -4,8 +4,8 @@
 use ext_php_rs::types::{ZendHashTable, Zval};
 
 use crate::php::args::ArgError;
-use crate::php::commands::OpResult;
 use crate::php::convert;
+use crate::php::dispatch::OpResult;
 use crate::php::errors;
 use crate::php::events;
 use crate::php::pool_object::{policy, PoolObject};

@@ -2,20 +2,12 @@
 //! found through the `connection` property, and its failure callback, kept in the
 //! `_failureCallback` property where the C extension keeps it.
 
-use ext_php_rs::prelude::*;
 use ext_php_rs::types::{ZendObject, Zval};
 
 use crate::php::connection::{self, Connection, SharedPool};
 use crate::php::{errors, ini, memory};
 use crate::pool::{Policy, Pool, SaslCredentials};
 use crate::value::Compression;
-
-/// The Rust side of the classes. Empty: all state lives in the object's properties, so clones
-/// share the pool and user code sees what it saw with the C extension.
-#[php_class]
-#[php(name = "MemcachePool")]
-#[derive(Default)]
-pub struct MemcachePool {}
 
 /// The property holding the failure callback.
 const CALLBACK_PROPERTY: &str = "_failureCallback";
@@ -138,6 +130,7 @@ pub fn policy() -> Policy {
         failure_limit: ini::failure_limit(),
         failover_ttl: ini::failover_ttl(),
         failback_flush: ini::failback_flush(),
+        max_failed_share: ini::max_failed_share(),
         max_value_len: memory::value_budget(),
     }
 }

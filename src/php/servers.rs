@@ -6,14 +6,15 @@ use std::time::Duration;
 use ext_php_rs::types::Zval;
 
 use crate::php::args::{self, ArgError};
-use crate::php::commands::OpResult;
 use crate::php::connection::SharedPool;
 use crate::php::convert;
+use crate::php::dispatch::OpResult;
 use crate::php::errors;
 use crate::php::events;
 use crate::php::ini;
 use crate::php::pool_object::{policy, PoolObject};
 use crate::php::prefix;
+use crate::php::shared_health;
 use crate::pool::ServerConfig;
 use crate::protocol::ProtocolKind;
 
@@ -44,9 +45,9 @@ pub struct AddServer {
 
 impl AddServer {
     /// The defaults of `addServer($host)`.
-    pub fn new(host: String) -> Self {
+    pub fn new(host: &[u8]) -> Self {
         AddServer {
-            host,
+            host: String::from_utf8_lossy(host).into_owned(),
             tcp_port: ini::default_port(),
             udp_port: 0,
             persistent: true,
@@ -54,6 +55,62 @@ impl AddServer {
             timeout: 1.0,
             retry_interval: 15,
             status: true,
+        }
+    }
+
+    /// The TCP port, if given.
+    pub fn tcp_port(self, tcp_port: Option<i64>) -> Self {
+        AddServer {
+            tcp_port: tcp_port.unwrap_or(self.tcp_port),
+            ..self
+        }
+    }
+
+    /// The UDP port, if given.
+    pub fn udp_port(self, udp_port: Option<i64>) -> Self {
+        AddServer {
+            udp_port: udp_port.unwrap_or(self.udp_port),
+            ..self
+        }
+    }
+
+    /// Persistence, if given.
+    pub fn persistent(self, persistent: Option<bool>) -> Self {
+        AddServer {
+            persistent: persistent.unwrap_or(self.persistent),
+            ..self
+        }
+    }
+
+    /// The weight, if given.
+    pub fn weight(self, weight: Option<i64>) -> Self {
+        AddServer {
+            weight: weight.unwrap_or(self.weight),
+            ..self
+        }
+    }
+
+    /// The timeout, if given.
+    pub fn timeout(self, timeout: Option<f64>) -> Self {
+        AddServer {
+            timeout: timeout.unwrap_or(self.timeout),
+            ..self
+        }
+    }
+
+    /// The retry interval, if given.
+    pub fn retry_interval(self, retry_interval: Option<i64>) -> Self {
+        AddServer {
+            retry_interval: retry_interval.unwrap_or(self.retry_interval),
+            ..self
+        }
+    }
+
+    /// The initial status, if given.
+    pub fn status(self, status: Option<bool>) -> Self {
+        AddServer {
+            status: status.unwrap_or(self.status),
+            ..self
         }
     }
 }
@@ -85,6 +142,7 @@ pub fn add_server(object: PoolObject<'_>, params: &AddServer) -> Option<(SharedP
         return None;
     }
     let pool = object.pool_for_adding()?;
+    shared_health::attach();
     let mut udp_port = params.udp_port as u16;
     if udp_port != 0 && pool.borrow().protocol == ProtocolKind::Binary {
         errors::notice("binary protocol isn't support over UDP, defaulting to TCP");
@@ -98,6 +156,7 @@ pub fn add_server(object: PoolObject<'_>, params: &AddServer) -> Option<(SharedP
         retry_interval: params.retry_interval,
         persistent: params.persistent,
         sasl: object.sasl_credentials(),
+        tls: ini::tls_settings(),
     };
     let index = pool.borrow_mut().add_server(
         config,
@@ -141,6 +200,27 @@ pub fn checked_callback(callback: &Zval) -> Result<Option<Zval>, ()> {
     }
     errors::warning("Invalid failure callback");
     Err(())
+}
+
+/// `Memcache::addServer()`: validates the callback first (nothing is added when it is invalid),
+/// then adds the server and makes the callback pool-wide.
+pub fn add_memcache_server(
+    object: PoolObject<'_>,
+    params: &AddServer,
+    failure_callback: Option<&Zval>,
+) -> bool {
+    let callback = match failure_callback.map(checked_callback) {
+        Some(Err(())) => return false,
+        Some(Ok(cb)) => cb,
+        None => None,
+    };
+    if add_server(object, params).is_none() {
+        return false;
+    }
+    if let Some(cb) = callback {
+        object.set_failure_callback(Some(cb));
+    }
+    true
 }
 
 /// `setServerParams(host, port, timeout, retry_interval, status, callback)`: every omitted

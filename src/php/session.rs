@@ -13,7 +13,7 @@ use ext_php_rs::boxed::ZBox;
 use ext_php_rs::ffi::{zend_long, zend_string};
 use ext_php_rs::types::ZendStr;
 
-use crate::php::{errors, ffi, ini, memory, prefix};
+use crate::php::{errors, ffi, ini, memory, prefix, shared_health};
 use crate::pool::{Policy, Pool, ServerConfig};
 use crate::session::{parse_save_path, SavePathError, SessionSettings, SessionStore};
 use crate::value::Compression;
@@ -64,7 +64,8 @@ static MODULE: PsModule = PsModule {
     s_gc: gc,
     s_create_sid: create_sid,
     s_validate_sid: validate_sid,
-    s_update_timestamp: update_timestamp,
+    // The C handler's update_timestamp writes the data too, and the write releases the lock.
+    s_update_timestamp: write,
 };
 
 crate::php_api! {
@@ -123,6 +124,7 @@ fn open_store(path: &str) -> Result<Handler, SavePathError> {
         ini::protocol(),
         compression,
     );
+    shared_health::attach();
     for server in servers {
         pool.add_server(
             ServerConfig {
@@ -133,6 +135,7 @@ fn open_store(path: &str) -> Result<Handler, SavePathError> {
                 retry_interval: server.retry_interval,
                 persistent: server.persistent,
                 sasl: None,
+                tls: ini::tls_settings(),
             },
             server.weight,
             true,
@@ -149,6 +152,7 @@ fn open_store(path: &str) -> Result<Handler, SavePathError> {
             failure_limit: ini::failure_limit(),
             failover_ttl: 0,
             failback_flush: ini::failback_flush(),
+            max_failed_share: ini::max_failed_share(),
             max_value_len: memory::value_budget(),
         },
     };
@@ -261,15 +265,6 @@ fn write_session(
 }
 
 unsafe extern "C" fn write(
-    mod_data: *mut *mut c_void,
-    key: *mut zend_string,
-    value: *mut zend_string,
-    maxlifetime: zend_long,
-) -> c_int {
-    guard(FAILURE, || write_session(mod_data, key, value, maxlifetime))
-}
-
-unsafe extern "C" fn update_timestamp(
     mod_data: *mut *mut c_void,
     key: *mut zend_string,
     value: *mut zend_string,

@@ -3,7 +3,7 @@
 //! reply lines back into outcomes, in order.
 
 use crate::net::{NetError, ReadProgress, ReplyReader};
-use crate::pool::request::{is_get, Command, Hit, Hits, Outcome, Request, StatEntry};
+use crate::pool::request::{is_get, ClockReading, Command, Hit, Hits, Outcome, Request, StatEntry};
 use crate::protocol::ascii::{self, Reply, ServerErrorKind, StoreOp};
 use crate::protocol::{Parse, ProtocolError};
 
@@ -56,8 +56,8 @@ pub struct AsciiReader<'b, 'a> {
     gets_ended: bool,
     hits: Hits,
     stats: Vec<StatEntry>,
-    /// `uptime` seen in the reply to [`Command::Uptime`].
-    uptime: Option<u64>,
+    /// The clock figures seen in the reply to [`Command::Uptime`].
+    clock: ClockReading,
     /// Most bytes of values this exchange may buffer, all values together.
     max_value_len: usize,
 }
@@ -80,7 +80,7 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
             gets_ended: false,
             hits: Hits::with_capacity(indexes.len() - first_get),
             stats: Vec::new(),
-            uptime: None,
+            clock: ClockReading::default(),
             max_value_len,
         }
     }
@@ -191,14 +191,10 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
             }
             (Command::Stats { .. }, Reply::End) => Outcome::Stats(std::mem::take(&mut self.stats)),
             (Command::Uptime, Reply::Stat { name, value }) => {
-                if name == b"uptime" {
-                    self.uptime = std::str::from_utf8(value).ok().and_then(|v| v.parse().ok());
-                }
+                self.clock.record(name, value);
                 return Ok(());
             }
-            (Command::Uptime, Reply::End) => {
-                self.uptime.map_or(Outcome::Rejected, Outcome::Counter)
-            }
+            (Command::Uptime, Reply::End) => std::mem::take(&mut self.clock).outcome(),
             (Command::Stats { .. }, Reply::Reset) => Outcome::Done,
             (Command::Stats { .. }, reply @ Reply::Error(_)) => error_reply(&reply),
             (Command::Store { .. }, Reply::Stored) => Outcome::Done,

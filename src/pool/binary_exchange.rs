@@ -13,7 +13,7 @@
 //! plain `false`, as in the text protocol, instead of a server failure.
 
 use crate::net::{NetError, ReadProgress, ReplyReader};
-use crate::pool::request::{is_get, Command, Hit, Hits, Outcome, Request};
+use crate::pool::request::{is_get, ClockReading, Command, Hit, Hits, Outcome, Request};
 use crate::pool::SaslCredentials;
 use crate::protocol::binary::{self, Opcode, Response, Status};
 use crate::protocol::{Parse, ProtocolError};
@@ -110,8 +110,8 @@ pub struct BinaryReader<'b, 'a> {
     /// The closing `NOOP` has arrived (or none was sent).
     noop_seen: bool,
     hits: Hits,
-    /// `uptime` seen among the `STAT` responses to [`Command::Uptime`].
-    uptime: Option<u64>,
+    /// The clock figures seen among the `STAT` responses to [`Command::Uptime`].
+    clock: ClockReading,
     /// Most bytes of values this exchange may buffer, all values together.
     max_value_len: usize,
 }
@@ -142,7 +142,7 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
             awaited,
             noop_seen: !quiet,
             hits: Hits::with_capacity(gets),
-            uptime: None,
+            clock: ClockReading::default(),
             max_value_len,
         }
     }
@@ -192,11 +192,7 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
         }
         // Statistics come one per response; the one with an empty key ends them.
         if matches!(command, Command::Uptime) && !response.key.is_empty() {
-            if response.key == b"uptime" {
-                self.uptime = std::str::from_utf8(response.value)
-                    .ok()
-                    .and_then(|v| v.parse().ok());
-            }
+            self.clock.record(response.key, response.value);
             return Ok(());
         }
         let outcome = self.outcome(&command, response, index)?;
@@ -238,9 +234,7 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
             ),
             (Command::Version, Status::Ok) => Outcome::Version(response.value.to_vec()),
             (Command::Stats { .. }, Status::Ok) => Outcome::Rejected,
-            (Command::Uptime, Status::Ok) => {
-                self.uptime.map_or(Outcome::Rejected, Outcome::Counter)
-            }
+            (Command::Uptime, Status::Ok) => std::mem::take(&mut self.clock).outcome(),
             (Command::Store { .. } | Command::Delete | Command::Flush { .. }, Status::Ok) => {
                 Outcome::Done
             }

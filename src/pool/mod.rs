@@ -15,7 +15,7 @@ pub mod ring;
 pub mod server;
 pub mod server_pool;
 
-pub use health::{Admission, HealthSlot, HealthSnapshot};
+pub use health::{Admission, FailureVerdict, HealthSlot, HealthSnapshot};
 pub use request::{all_answered, Command, Hit, Hits, Outcome, Request, StatEntry, Target};
 pub use server::{Health, SaslCredentials, Server, ServerConfig, ServerHandle};
-pub use server_pool::{unix_now, Event, Policy, Pool, ServerEvent};
+pub use server_pool::{unix_now, Event, HealthChange, Policy, Pool, ServerEvent};

@@ -11,10 +11,11 @@
 //!
 //! - `never`: nothing (the C extension's behaviour);
 //! - `always`: `flush_all`, so nothing written before the outage can be read again;
-//! - `auto`: `stats` for its `uptime`; a server up since before the outage began (uptime
-//!   longer than the outage, beyond [`UPTIME_SLACK`]) kept its memory and is flushed, a
-//!   restarted one is empty already and keeps what other clients wrote since. Under the binary protocol, where stats are not read, `auto` flushes like
-//!   `always`. A server the operator set down (no outage start known) is not flushed.
+//! - `auto`: `stats` for the server's `uptime` and `time`; the flush is skipped only when they
+//!   prove that the server started after the outage began (it restarted and lost everything it
+//!   held), see [`failback_decision`]. In every other case, including a reply without those
+//!   figures, a server with per-process health and any doubt from the clocks, it flushes. A
+//!   server the operator set down (no outage start known) is not flushed.
 //!
 //! Only then does the server rejoin, or, when a failback callback is registered, once the PHP
 //! layer has run it ([`Event::FailbackReady`], [`Pool::finish_failback`]). Other processes
@@ -22,7 +23,7 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use crate::pool::server_pool::server_event;
+use crate::pool::server_pool::{server_event, HealthChange};
 use crate::pool::{unix_now, Admission, Command, Event, Outcome, Policy, Pool, Request};
 
 /// `memcache.failback_flush`.
@@ -37,10 +38,98 @@ pub enum FailbackFlush {
     Always,
 }
 
-/// Seconds by which a restarted memcached's `uptime` may exceed the outage: memcached starts
-/// its clock two seconds in the past, and both figures are whole seconds. A server whose
-/// uptime is larger was up before the outage began and kept its memory.
-const UPTIME_SLACK: i64 = 3;
+/// What the failback step does with a server that passed its probe, and why (the health log
+/// tells it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FailbackDecision {
+    /// `flush_all` before the server rejoins.
+    pub flush: bool,
+    /// Why, in a few words.
+    pub reason: String,
+}
+
+/// The clock figures of a probed server's `stats`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ServerClock {
+    /// `uptime` (s).
+    pub uptime: u64,
+    /// `time`: the server's unix time (s).
+    pub time: u64,
+}
+
+/// Decides the failback step of a server whose probe passed.
+///
+/// `outage_start` is the whole second of the first failure of the run that failed the server
+/// (`None`: set down by the operator); `shared`: that record is the machine-wide one;
+/// `asked_at`: our whole second before the probe was sent; `clock`: its `stats` figures.
+///
+/// Under `auto` the flush is skipped only if both of these prove that the server started
+/// after the outage began (so it lost what it held, and nobody sharing the table wrote to it
+/// since):
+///
+/// 1. By our clock: memcached's `uptime` overstates its real age (its clock starts 2 s early,
+///    which covers whole-second rounding and a clock tick up to 1 s late), so it started
+///    after `asked_at - uptime`; the outage began before `outage_start + 1`. Proven if
+///    `uptime + 1 <= asked_at - outage_start`.
+/// 2. By its clock: `time - uptime` is the whole second it started at, minus 2 (both come from
+///    the same tick, so a late tick cancels out). Proven if
+///    `time - uptime + 2 >= outage_start + 1`. This catches the case the first one misses:
+///    a server that was frozen and answers before its clock has caught up reports too small
+///    an uptime; across hosts it needs clocks that agree (a server whose clock is behind
+///    is flushed).
+///
+/// Per-process health is several views of one server: another process may have written to the
+/// restarted server while this one still skipped it, so `auto` flushes.
+pub fn failback_decision(
+    mode: FailbackFlush,
+    outage_start: Option<i64>,
+    shared: bool,
+    asked_at: i64,
+    clock: Option<ServerClock>,
+) -> FailbackDecision {
+    let decide = |flush: bool, reason: String| FailbackDecision { flush, reason };
+    let start = match (mode, outage_start) {
+        (FailbackFlush::Never, _) => return decide(false, "failback_flush=never".into()),
+        (FailbackFlush::Always, _) => return decide(true, "failback_flush=always".into()),
+        (FailbackFlush::Auto, None) => {
+            return decide(
+                false,
+                "set down by the operator: no outage to repair".into(),
+            )
+        }
+        (FailbackFlush::Auto, Some(start)) => start,
+    };
+    if !shared {
+        return decide(
+            true,
+            "health is kept per process: other processes may have written to it".into(),
+        );
+    }
+    let Some(clock) = clock else {
+        return decide(true, "no uptime in its stats".into());
+    };
+    let uptime = i64::try_from(clock.uptime).unwrap_or(i64::MAX);
+    let time = i64::try_from(clock.time).unwrap_or(i64::MAX);
+    let outage = asked_at.saturating_sub(start);
+    let by_our_clock = uptime.saturating_add(1) <= outage;
+    let by_its_clock = time.saturating_sub(uptime).saturating_add(2) > start;
+    if by_our_clock && by_its_clock {
+        decide(
+            false,
+            format!("restarted during the outage (uptime {uptime} s, outage {outage} s)"),
+        )
+    } else if by_our_clock {
+        decide(
+            true,
+            format!("its clock does not confirm a restart (uptime {uptime} s, time {time})"),
+        )
+    } else {
+        decide(
+            true,
+            format!("a restart after the outage began is not proven (uptime {uptime} s, outage {outage} s)"),
+        )
+    }
+}
 
 /// Unix time in milliseconds (probe lease deadlines).
 fn unix_now_ms() -> i64 {
@@ -85,7 +174,9 @@ impl Pool {
             self.events.push(Event::FailbackReady { index, server });
             false
         } else {
-            self.finish_failback(index, true);
+            if self.finish_failback(index, true) {
+                self.health_event(index, HealthChange::Rejoined);
+            }
             true
         }
     }
@@ -94,9 +185,11 @@ impl Pool {
     /// failback step. A failed exchange was recorded (and reported) as a failed probe.
     fn probe(&mut self, index: usize, policy: &Policy) -> bool {
         self.server(index).borrow_mut().disconnect();
-        let flush = policy.failback_flush;
+        self.health_event(index, HealthChange::ProbeStarted);
+        let mode = policy.failback_flush;
+        let asked_at = unix_now();
         let mut requests = vec![Request::probe(index, Command::Version)];
-        if flush == FailbackFlush::Auto {
+        if mode == FailbackFlush::Auto {
             requests.push(Request::probe(index, Command::Uptime));
         }
         self.execute(&mut requests, policy);
@@ -104,23 +197,18 @@ impl Pool {
             self.refuse_probe(index, "Probe failed: no version reply");
             return false;
         }
-        let outage = self
-            .server(index)
-            .borrow()
-            .health
-            .outage_seconds(unix_now());
-        let must_flush = match flush {
-            FailbackFlush::Never => false,
-            FailbackFlush::Always => true,
-            FailbackFlush::Auto => match (outage, requests.get(1).map(|r| &r.outcome)) {
-                (None, _) => false,
-                (Some(outage), Some(Outcome::Counter(uptime))) => {
-                    i64::try_from(*uptime).unwrap_or(i64::MAX) > outage.saturating_add(UPTIME_SLACK)
-                }
-                (Some(_), _) => true,
-            },
+        let clock = match requests.get(1).map(|r| &r.outcome) {
+            Some(&Outcome::Clock { uptime, time }) => Some(ServerClock { uptime, time }),
+            _ => None,
         };
-        if must_flush {
+        let (outage_start, shared) = {
+            let server = self.server(index).borrow();
+            (server.health.down_since(), server.health.is_shared())
+        };
+        let decision = failback_decision(mode, outage_start, shared, asked_at, clock);
+        let flush = decision.flush;
+        self.health_event(index, HealthChange::Failback(decision));
+        if flush {
             let mut flush = [Request::probe(index, Command::Flush { delay: 0 })];
             self.execute(&mut flush, policy);
             if flush[0].outcome != Outcome::Done {
@@ -145,10 +233,88 @@ impl Pool {
 
     /// Lets server `index` rejoin after a successful probe (`approved`), or keeps it failed for
     /// another retry interval (the failback callback returned `false` or threw).
-    pub fn finish_failback(&mut self, index: usize, approved: bool) {
-        self.server(index)
-            .borrow()
-            .health
-            .finish_probe(approved, unix_now());
+    /// Returns true if the server rejoined (this process still held the lease).
+    pub fn finish_failback(&mut self, index: usize, approved: bool) -> bool {
+        let server = self.server(index).borrow();
+        let held = server.health.owns_probe();
+        server.health.finish_probe(approved, unix_now());
+        held && approved
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A memcached that started (its clock initialised) at unix second `started`, read at
+    /// `asked_at` with its clock on time.
+    fn clock(started: i64, asked_at: i64) -> Option<ServerClock> {
+        let uptime = (asked_at - started + 2) as u64;
+        Some(ServerClock {
+            uptime,
+            time: asked_at as u64,
+        })
+    }
+
+    fn auto(outage_start: i64, asked_at: i64, clock: Option<ServerClock>) -> bool {
+        failback_decision(
+            FailbackFlush::Auto,
+            Some(outage_start),
+            true,
+            asked_at,
+            clock,
+        )
+        .flush
+    }
+
+    #[test]
+    fn auto_keeps_only_a_server_whose_clock_proves_a_restart_after_the_outage_began() {
+        // Outage from 1000; probe at 1010.
+        // Up since long before: flushed.
+        assert!(auto(1000, 1010, clock(500, 1010)));
+        // Started in the very second the outage began, or the next two: not provable (the
+        // rounding and the 2-s early clock), flushed.
+        assert!(auto(1000, 1010, clock(1000, 1010)));
+        assert!(auto(1000, 1010, clock(1001, 1010)));
+        assert!(auto(1000, 1010, clock(1002, 1010)));
+        // Three seconds after: its uptime (10 - 3 + 2 = 9) + 1 <= 10.
+        assert!(!auto(1000, 1010, clock(1003, 1010)));
+        // A clock tick a second late still proves it; the uptime understated by a frozen
+        // clock is caught by the server's own time.
+        let late = ServerClock {
+            uptime: 8,
+            time: 1009,
+        };
+        assert!(!auto(1000, 1010, Some(late)));
+        let frozen = ServerClock {
+            uptime: 5,
+            time: 995 + 5 - 2,
+        };
+        assert!(
+            auto(1000, 1010, Some(frozen)),
+            "started at 995 by its own clock"
+        );
+        // No figures: flushed.
+        assert!(auto(1000, 1010, None));
+    }
+
+    #[test]
+    fn the_modes_and_what_auto_cannot_know() {
+        let restarted = clock(1005, 1010);
+        let decide =
+            |mode, start, shared| failback_decision(mode, start, shared, 1010, restarted).flush;
+        assert!(!decide(FailbackFlush::Auto, Some(1000), true));
+        assert!(decide(FailbackFlush::Always, Some(1000), true));
+        assert!(!decide(FailbackFlush::Never, Some(900), true));
+        // Per-process health: other processes' writes are unknown.
+        assert!(decide(FailbackFlush::Auto, Some(1000), false));
+        // Set down by the operator: no outage.
+        assert!(!decide(FailbackFlush::Auto, None, true));
+        // Absurd figures (a damaged reply) never prove a restart.
+        let absurd = Some(ServerClock {
+            uptime: u64::MAX,
+            time: 0,
+        });
+        assert!(failback_decision(FailbackFlush::Auto, Some(1000), true, 1010, absurd).flush);
     }
 }

@@ -44,8 +44,8 @@ pub enum Command<'a> {
     Flush { delay: u32 },
     /// `stats [args]`.
     Stats { args: &'a [&'a [u8]] },
-    /// The server's `uptime` in seconds (`stats` in ASCII, `STAT` in binary), answered as
-    /// [`Outcome::Counter`]: what the failback probe asks.
+    /// The server's clock: `uptime` and `time` of `stats` (`STAT` in binary), answered as
+    /// [`Outcome::Clock`]: what the failback probe asks.
     Uptime,
 }
 
@@ -73,6 +73,13 @@ pub enum Outcome {
     Counter(u64),
     /// Server version.
     Version(Vec<u8>),
+    /// The server's `uptime` and `time` (s), the answer to [`Command::Uptime`].
+    Clock {
+        /// Seconds since the server started, by its own clock.
+        uptime: u64,
+        /// The server's unix time.
+        time: u64,
+    },
     /// Stats lines.
     Stats(Vec<StatEntry>),
     /// An error reply that is no server failure (object too large, out of memory,
@@ -85,6 +92,34 @@ pub enum Outcome {
     },
     /// The server (and its failover, if allowed) failed.
     Failed,
+}
+
+/// The `uptime` and `time` statistics seen so far in a reply to [`Command::Uptime`] (both
+/// protocols read them the same way).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct ClockReading {
+    uptime: Option<u64>,
+    time: Option<u64>,
+}
+
+impl ClockReading {
+    /// Takes note of statistic `name` if it is one of the two.
+    pub(crate) fn record(&mut self, name: &[u8], value: &[u8]) {
+        let slot = match name {
+            b"uptime" => &mut self.uptime,
+            b"time" => &mut self.time,
+            _ => return,
+        };
+        *slot = std::str::from_utf8(value).ok().and_then(|v| v.parse().ok());
+    }
+
+    /// [`Outcome::Clock`], or [`Outcome::Rejected`] if either figure is missing or malformed.
+    pub(crate) fn outcome(self) -> Outcome {
+        match (self.uptime, self.time) {
+            (Some(uptime), Some(time)) => Outcome::Clock { uptime, time },
+            _ => Outcome::Rejected,
+        }
+    }
 }
 
 /// One line of a `stats` reply.

@@ -7,6 +7,7 @@
 
 use std::cell::OnceCell;
 
+use crate::compat::decimal;
 use crate::hash::HashFunction;
 
 /// `memcache.hash_strategy`
@@ -106,8 +107,8 @@ impl Ring {
     /// allocating (spec §9.5). `None` if the ring is empty.
     pub fn find_failover(&self, key: &[u8], n: u32) -> Option<usize> {
         self.find_hashed(|function| {
-            let mut digits = [0u8; 10];
-            function.hash_parts(&[key, b"-", decimal(n, &mut digits)])
+            let mut digits = [0u8; 20];
+            function.hash_parts(&[key, b"-", decimal::digits(u64::from(n), &mut digits)])
         })
     }
 
@@ -160,16 +161,16 @@ impl Ring {
             .sum();
         let mut points = Vec::with_capacity(point_count);
         for (index, server) in self.servers.iter().enumerate() {
-            let mut port_digits = [0u8; 10];
-            let port = decimal(u32::from(server.tcp_port), &mut port_digits);
+            let mut port_digits = [0u8; 20];
+            let port = decimal::digits(u64::from(server.tcp_port), &mut port_digits);
             for point in 0..server.weight.saturating_mul(POINTS_PER_WEIGHT) {
-                let mut point_digits = [0u8; 10];
+                let mut point_digits = [0u8; 20];
                 let hash = self.function.hash_parts(&[
                     server.host.as_bytes(),
                     b":",
                     port,
                     b"-",
-                    decimal(point, &mut point_digits),
+                    decimal::digits(u64::from(point), &mut point_digits),
                 ]);
                 points.push((hash, index));
             }
@@ -192,19 +193,6 @@ impl Ring {
                 .map_or(0, |&(_, index)| index);
         }
         buckets
-    }
-}
-
-/// Writes `n` in decimal into `buffer` and returns the digits.
-fn decimal(mut n: u32, buffer: &mut [u8; 10]) -> &[u8] {
-    let mut start = buffer.len();
-    loop {
-        start -= 1;
-        buffer[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            return &buffer[start..];
-        }
     }
 }
 
@@ -808,14 +796,5 @@ mod tests {
         assert_eq!(ring.strategy(), HashStrategy::Standard);
         assert_eq!(ring.function(), HashFunction::Fnv);
         assert_eq!(HashStrategy::default(), HashStrategy::Consistent);
-    }
-
-    #[test]
-    fn decimal_formats_all_widths() {
-        let mut buffer = [0u8; 10];
-        assert_eq!(decimal(0, &mut buffer), b"0");
-        assert_eq!(decimal(7, &mut buffer), b"7");
-        assert_eq!(decimal(11211, &mut buffer), b"11211");
-        assert_eq!(decimal(u32::MAX, &mut buffer), b"4294967295");
     }
 }

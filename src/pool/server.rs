@@ -5,7 +5,7 @@ use std::ops::Deref;
 use std::rc::Rc;
 use std::time::Duration;
 
-use crate::net::{Connection, Endpoint};
+use crate::net::{Connection, Endpoint, TlsSettings};
 use crate::pool::health::HealthSlot;
 use crate::pool::health_table;
 
@@ -32,6 +32,9 @@ pub struct ServerConfig {
     /// Credentials sent with SASL PLAIN on every new connection (binary protocol only;
     /// `setSaslAuthData` before `addServer`).
     pub sasl: Option<SaslCredentials>,
+    /// How a `tls://` host sets up TLS (the `memcache.tls_*` settings when it was added);
+    /// unused by other hosts.
+    pub tls: TlsSettings,
 }
 
 /// A SASL PLAIN user name and password. `Debug` does not print the password.
@@ -56,7 +59,7 @@ impl std::fmt::Debug for SaslCredentials {
 pub struct Server {
     /// Its parameters.
     pub config: ServerConfig,
-    /// Failed or not, and since when: shared by the machine's workers when possible.
+    /// Failed or not, and since when: shared by the user's processes when possible.
     pub health: Health,
     endpoint: Endpoint,
     conn: Option<Connection>,
@@ -68,9 +71,10 @@ pub struct Server {
 /// Where a server's health record lives.
 #[derive(Debug)]
 pub enum Health {
-    /// In this process only (CLI, shared table off or full, or a server the pool added down).
+    /// In this process only (shared table off, unusable or full, or a server the pool added
+    /// down).
     Local(Box<HealthSlot>),
-    /// In the machine-wide table, seen by every worker.
+    /// In the machine-wide table, seen by every process of the user.
     Shared(&'static HealthSlot),
 }
 
@@ -86,12 +90,17 @@ impl Deref for Health {
 }
 
 impl Health {
+    /// True if the record is the machine-wide one (every process of the user sees it).
+    pub fn is_shared(&self) -> bool {
+        matches!(self, Health::Shared(_))
+    }
+
     /// The server's record in the shared table if `shared` and the table has room, otherwise
     /// a private one.
     pub fn for_server(host: &str, tcp_port: u16, shared: bool) -> Health {
         health_table::table()
             .filter(|_| shared)
-            .and_then(|table| table.slot(&health_table::server_name(host, tcp_port)))
+            .and_then(|table| table.slot(host, tcp_port, crate::pool::unix_now()))
             .map_or_else(|| Health::Local(Box::default()), Health::Shared)
     }
 }
@@ -119,6 +128,18 @@ impl Server {
         self.config.sasl = sasl;
     }
 
+    /// New TLS settings (a persistent server added again after the `memcache.tls_*` settings
+    /// changed): an open TLS connection, set up under the old ones, is closed, so the next
+    /// exchange connects (and verifies) under the new ones.
+    pub fn set_tls(&mut self, tls: &TlsSettings) {
+        if self.config.tls != *tls {
+            self.config.tls = tls.clone();
+            if matches!(self.endpoint, Endpoint::Tls { .. }) {
+                self.disconnect();
+            }
+        }
+    }
+
     /// The credentials the next exchange must open with, if the connection has not
     /// authenticated yet.
     pub fn pending_auth(&self) -> Option<&SaslCredentials> {
@@ -138,7 +159,7 @@ impl Server {
     /// The open connection, opening one (non-blocking) if there is none.
     pub fn connection(&mut self) -> Result<&mut Connection, crate::net::NetError> {
         if self.conn.is_none() {
-            self.conn = Some(Connection::open(&self.endpoint)?);
+            self.conn = Some(Connection::open(&self.endpoint, &self.config.tls)?);
         }
         Ok(self.conn.as_mut().expect("connection was just opened"))
     }

@@ -7,9 +7,11 @@ use std::rc::Rc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::hash::HashFunction;
+use crate::net::endpoint::ring_host;
 use crate::net::{self, Job, NetError};
 use crate::pool::exchange::{self, Exchange};
-use crate::pool::recovery::FailbackFlush;
+use crate::pool::health::FailureVerdict;
+use crate::pool::recovery::{FailbackDecision, FailbackFlush};
 use crate::pool::request::wire_order;
 use crate::pool::ring::{HashStrategy, Ring};
 use crate::pool::{
@@ -36,6 +38,9 @@ pub struct Policy {
     pub failover_ttl: u32,
     /// `memcache.failback_flush`: what a recovering server goes through before it rejoins.
     pub failback_flush: FailbackFlush,
+    /// `memcache.max_failed_share`: percentage of the pool's servers that timeouts may fail
+    /// at once (the cascade guard); refusals and broken replies are not limited.
+    pub max_failed_share: u32,
     /// Most bytes of values one server's exchange may buffer: what the caller can still hold
     /// (PHP: what `memory_limit` leaves), at most memcached's largest possible item. A longer
     /// value is refused at its header (a notice; the connection is closed, the server stays up).
@@ -51,6 +56,7 @@ impl Default for Policy {
             failure_limit: 1,
             failover_ttl: 0,
             failback_flush: FailbackFlush::Auto,
+            max_failed_share: 100,
             max_value_len: MAX_VALUE_LEN,
         }
     }
@@ -71,6 +77,28 @@ pub struct ServerEvent {
     pub errnum: i32,
 }
 
+/// A step of a server's health that the optional health log (`memcache.health_log`) reports;
+/// failures themselves are [`Event::Failure`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HealthChange {
+    /// This process took the probe lease of a failed server and probes it.
+    ProbeStarted,
+    /// The probe passed: the failback step flushes the server or not, and why.
+    Failback(FailbackDecision),
+    /// The server rejoined.
+    Rejoined,
+    /// A timeout would have failed the server, but the cascade guard held it back: `failed`
+    /// servers of the pool's `servers` are failed by timeouts already, at most `allowed` may be.
+    Held {
+        /// Servers failed by timeouts.
+        failed: usize,
+        /// The pool's servers.
+        servers: usize,
+        /// How many timeouts may fail at once.
+        allowed: usize,
+    },
+}
+
 /// Something the PHP caller must be told about after a call.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Event {
@@ -85,6 +113,13 @@ pub enum Event {
         index: usize,
         /// The server.
         server: ServerEvent,
+    },
+    /// A step for the health log.
+    Health {
+        /// The server.
+        server: ServerEvent,
+        /// What happened.
+        change: HealthChange,
     },
 }
 
@@ -174,7 +209,7 @@ impl Pool {
         }
         self.lower_io_timeout(config.timeout);
         self.ring
-            .add_server(&config.host, config.tcp_port, weight.max(1));
+            .add_server(ring_host(&config.host), config.tcp_port, weight.max(1));
         self.servers.push(handle);
         self.servers.len() - 1
     }
@@ -481,7 +516,7 @@ impl Pool {
                     // A completed exchange answers every request; one left pending would be
                     // sent again forever, so it counts as failed instead.
                     fail_pending(requests, members);
-                    server.health.record_success();
+                    server.health.record_success(now);
                     if authenticating {
                         server.auth_done();
                     }
@@ -546,7 +581,8 @@ impl Pool {
 
     /// Closes `server`'s connection after a failed exchange and records the failure: a failed
     /// probe keeps the server failed; otherwise a refusal or broken reply fails it at once and
-    /// a timeout once `failure_limit` of them came in a row. Reported only when it fails.
+    /// a timeout once `failure_limit` of them came in a row, unless the cascade guard holds it
+    /// back. Reported only when it fails.
     fn fail_server(&mut self, server: &mut Server, error: &NetError, now: i64, policy: &Policy) {
         server.disconnect();
         let reported = if server.health.owns_probe() {
@@ -554,9 +590,31 @@ impl Pool {
             true
         } else {
             let hard = *error != NetError::Timeout;
-            server
-                .health
-                .record_failure(now, error.errnum(), hard, policy.failure_limit)
+            let (failed, allowed) = self.soft_failure_room(policy);
+            let verdict = server.health.record_failure(
+                now,
+                error.errnum(),
+                hard,
+                policy.failure_limit,
+                failed < allowed,
+            );
+            if verdict == FailureVerdict::Held {
+                let servers = self.servers.len();
+                self.events.push(Event::Health {
+                    server: server_event(server, &error.to_string(), error.errnum()),
+                    change: HealthChange::Held {
+                        failed,
+                        servers,
+                        allowed,
+                    },
+                });
+            }
+            if verdict == FailureVerdict::Failed {
+                server
+                    .health
+                    .note_retry_interval(server.config.retry_interval);
+            }
+            verdict == FailureVerdict::Failed
         };
         if reported {
             self.events.push(Event::Failure(server_event(
@@ -565,6 +623,33 @@ impl Pool {
                 error.errnum(),
             )));
         }
+    }
+
+    /// The cascade guard: how many of the pool's servers are failed by timeouts alone, and how
+    /// many may be (`max_failed_share` percent of the servers, rounded down). Servers shared
+    /// between pool slots count once; the server being recorded is borrowed by the caller and
+    /// is up (a failed one is not counted again), so it is skipped.
+    fn soft_failure_room(&self, policy: &Policy) -> (usize, usize) {
+        let servers = self.servers.len();
+        let allowed = servers.saturating_mul(policy.max_failed_share.min(100) as usize) / 100;
+        if allowed >= servers {
+            return (0, allowed);
+        }
+        let failed = (0..servers)
+            .filter(|&index| self.canonical_index(index) == index)
+            .filter(|&index| {
+                self.servers[index]
+                    .try_borrow()
+                    .is_ok_and(|server| server.health.is_soft_failed())
+            })
+            .count();
+        (failed, allowed)
+    }
+
+    /// Queues a health-log step of server `index`.
+    pub(crate) fn health_event(&mut self, index: usize, change: HealthChange) {
+        let server = server_event(&self.server(index).borrow(), "", 0);
+        self.events.push(Event::Health { server, change });
     }
 
     /// `memcache.failover_ttl`: a store routed to another server than its key's own gets at

@@ -49,6 +49,7 @@
 use std::borrow::Cow;
 
 use super::{Parse, ProtocolError};
+use crate::compat::decimal::push_unsigned;
 
 /// Longest reply line accepted, CRLF included: the size of the C extension's line buffer.
 pub const MAX_LINE_LEN: usize = 4096;
@@ -113,14 +114,14 @@ pub fn encode_store(
     out.push(b' ');
     out.extend_from_slice(key);
     out.push(b' ');
-    push_u64(out, u64::from(flags));
+    push_unsigned(out, u64::from(flags));
     out.push(b' ');
-    push_u64(out, u64::from(exptime));
+    push_unsigned(out, u64::from(exptime));
     out.push(b' ');
-    push_u64(out, data.len() as u64);
+    push_unsigned(out, data.len() as u64);
     if op == StoreOp::Cas {
         out.push(b' ');
-        push_u64(out, cas);
+        push_unsigned(out, cas);
     }
     out.extend_from_slice(b"\r\n");
     out.extend_from_slice(data);
@@ -156,7 +157,7 @@ pub fn encode_counter(out: &mut Vec<u8>, key: &[u8], delta: i64) {
     out.extend_from_slice(if delta >= 0 { b"incr " } else { b"decr " });
     out.extend_from_slice(key);
     out.push(b' ');
-    push_u64(out, delta.unsigned_abs());
+    push_unsigned(out, delta.unsigned_abs());
     out.extend_from_slice(b"\r\n");
 }
 
@@ -170,7 +171,7 @@ pub fn encode_flush(out: &mut Vec<u8>, delay: u32) {
     out.extend_from_slice(b"flush_all");
     if delay != 0 {
         out.push(b' ');
-        push_u64(out, u64::from(delay));
+        push_unsigned(out, u64::from(delay));
     }
     out.extend_from_slice(b"\r\n");
 }
@@ -302,18 +303,18 @@ impl<'a> Reply<'a> {
                 let mut line = b"VALUE ".to_vec();
                 line.extend_from_slice(key);
                 line.push(b' ');
-                push_u64(&mut line, u64::from(flags));
+                push_unsigned(&mut line, u64::from(flags));
                 line.push(b' ');
-                push_u64(&mut line, data.len() as u64);
+                push_unsigned(&mut line, data.len() as u64);
                 if let Some(cas) = cas {
                     line.push(b' ');
-                    push_u64(&mut line, cas);
+                    push_unsigned(&mut line, cas);
                 }
                 Cow::Owned(line)
             }
             Reply::Number(n) => {
                 let mut line = Vec::new();
-                push_u64(&mut line, n);
+                push_unsigned(&mut line, n);
                 Cow::Owned(line)
             }
             Reply::Version(version) => Cow::Owned([b"VERSION ", version].concat()),
@@ -561,21 +562,6 @@ fn parse_u64(field: &[u8]) -> Option<u64> {
     })
 }
 
-/// Appends `n` in decimal without going through `fmt`.
-fn push_u64(out: &mut Vec<u8>, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[start..]);
-}
-
 /// A key the encoders can put on the wire unescaped (what the key module produces).
 fn is_wire_key(key: &[u8]) -> bool {
     (1..=MAX_KEY_LEN).contains(&key.len()) && key.iter().all(|&b| b > b' ')
@@ -737,13 +723,6 @@ mod tests {
             out,
             b"version\r\nget a\r\ndelete b\r\nset c 1 2 1\r\nd\r\n".as_slice()
         );
-    }
-
-    #[test]
-    fn push_u64_extremes() {
-        for n in [0, 1, 9, 10, 99, 100, u64::from(u32::MAX), u64::MAX] {
-            assert_eq!(encoded(|o| push_u64(o, n)), n.to_string().as_bytes());
-        }
     }
 
     // ---- every reply kind ----

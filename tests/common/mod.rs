@@ -10,15 +10,18 @@ use std::time::{Duration, Instant};
 
 use memcache::hash::HashFunction;
 use memcache::pool::ring::HashStrategy;
-use memcache::pool::{Event, Pool, ServerConfig};
+use memcache::pool::{Command as PoolCommand, Event, Outcome, Policy, Pool, Request, ServerConfig};
+use memcache::protocol::ascii::StoreOp;
 use memcache::protocol::ProtocolKind;
 use memcache::value::Compression;
 
 /// A memcached child process.
 pub struct Memcached {
     child: Child,
-    /// TCP port (0 for a unix socket server).
+    /// TCP port (0 for a unix socket server); a plain listener also for a TLS server.
     pub port: u16,
+    /// The TLS listener's port of a server started with [`Memcached::start_tls`] (else 0).
+    pub tls_port: u16,
     /// Socket path of a unix socket server.
     pub socket: Option<PathBuf>,
 }
@@ -50,26 +53,57 @@ impl Memcached {
     /// race is retried on a new port.
     pub fn start() -> Self {
         for _ in 0..20 {
-            if let Some(server) = Self::try_start_on(free_port()) {
+            if let Some(server) = Self::try_start_on(free_port(), None) {
                 return server;
             }
         }
         panic!("memcached did not start on any of 20 free ports")
     }
 
-    /// Starts memcached on `port` (to restart a server on the same address).
-    pub fn start_on(port: u16) -> Self {
-        Self::try_start_on(port).expect("memcached started on its port")
+    /// Starts memcached with TLS (`-Z -o <tls_options>`, e.g. `ssl_chain_cert=…,ssl_key=…`)
+    /// on a free loopback port ([`Memcached::tls_port`]), with a second, plain listener of the
+    /// same server (`-l notls:…`) on [`Memcached::port`], which `stat` and `command` use.
+    pub fn start_tls(tls_options: &str) -> Self {
+        for _ in 0..20 {
+            if let Some(server) = Self::try_start_on(free_port(), Some((free_port(), tls_options)))
+            {
+                return server;
+            }
+        }
+        panic!("memcached with TLS did not start on any of 20 free ports")
     }
 
-    fn try_start_on(port: u16) -> Option<Self> {
-        let child = memcached_command()
-            .args(["-l", "127.0.0.1", "-p", &port.to_string()])
-            .spawn()
-            .expect("memcached is installed");
+    /// Starts memcached with TLS on `tls_port` and a plain listener on `port` (to restart a
+    /// server on the same addresses).
+    pub fn start_tls_on(port: u16, tls_port: u16, tls_options: &str) -> Self {
+        Self::try_start_on(port, Some((tls_port, tls_options)))
+            .expect("memcached with TLS started on its ports")
+    }
+
+    /// Starts memcached on `port` (to restart a server on the same address).
+    pub fn start_on(port: u16) -> Self {
+        Self::try_start_on(port, None).expect("memcached started on its port")
+    }
+
+    fn try_start_on(port: u16, tls: Option<(u16, &str)>) -> Option<Self> {
+        let mut command = memcached_command();
+        match tls {
+            None => command.args(["-l", "127.0.0.1", "-p", &port.to_string()]),
+            Some((tls_port, options)) => command.args([
+                "-Z",
+                "-o",
+                options,
+                "-l",
+                &format!("127.0.0.1:{tls_port}"),
+                "-l",
+                &format!("notls:127.0.0.1:{port}"),
+            ]),
+        };
+        let child = command.spawn().expect("memcached is installed");
         let mut server = Memcached {
             child,
             port,
+            tls_port: tls.map_or(0, |(tls_port, _)| tls_port),
             socket: None,
         };
         let pid = u64::from(server.child.id());
@@ -102,6 +136,7 @@ impl Memcached {
         let server = Memcached {
             child,
             port: 0,
+            tls_port: 0,
             socket: Some(path.clone()),
         };
         wait_until(|| std::os::unix::net::UnixStream::connect(&path).is_ok());
@@ -154,6 +189,7 @@ impl Memcached {
             retry_interval,
             persistent,
             sasl: None,
+            tls: Default::default(),
         }
     }
 }
@@ -246,17 +282,34 @@ pub fn new_pool() -> Pool {
     )
 }
 
-/// Server parameters for a loopback port nothing listens on.
-pub fn closed_port_config(timeout: Duration, retry_interval: i64) -> ServerConfig {
+/// Server parameters for 127.0.0.1:`port` (a fake server of the test).
+pub fn loopback_config(port: u16, timeout: Duration, retry_interval: i64) -> ServerConfig {
     ServerConfig {
         host: "127.0.0.1".into(),
-        tcp_port: free_port(),
+        tcp_port: port,
         udp_port: 0,
         timeout,
         retry_interval,
         persistent: false,
         sasl: None,
+        tls: Default::default(),
     }
+}
+
+/// Server parameters for a loopback port nothing listens on.
+pub fn closed_port_config(timeout: Duration, retry_interval: i64) -> ServerConfig {
+    loopback_config(free_port(), timeout, retry_interval)
+}
+
+/// A pool ([`new_pool`], speaking `protocol`) of `servers`, each with weight 1, `timeout`, a
+/// 15 s retry interval and no persistence.
+pub fn pool_of(protocol: ProtocolKind, servers: &[&Memcached], timeout: Duration) -> Pool {
+    let mut pool = new_pool();
+    pool.protocol = protocol;
+    for server in servers {
+        pool.add_server(server.config(timeout, 15, false), 1, true);
+    }
+    pool
 }
 
 /// `n` distinct keys `tag-0`, `tag-1`, ...
@@ -270,4 +323,104 @@ pub fn failures(events: &[Event]) -> usize {
         .iter()
         .filter(|e| matches!(e, Event::Failure(_)))
         .count()
+}
+
+/// Runs the one request `command` for `key`; its outcome.
+pub fn execute_one(
+    pool: &mut Pool,
+    policy: &Policy,
+    key: &[u8],
+    command: PoolCommand<'_>,
+) -> Outcome {
+    let mut requests = [Request::for_key(key, command)];
+    pool.execute(&mut requests, policy);
+    requests[0].outcome.clone()
+}
+
+/// A store command: `op` of `data` with `flags` and `cas`, no expiry.
+pub fn store(op: StoreOp, flags: u32, cas: u64, data: &[u8]) -> PoolCommand<'_> {
+    PoolCommand::Store {
+        op,
+        flags,
+        exptime: 0,
+        cas,
+        data,
+    }
+}
+
+/// `set` of `value` under `key` (flags 0) expiring after `exptime`, run alone; its outcome.
+pub fn set(pool: &mut Pool, policy: &Policy, key: &[u8], value: &[u8], exptime: u32) -> Outcome {
+    let command = PoolCommand::Store {
+        op: StoreOp::Set,
+        flags: 0,
+        exptime,
+        cas: 0,
+        data: value,
+    };
+    execute_one(pool, policy, key, command)
+}
+
+/// One hit of a multi-get: key, flags, CAS unique (0 without `gets`) and value.
+pub type Item = (Vec<u8>, u32, u64, Vec<u8>);
+
+/// A multi-get of `keys` in one batch (`gets` when `with_cas`): the hits, as the pool reports
+/// them, each with the index of its key.
+fn get_hits(
+    pool: &mut Pool,
+    policy: &Policy,
+    keys: &[Vec<u8>],
+    with_cas: bool,
+) -> Vec<(usize, u32, u64, Vec<u8>)> {
+    let mut requests: Vec<Request<'_>> = keys
+        .iter()
+        .map(|k| Request::for_key(k, PoolCommand::Get { with_cas }))
+        .collect();
+    let hits = pool.execute(&mut requests, policy);
+    hits.hits
+        .iter()
+        .map(|h| (h.request, h.flags, h.cas, hits.value(h).to_vec()))
+        .collect()
+}
+
+/// A multi-get of `keys` in one batch (`gets` when `with_cas`): the hits, as the pool reports
+/// them.
+pub fn get_items(pool: &mut Pool, policy: &Policy, keys: &[Vec<u8>], with_cas: bool) -> Vec<Item> {
+    get_hits(pool, policy, keys, with_cas)
+        .into_iter()
+        .map(|(index, flags, cas, value)| (keys[index].clone(), flags, cas, value))
+        .collect()
+}
+
+/// A multi-get of `keys` (plain `get`): each key's value, `None` for a miss.
+pub fn get_values(pool: &mut Pool, policy: &Policy, keys: &[Vec<u8>]) -> Vec<Option<Vec<u8>>> {
+    let mut values = vec![None; keys.len()];
+    for (index, _, _, value) in get_hits(pool, policy, keys, false) {
+        values[index] = Some(value);
+    }
+    values
+}
+
+/// A multi-get of `keys` (plain `get`): `(key, value)` of each hit.
+pub fn get_all(pool: &mut Pool, policy: &Policy, keys: &[Vec<u8>]) -> Vec<(Vec<u8>, Vec<u8>)> {
+    get_items(pool, policy, keys, false)
+        .into_iter()
+        .map(|(key, _, _, value)| (key, value))
+        .collect()
+}
+
+/// Maps a machine-wide health table of this test process (a file of its own, removed at once:
+/// the mapping stays), so servers added afterwards keep their health in it as under PHP with
+/// `memcache.shared_health`. Every test of the process shares it; ports keep tests apart.
+pub fn shared_health() {
+    use std::sync::Once;
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let dir = std::env::temp_dir().join(format!("memcache-rs-health-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("health");
+        let installed = memcache::pool::health_table::install(&path).is_ok();
+        let _ = std::fs::remove_file(&path);
+        let _ = std::fs::remove_dir(&dir);
+        assert!(installed, "health table at {}", path.display());
+    });
 }
