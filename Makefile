@@ -28,7 +28,8 @@ help:
 	@echo "make bench       ours vs Debian's C memcache vs memcached, one table"
 	@echo "make failover-cost  what a hung memcached costs an 8-worker php-fpm, ours vs Debian's C"
 	@echo "                 memcache (about 45 s; OURS=path.so)"
-	@echo "make fuzz        every cargo fuzz target for FUZZ_SECONDS (60) each (FUZZ_TARGETS=...)"
+	@echo "make fuzz        every cargo fuzz target for FUZZ_SECONDS (60) each, in turn, and their figures"
+	@echo "                 (FUZZ_TARGETS=...; seeds in fuzz/seeds/, crashes in fuzz/artifacts/)"
 	@echo "make memcheck    the phpt suite under valgrind memcheck, ascii and binary (PROTOCOL=, TESTS=;"
 	@echo "                 about an hour per protocol): 0 memory errors and 0 definite leaks or it fails"
 	@echo "make soak        php-fpm over 3 memcached under load and faults, a few minutes: 0 wrong or"
@@ -167,9 +168,7 @@ failover-cost: $(OURS_DEPS)
 	scripts/failover-cost.sh $(OURS)
 
 fuzz:
-	@command -v cargo-fuzz >/dev/null || { echo "cargo-fuzz not found: cargo install cargo-fuzz"; exit 1; }
-	cd fuzz && for t in $(or $(FUZZ_TARGETS),$$($(CARGO) fuzz list)); do \
-	    $(CARGO) fuzz run -s none --release "$$t" -- -max_total_time=$(FUZZ_SECONDS); done
+	scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # Reliability evidence (README "Reliability"); neither is part of `make test`.
 memcheck: $(EXT_DEPS)

@@ -1,0 +1,74 @@
+//! Feeds arbitrary bytes, as a hostile or broken server would, to the text-protocol reader of
+//! a batch that mixes a store, a delete, a counter, a `stats` query, an uptime query (the
+//! server's clock, read from `STAT` lines), a version and three gets (one key asked twice),
+//! under a small value budget.
+//!
+//! Checks: no panic; the reader never consumes more than it was shown; once it reports an
+//! error or completion, it is not fed again (as in the poll loop); every hit answers a get and
+//! lies within the buffered values, which stay within the budget.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use memcache::net::ReplyReader;
+use memcache::pool::ascii_exchange::AsciiReader;
+use memcache::pool::{Command, Request};
+use memcache::protocol::ascii::StoreOp;
+
+/// Most bytes of values the reader may buffer.
+const BUDGET: usize = 1024;
+
+fuzz_target!(|data: &[u8]| {
+    let stats_args: &[&[u8]] = &[b"items"];
+    let requests = [
+        Request::for_key(
+            b"s",
+            Command::Store {
+                op: StoreOp::Cas,
+                flags: 0,
+                exptime: 0,
+                cas: 7,
+                data: b"v",
+            },
+        ),
+        Request::for_key(b"d", Command::Delete),
+        Request::for_key(
+            b"c",
+            Command::Counter {
+                delta: -1,
+                initial: None,
+            },
+        ),
+        Request::for_server(0, Command::Stats { args: stats_args }),
+        Request::for_server(0, Command::Uptime),
+        Request::for_server(0, Command::Version),
+        Request::for_key(b"a", Command::Get { with_cas: true }),
+        Request::for_key(b"b", Command::Get { with_cas: true }),
+        Request::for_key(b"a", Command::Get { with_cas: true }),
+    ];
+    let indexes = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+    let mut reader = AsciiReader::new(&requests, &indexes, BUDGET);
+    // Grow the visible window by a step the first byte chooses, like partial reads.
+    let step = usize::from(data.first().copied().unwrap_or(0) % 16) + 1;
+    let (mut start, mut end) = (0, 0);
+    while end < data.len() {
+        end = (end + step).min(data.len());
+        match reader.read(&data[start..end]) {
+            Ok(progress) => {
+                assert!(progress.consumed <= end - start);
+                start += progress.consumed;
+                if progress.done {
+                    break;
+                }
+            }
+            Err(_) => break,
+        }
+    }
+    let (outcomes, hits) = reader.finish();
+    assert_eq!(outcomes.len(), indexes.len());
+    assert!(hits.data.len() <= BUDGET);
+    for hit in &hits.hits {
+        assert!(matches!(requests[hit.request].command, Command::Get { .. }));
+        assert!(hit.data.end <= hits.data.len());
+        let _ = hits.value(hit);
+    }
+});
