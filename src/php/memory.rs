@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use ext_php_rs::ffi::_php_core_globals;
 
 use crate::php::ffi;
-use crate::protocol::ascii::MAX_VALUE_LEN;
+use crate::pool::MAX_VALUE_LEN;
 
 crate::php_api! {
     // Zend/zend_alloc.h
