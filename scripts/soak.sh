@@ -3,7 +3,9 @@
 # bounded load generator and a bounded chaos loop; prints the report of scripts/soak/driver.php
 # and fails if a value was wrong or stale or a worker crashed.
 #
-#   scripts/soak.sh [EXTENSION.so]        (default: modules/memcache.so)
+#   scripts/soak.sh [EXTENSION.so]        (default: modules/php<version>/memcache.so)
+#
+# With the PHP of scripts/php-lib.sh (PHP_VERSION, or PHP/FPM_BIN), through fpm-lib.sh.
 #
 # Load (scripts/soak/driver.php): SOAK_CONCURRENCY (4) FastCGI clients with one request in
 # flight each, until SOAK_REQUESTS (200000) requests or SOAK_SECONDS (900, or SOAK_REQUESTS /
@@ -31,12 +33,11 @@ root=$(cd "$here/.." && pwd)
 # shellcheck source=scripts/fpm-lib.sh
 . "$here/fpm-lib.sh"
 
-php=${PHP:-php8.2}
-php=$(command -v "$php") || mc_die "$php not found (make deps)"
-ext=${1:-$root/modules/memcache.so}
+php=$(command -v "$PHP") || mc_die "$PHP not found (make deps)"
+ext=${1:-$root/modules/php$PHP_VERSION/memcache.so}
 [ -f "$ext" ] || mc_die "$ext not found (make build)"
 ext=$(cd "$(dirname "$ext")" && pwd)/$(basename "$ext")
-fpm_bin >/dev/null || mc_die "php-fpm8.2 or cgi-fcgi missing (make deps-test)"
+fpm_bin >/dev/null || mc_die "$FPM_BIN or cgi-fcgi missing (make deps-test)"
 phase_seconds=${SOAK_PHASE_SECONDS:-6}
 
 dir=$(mc_state_dir "$root/build-test/soak")
