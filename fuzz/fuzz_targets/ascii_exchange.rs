@@ -3,13 +3,14 @@
 //! server's clock, read from `STAT` lines), a version and three gets (one key asked twice),
 //! under a small value budget.
 //!
-//! Checks: no panic; the reader never consumes more than it was shown; once it reports an
-//! error or completion, it is not fed again (as in the poll loop); every hit answers a get and
+//! Checks: no panic; the reader never consumes more than it was shown, and is fed as the poll
+//! loop feeds it ([`partial_reads::feed`]); every hit answers a get and
 //! lies within the buffered values, which stay within the budget.
 #![no_main]
 
+mod partial_reads;
+
 use libfuzzer_sys::fuzz_target;
-use memcache::net::ReplyReader;
 use memcache::pool::ascii_exchange::AsciiReader;
 use memcache::pool::{Command, Request};
 use memcache::protocol::ascii::StoreOp;
@@ -47,22 +48,9 @@ fuzz_target!(|data: &[u8]| {
     ];
     let indexes = [0, 1, 2, 3, 4, 5, 6, 7, 8];
     let mut reader = AsciiReader::new(&requests, &indexes, BUDGET);
-    // Grow the visible window by a step the first byte chooses, like partial reads.
+    // Partial reads of a size the first byte chooses.
     let step = usize::from(data.first().copied().unwrap_or(0) % 16) + 1;
-    let (mut start, mut end) = (0, 0);
-    while end < data.len() {
-        end = (end + step).min(data.len());
-        match reader.read(&data[start..end]) {
-            Ok(progress) => {
-                assert!(progress.consumed <= end - start);
-                start += progress.consumed;
-                if progress.done {
-                    break;
-                }
-            }
-            Err(_) => break,
-        }
-    }
+    partial_reads::feed(&mut reader, data, step);
     let (outcomes, hits) = reader.finish();
     assert_eq!(outcomes.len(), indexes.len());
     assert!(hits.data.len() <= BUDGET);
