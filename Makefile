@@ -25,7 +25,9 @@ help:
 	@echo "make test        build, cargo tests, then the phpt suite under ascii and under binary"
 	@echo "                 (PROTOCOL=ascii|binary: that one only)"
 	@echo "make test-php    only the phpt suite, once (EXT=path.so, TESTS=php-tests/x.phpt, PROTOCOL=binary)"
-	@echo "make bench       ours vs Debian's C memcache vs memcached, one table"
+	@echo "make bench       ours vs Debian's C memcache vs memcached, one table, then make callgrind"
+	@echo "make callgrind   instructions (callgrind) and system calls (strace) per call, ours vs"
+	@echo "                 Debian's C memcache (about 5 min; OURS=path.so)"
 	@echo "make failover-cost  what a hung memcached costs an 8-worker php-fpm, ours vs Debian's C"
 	@echo "                 memcache (about 45 s; OURS=path.so)"
 	@echo "make fuzz        every cargo fuzz target for FUZZ_SECONDS (60) each, in turn, and their figures"
@@ -103,7 +105,7 @@ PHP_ETC := /etc/php/$(PHP_VERSION)
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?=
 
-.PHONY: deps deps-test build install uninstall demo test test-rust test-php bench failover-cost fuzz memcheck soak fmt lint clean
+.PHONY: deps deps-test build install uninstall demo test test-rust test-php bench callgrind failover-cost fuzz memcheck soak fmt lint clean
 
 deps:
 	scripts/deps.sh build
@@ -162,7 +164,13 @@ test-php: $(EXT_DEPS)
 	scripts/run-phpt.sh $(EXT) $(TESTS)
 
 bench: $(OURS_DEPS)
+	scripts/deps.sh bench
 	scripts/bench.sh $(OURS)
+	scripts/callgrind.sh $(OURS)
+
+callgrind: $(OURS_DEPS)
+	scripts/deps.sh bench
+	scripts/callgrind.sh $(OURS)
 
 failover-cost: $(OURS_DEPS)
 	scripts/failover-cost.sh $(OURS)

@@ -9,6 +9,8 @@
 #                           tools and PLAIN plugin for a SASL-enabled test memcached, and
 #                           openssl and ca-certificates for the TLS tests (their certificates,
 #                           and the system trust store tls:// uses by default)
+#   scripts/deps.sh bench   valgrind and strace, for the instructions and system calls per
+#                           call of `make callgrind` (and `make bench`)
 #   scripts/deps.sh root    what scripts/php-env.sh needs to build a Debian root for another
 #                           PHP (debootstrap), and Rust as for build (the root uses the host's)
 #   scripts/deps.sh list build|test...   prints those packages, one per line, installs nothing
@@ -28,9 +30,10 @@ packages_of() {
     case "$1" in
     build) echo "php$PHP_VERSION-cli php$PHP_VERSION-dev clang libclang-dev memcached" ;;
     test) echo "php$PHP_VERSION-memcache php$PHP_VERSION-memcached libfcgi-bin php$PHP_VERSION-fpm sasl2-bin libsasl2-modules openssl ca-certificates" ;;
+    bench) echo "valgrind strace" ;;
     root) echo "debootstrap" ;;
     *)
-        echo "usage: $0 build|test|root, or $0 list build|test..." >&2
+        echo "usage: $0 build|test|bench|root, or $0 list build|test..." >&2
         exit 2
         ;;
     esac
@@ -61,7 +64,7 @@ rust_ok() {
     [ -n "$minor" ] && [ "$minor" -ge 85 ]
 }
 install_rust=false
-if [ "$1" != test ] && ! rust_ok; then
+if [ "$1" != test ] && [ "$1" != bench ] && ! rust_ok; then
     install_rust=true
     packages+=(curl ca-certificates)
 fi

@@ -264,6 +264,39 @@ fn a_reply_trickling_in_times_out_though_every_byte_comes_within_the_timeout() {
     fake.join().unwrap();
 }
 
+/// The same on a kept connection, whose replies are waited for in `recv` rather than `poll`.
+#[test]
+fn a_reply_trickling_in_on_a_kept_connection_times_out_too() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let mut pool = pool_on(&listener, Duration::from_millis(300));
+    let fake = std::thread::spawn(move || {
+        let (mut conn, _) = listener.accept().unwrap();
+        let mut buf = [0u8; 256];
+        let _ = conn.read(&mut buf);
+        conn.write_all(b"VALUE k 0 2\r\nok\r\nEND\r\n").unwrap();
+        let _ = conn.read(&mut buf);
+        conn.write_all(b"VALUE k 0 100\r\n").unwrap();
+        for _ in 0..50 {
+            std::thread::sleep(Duration::from_millis(100));
+            if conn.write_all(b"x").is_err() {
+                break;
+            }
+        }
+    });
+    let policy = Policy::default();
+    assert_eq!(
+        get_all(&mut pool, &policy, &[b"k".to_vec()]),
+        vec![(b"k".to_vec(), b"ok".to_vec())]
+    );
+    let start = Instant::now();
+    assert!(get_all(&mut pool, &policy, &[b"k".to_vec()]).is_empty());
+    let elapsed = start.elapsed();
+    assert!(elapsed < Duration::from_millis(600), "{elapsed:?}");
+    assert_eq!(failures(&pool.take_events()), 1);
+    drop(pool);
+    fake.join().unwrap();
+}
+
 #[test]
 fn a_large_reply_may_take_many_timeouts_when_it_keeps_coming() {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();

@@ -11,6 +11,8 @@
 
 use std::time::{Duration, Instant};
 
+use smallvec::SmallVec;
+
 use crate::net::{Connection, NetError};
 
 /// What an exchange must move, on average, per I/O timeout: 64 KiB, far below any link
@@ -48,6 +50,9 @@ pub struct Job<'a> {
     pub result: Option<Result<(), NetError>>,
     /// When the job times out unless it makes progress first (set by [`run`]).
     deadline: Instant,
+    /// The job made progress since its deadline was set: the next pass of [`run`]'s loop
+    /// restarts it (one clock reading serves every job, and a job that finishes needs none).
+    progressed: bool,
     /// When the exchange proper began: the start of [`run`], or the end of the connect.
     began: Instant,
     /// Bytes sent and received so far.
@@ -69,16 +74,10 @@ impl<'a> Job<'a> {
             io_timeout,
             result: None,
             deadline: Instant::now(),
+            progressed: false,
             began: Instant::now(),
             moved: 0,
         }
-    }
-
-    /// When the job fails however much progress it makes: one I/O timeout after it began,
-    /// plus one per [`MIN_BYTES_PER_TIMEOUT`] sent or received.
-    fn last_deadline(&self) -> Instant {
-        let timeouts = 1 + u32::try_from(self.moved / MIN_BYTES_PER_TIMEOUT).unwrap_or(u32::MAX);
-        self.began + self.io_timeout.saturating_mul(timeouts)
     }
 
     /// The wait allowed from now: for the connect while it is pending, then for progress.
@@ -89,22 +88,23 @@ impl<'a> Job<'a> {
             self.io_timeout
         }
     }
+
+    /// When the job fails however much progress it makes: one I/O timeout after it began,
+    /// plus one per [`MIN_BYTES_PER_TIMEOUT`] sent or received.
+    fn last_deadline(&self) -> Instant {
+        let timeouts = 1 + u32::try_from(self.moved / MIN_BYTES_PER_TIMEOUT).unwrap_or(u32::MAX);
+        self.began + self.io_timeout.saturating_mul(timeouts)
+    }
 }
 
 /// Runs all jobs to completion: each ends done, failed or timed out.
 pub fn run(jobs: &mut [Job<'_>]) {
-    let start = Instant::now();
-    for job in jobs.iter_mut() {
-        job.deadline = start + job.current_timeout();
-        job.began = start;
-    }
-    let mut fds: Vec<libc::pollfd> = Vec::with_capacity(jobs.len());
-    let mut polled: Vec<usize> = Vec::with_capacity(jobs.len());
-
     // Before the first poll, push out what can be sent right away: on an established
     // connection the request usually leaves in this first send. A kept connection must have
     // nothing to read first (see `Connection::check_idle`).
+    let start = Instant::now();
     for job in jobs.iter_mut() {
+        job.began = start;
         if job.conn.was_used() {
             if let Err(e) = job.conn.check_idle() {
                 job.result = Some(Err(e));
@@ -115,15 +115,53 @@ pub fn run(jobs: &mut [Job<'_>]) {
             step_write(job);
         }
     }
+    // One server, request sent: its replies are waited for in `recv`, no poll needed; each
+    // wait is at most the I/O timeout and ends at the job's last deadline.
+    if let [job] = jobs {
+        if job.result.is_none() && job.conn.can_wait_in_recv() && job.conn.write_done() {
+            while job.result.is_none() {
+                let left = job
+                    .last_deadline()
+                    .saturating_duration_since(Instant::now());
+                let received = if left.is_zero() {
+                    Ok(0)
+                } else {
+                    job.conn.recv_some(Some(job.io_timeout.min(left)))
+                };
+                if matches!(received, Ok(0)) {
+                    job.result = Some(Err(job.conn.timeout_error()));
+                } else {
+                    take_replies(job, received);
+                }
+            }
+            return;
+        }
+    }
+    // The clock is read once per pass of the loop, and only while some job still runs: a
+    // single-server exchange that completes in one poll reads it once (after the start).
+    for job in jobs.iter_mut() {
+        job.deadline = start + job.current_timeout();
+    }
+    let mut reading = Some(start);
+    // Inline for the usual few servers: a round allocates nothing here.
+    let mut fds: SmallVec<[libc::pollfd; 4]> = SmallVec::new();
+    let mut polled: SmallVec<[usize; 4]> = SmallVec::new();
 
     loop {
+        if jobs.iter().all(|job| job.result.is_some()) {
+            return;
+        }
+        let now = reading.take().unwrap_or_else(Instant::now);
         fds.clear();
         polled.clear();
-        let now = Instant::now();
         let mut next_deadline: Option<Instant> = None;
         for (i, job) in jobs.iter_mut().enumerate() {
             if job.result.is_some() {
                 continue;
+            }
+            if job.progressed {
+                job.progressed = false;
+                job.deadline = now + job.io_timeout;
             }
             let deadline = if job.conn.is_connecting() {
                 job.deadline
@@ -174,12 +212,11 @@ pub fn run(jobs: &mut [Job<'_>]) {
                 if job.conn.is_connecting() {
                     continue;
                 }
-                job.deadline = Instant::now() + job.io_timeout;
+                job.progressed = true;
                 job.began = Instant::now();
             }
-            let progressed = step_write(job) | step_read(job, revents);
-            if progressed {
-                job.deadline = Instant::now() + job.io_timeout;
+            if step_write(job) | step_read(job, revents) {
+                job.progressed = true;
             }
         }
     }
@@ -207,7 +244,14 @@ fn step_read(job: &mut Job<'_>, revents: libc::c_short) -> bool {
     if job.result.is_some() || revents & (libc::POLLIN | libc::POLLHUP | libc::POLLERR) == 0 {
         return false;
     }
-    let received = job.conn.recv_some();
+    let received = job.conn.recv_some(None);
+    take_replies(job, received)
+}
+
+/// Lets the reader consume the complete replies of the read buffer after a receive that
+/// brought `received` bytes (or failed); ends the job when they are all there or on a failure.
+/// True if bytes arrived.
+fn take_replies(job: &mut Job<'_>, received: Result<usize, NetError>) -> bool {
     let arrived = matches!(received, Ok(n) if n > 0);
     if let Ok(n) = received {
         job.moved += n;

@@ -13,7 +13,7 @@
 //! plain `false`, as in the text protocol, instead of a server failure.
 
 use crate::net::{NetError, ReadProgress, ReplyReader};
-use crate::pool::request::{is_get, ClockReading, Command, Hit, Hits, Outcome, Request};
+use crate::pool::request::{is_get, ClockReading, Command, Hits, Outcome, Outcomes, Request};
 use crate::pool::SaslCredentials;
 use crate::protocol::binary::{self, Opcode, Response, Status};
 use crate::protocol::{Parse, ProtocolError};
@@ -100,7 +100,7 @@ pub struct BinaryReader<'b, 'a> {
     requests: &'b [Request<'a>],
     indexes: &'b [usize],
     /// Outcome per entry of `indexes`.
-    outcomes: Vec<Outcome>,
+    outcomes: Outcomes,
     /// A `SASL_AUTH` response is expected first.
     authenticating: bool,
     /// Gets were sent quiet: a `NOOP` ends them.
@@ -109,6 +109,8 @@ pub struct BinaryReader<'b, 'a> {
     awaited: usize,
     /// The closing `NOOP` has arrived (or none was sent).
     noop_seen: bool,
+    /// How many of the requests are gets (the most values the exchange brings).
+    gets: usize,
     hits: Hits,
     /// The clock figures seen among the `STAT` responses to [`Command::Uptime`].
     clock: ClockReading,
@@ -136,19 +138,20 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
         BinaryReader {
             requests,
             indexes,
-            outcomes: vec![Outcome::Pending; indexes.len()],
+            outcomes: smallvec::smallvec![Outcome::Pending; indexes.len()],
             authenticating,
             quiet,
             awaited,
             noop_seen: !quiet,
-            hits: Hits::with_capacity(gets),
+            gets,
+            hits: Hits::default(),
             clock: ClockReading::default(),
             max_value_len,
         }
     }
 
     /// The outcomes (parallel to `indexes`; unanswered ones stay `Pending`) and the hits.
-    pub fn finish(self) -> (Vec<Outcome>, Hits) {
+    pub fn finish(self) -> (Outcomes, Hits) {
         (self.outcomes, self.hits)
     }
 
@@ -216,14 +219,8 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
                 let flags = response
                     .flags()
                     .ok_or(NetError::Protocol(ProtocolError::MalformedResponse))?;
-                let start = self.hits.data.len();
-                self.hits.data.extend_from_slice(response.value);
-                self.hits.hits.push(Hit {
-                    request: index,
-                    flags,
-                    cas: response.cas,
-                    data: start..self.hits.data.len(),
-                });
+                self.hits
+                    .add(index, flags, response.cas, response.value, self.gets);
                 Outcome::Done
             }
             (Command::Get { .. }, Status::NotFound) => Outcome::Done,
@@ -334,7 +331,10 @@ mod tests {
         let mut reader = BinaryReader::new(&requests, &indexes, false, binary::MAX_BODY_LEN);
         assert!(feed(&mut reader, &stream));
         let (outcomes, hits) = reader.finish();
-        assert_eq!(outcomes, vec![Outcome::Done; 3]);
+        assert_eq!(
+            outcomes.as_slice(),
+            [Outcome::Done, Outcome::Done, Outcome::Done]
+        );
         assert_eq!(hits.hits.len(), 1);
         assert_eq!(
             (hits.hits[0].request, hits.hits[0].flags, hits.hits[0].cas),
@@ -366,7 +366,7 @@ mod tests {
         stream.extend(response(Opcode::Add, 2, 0, &[], b"Data exists for key."));
         let mut reader = BinaryReader::new(&requests, &[0], true, binary::MAX_BODY_LEN);
         assert!(feed(&mut reader, &stream));
-        assert_eq!(reader.finish().0, vec![Outcome::Rejected]);
+        assert_eq!(reader.finish().0.as_slice(), [Outcome::Rejected]);
 
         let refused = response(Opcode::SaslAuth, 0x20, AUTH_OPAQUE, &[], b"Auth failure.");
         let mut reader = BinaryReader::new(&requests, &[0], true, binary::MAX_BODY_LEN);
@@ -391,8 +391,8 @@ mod tests {
             let mut reader = BinaryReader::new(&requests, &[0], false, binary::MAX_BODY_LEN);
             assert!(feed(&mut reader, &stream));
             assert_eq!(
-                reader.finish().0,
-                vec![Outcome::ErrorReply {
+                reader.finish().0.as_slice(),
+                [Outcome::ErrorReply {
                     message: message.to_string(),
                     code
                 }]

@@ -400,7 +400,7 @@ pub fn parse_line(buf: &[u8]) -> Result<Parse<Reply<'_>>, ProtocolError> {
 /// yet, or an error if it can no longer become a valid line.
 fn find_line_end(buf: &[u8]) -> Result<Option<usize>, ProtocolError> {
     let window = &buf[..buf.len().min(MAX_LINE_LEN)];
-    match window.iter().position(|&b| b == b'\n') {
+    match memchr::memchr(b'\n', window) {
         Some(lf) if lf > 0 && window[lf - 1] == b'\r' => Ok(Some(lf + 1)),
         Some(_) => Err(ProtocolError::MalformedResponse),
         None if buf.len() >= MAX_LINE_LEN => Err(ProtocolError::LineTooLong),
