@@ -31,7 +31,12 @@ help:
 	@echo "                 Debian's C memcache (about 5 min; OURS=path.so)"
 	@echo "make failover-cost  what a hung memcached costs an 8-worker php-fpm, ours vs Debian's C"
 	@echo "                 memcache (about 45 s; OURS=path.so)"
-	@echo "make fuzz        every cargo fuzz target for FUZZ_SECONDS (60) each (FUZZ_TARGETS=...)"
+	@echo "make fuzz        every cargo fuzz target for FUZZ_SECONDS (60) each, in turn, and their figures"
+	@echo "                 (FUZZ_TARGETS=...; seeds in fuzz/seeds/, crashes in fuzz/artifacts/)"
+	@echo "make memcheck    the phpt suite under valgrind memcheck, ascii and binary (PROTOCOL=, TESTS=;"
+	@echo "                 about an hour per protocol): 0 memory errors and 0 definite leaks or it fails"
+	@echo "make soak        php-fpm over 3 memcached under load and faults, a few minutes: 0 wrong or"
+	@echo "                 stale values and 0 crashes or it fails (SOAK_REQUESTS=1000000 for the long one)"
 	@echo "make deb         Debian package(s) php<version>-memcache-rs in target/deb/, checked by"
 	@echo "                 lintian (this PHP, and 8.4 if its root exists; PHP_VERSION=: that one)"
 	@echo "make test-deb    make deb, then install, load (CLI, php-fpm), remove and purge it in a"
@@ -127,7 +132,7 @@ PHP_ETC := /etc/php/$(PHP_VERSION)
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?=
 
-.PHONY: deps deps-test build install uninstall demo test test-rust test-php test-phpize bench callgrind failover-cost fuzz fmt lint clean
+.PHONY: deps deps-test build install uninstall demo test test-rust test-php test-phpize bench callgrind failover-cost fuzz memcheck soak fmt lint clean
 
 deps:
 	scripts/deps.sh build
@@ -214,9 +219,14 @@ failover-cost: $(OURS_DEPS)
 	scripts/failover-cost.sh $(OURS)
 
 fuzz:
-	@command -v cargo-fuzz >/dev/null || { echo "cargo-fuzz not found: cargo install cargo-fuzz"; exit 1; }
-	cd fuzz && for t in $(or $(FUZZ_TARGETS),$$($(CARGO) fuzz list)); do \
-	    $(CARGO) fuzz run -s none --release "$$t" -- -max_total_time=$(FUZZ_SECONDS); done
+	scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# Reliability evidence (README "Reliability"); neither is part of `make test`.
+memcheck: $(EXT_DEPS)
+	scripts/memcheck.sh $(EXT) $(TESTS)
+
+soak: $(OURS_DEPS)
+	scripts/soak.sh $(OURS)
 
 fmt:
 	$(CARGO) fmt

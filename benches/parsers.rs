@@ -184,17 +184,32 @@ fn main() {
     );
     bench("value: decode 32 B string", filter, || {
         black_box(
-            value::decode(black_box(value::flags::TYPE_STRING), black_box(&small)).expect("plain"),
+            value::decode(
+                black_box(value::flags::TYPE_STRING),
+                black_box(&small),
+                usize::MAX,
+            )
+            .expect("plain"),
         );
     });
     bench("value: decode int", filter, || {
         black_box(
-            value::decode(black_box(value::flags::TYPE_LONG), black_box(b"1234567")).expect("int"),
+            value::decode(
+                black_box(value::flags::TYPE_LONG),
+                black_box(b"1234567"),
+                usize::MAX,
+            )
+            .expect("int"),
         );
     });
     bench("value: decode 100 KB compressed", filter, || {
         black_box(
-            value::decode(black_box(compressed.flags), black_box(&compressed.data)).expect("zlib"),
+            value::decode(
+                black_box(compressed.flags),
+                black_box(&compressed.data),
+                usize::MAX,
+            )
+            .expect("zlib"),
         );
     });
     bench("value: encode 100 KB (compresses)", filter, || {

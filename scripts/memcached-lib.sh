@@ -62,7 +62,8 @@ mc_tag() {
     echo "memcached@$1/$2"
 }
 
-# Starts memcached instance NAME in DIR. KIND is "tcp" (random free loopback port), "unix"
+# Starts memcached instance NAME in DIR. KIND is "tcp" (random free loopback port, or MC_PORT
+# if set: e.g. to restart a server in place), "unix"
 # (socket DIR/NAME.sock) or "sasl" (a free loopback port, binary protocol with SASL required;
 # SASL_CONF_PATH must name a directory with a memcached.conf, see mc_sasl_config). Prints the
 # port or the socket path once the server answers. With MC_TLS_OPTIONS set (memcached's -o
@@ -87,7 +88,7 @@ mc_start() {
             addr="tcp://127.0.0.1:$port"
             args+=(-Z -o "$MC_TLS_OPTIONS" -l notls:127.0.0.1 -p "$port" -l "127.0.0.1:$tls_port")
         else
-            port=$(mc_free_port)
+            port=${MC_PORT:-$(mc_free_port)}
             addr="tcp://127.0.0.1:$port"
             args+=(-l 127.0.0.1 -p "$port")
         fi

@@ -212,11 +212,12 @@ pub enum DecodeError {
 /// # Errors
 ///
 /// [`DecodeError::Uncompress`] if the COMPRESSED bit is set and `data` is not a complete zlib
-/// stream that inflates to at most 2^15 times its size. The C extension then reports
-/// `Failed to uncompress data` and treats the key as a miss.
-pub fn decode(flags: u32, data: &[u8]) -> Result<Decoded<'_>, DecodeError> {
+/// stream that inflates to at most 2^15 times its size and at most `max_len` bytes (what the
+/// caller can hold: a small stream of zeros must not inflate into gigabytes). The C extension
+/// then reports `Failed to uncompress data` and treats the key as a miss.
+pub fn decode(flags: u32, data: &[u8], max_len: usize) -> Result<Decoded<'_>, DecodeError> {
     let data = if flags & flags::COMPRESSED != 0 {
-        Cow::Owned(uncompress(data)?)
+        Cow::Owned(uncompress(data, max_len)?)
     } else {
         Cow::Borrowed(data)
     };
@@ -234,10 +235,10 @@ pub fn decode(flags: u32, data: &[u8]) -> Result<Decoded<'_>, DecodeError> {
 /// The C extension gives up once its output buffer reaches 2^15 times the compressed length.
 const MAX_INFLATE_RATIO: usize = 1 << 15;
 
-/// Inflates a zlib stream (any level; raw deflate is rejected). Bytes after the end of the
-/// stream are ignored, as zlib's `uncompress()` does.
-fn uncompress(data: &[u8]) -> Result<Vec<u8>, DecodeError> {
-    let limit = data.len().saturating_mul(MAX_INFLATE_RATIO);
+/// Inflates a zlib stream (any level; raw deflate is rejected) into at most `max_len` bytes.
+/// Bytes after the end of the stream are ignored, as zlib's `uncompress()` does.
+fn uncompress(data: &[u8], max_len: usize) -> Result<Vec<u8>, DecodeError> {
+    let limit = data.len().saturating_mul(MAX_INFLATE_RATIO).min(max_len);
     let mut inflated = Vec::with_capacity(data.len().saturating_mul(4).min(limit));
     // One inflate state per thread, reset between values (see `compress_within_budget`).
     thread_local! {
@@ -583,43 +584,58 @@ mod tests {
     #[test]
     fn decode_types() {
         assert_eq!(
-            decode(0, b"hello").expect("ok"),
+            decode(0, b"hello", usize::MAX).expect("ok"),
             Decoded::Str(Cow::Borrowed(b"hello"))
         );
         assert!(matches!(
-            decode(0, b"hi").expect("ok"),
+            decode(0, b"hi", usize::MAX).expect("ok"),
             Decoded::Str(Cow::Borrowed(_))
         ));
         assert_eq!(
-            decode(0, b"").expect("ok"),
+            decode(0, b"", usize::MAX).expect("ok"),
             Decoded::Str(Cow::Borrowed(b""))
         );
-        assert_eq!(decode(768, b"-42").expect("ok"), Decoded::Long(-42));
-        assert_eq!(decode(1792, b"1.5").expect("ok"), Decoded::Double(1.5));
-        assert_eq!(decode(256, b"1").expect("ok"), Decoded::Bool(true));
+        assert_eq!(
+            decode(768, b"-42", usize::MAX).expect("ok"),
+            Decoded::Long(-42)
+        );
+        assert_eq!(
+            decode(1792, b"1.5", usize::MAX).expect("ok"),
+            Decoded::Double(1.5)
+        );
+        assert_eq!(
+            decode(256, b"1", usize::MAX).expect("ok"),
+            Decoded::Bool(true)
+        );
         for not_true in [&b"0"[..], b"", b"11", b" 1", b"1 ", b"true", b"2"] {
-            assert_eq!(decode(256, not_true).expect("ok"), Decoded::Bool(false));
+            assert_eq!(
+                decode(256, not_true, usize::MAX).expect("ok"),
+                Decoded::Bool(false)
+            );
         }
         assert_eq!(
-            decode(1, b"N;").expect("ok"),
+            decode(1, b"N;", usize::MAX).expect("ok"),
             Decoded::Serialized(Cow::Borrowed(b"N;"))
         );
         // The serialized bit wins over the type nibble; user bits are ignored.
         assert_eq!(
-            decode(1 | 0x300, b"N;").expect("ok"),
+            decode(1 | 0x300, b"N;", usize::MAX).expect("ok"),
             Decoded::Serialized(Cow::Borrowed(b"N;"))
         );
-        assert_eq!(decode(0x20300, b"5").expect("ok"), Decoded::Long(5));
+        assert_eq!(
+            decode(0x20300, b"5", usize::MAX).expect("ok"),
+            Decoded::Long(5)
+        );
         // Reserved/unknown type nibbles decode as strings.
         for nibble in [0x200, 0x400, 0x500, 0x600, 0x800, 0xF00] {
             assert_eq!(
-                decode(nibble, b"12").expect("ok"),
+                decode(nibble, b"12", usize::MAX).expect("ok"),
                 Decoded::Str(Cow::Borrowed(b"12")),
                 "{nibble:#x}"
             );
         }
         assert!(matches!(
-            decode(1792, b"NAN").expect("ok"),
+            decode(1792, b"NAN", usize::MAX).expect("ok"),
             Decoded::Double(v) if v.is_nan()
         ));
     }
@@ -640,7 +656,7 @@ mod tests {
         for value in values {
             for user_flags in [0, flags::COMPRESSED | flags::USER3] {
                 let stored = encode(value, user_flags, Compression::default()).expect("valid");
-                let decoded = decode(stored.flags, &stored.data).expect("decodes");
+                let decoded = decode(stored.flags, &stored.data, usize::MAX).expect("decodes");
                 let expected = match value {
                     Value::Str(bytes) => Decoded::Str(Cow::Borrowed(bytes)),
                     Value::Serialized(bytes) => Decoded::Serialized(Cow::Borrowed(bytes)),
@@ -654,7 +670,7 @@ mod tests {
         // 14 significant digits lose precision on the round trip.
         let third = encode(Value::Double(1.0 / 3.0), 0, Compression::default()).expect("valid");
         assert_eq!(
-            decode(third.flags, &third.data).expect("ok"),
+            decode(third.flags, &third.data, usize::MAX).expect("ok"),
             Decoded::Double(0.33333333333333)
         );
     }
@@ -662,15 +678,15 @@ mod tests {
     #[test]
     fn decode_compressed() {
         assert_eq!(
-            decode(2, &hex(GZCOMPRESS_HELLO_100)).expect("ok"),
+            decode(2, &hex(GZCOMPRESS_HELLO_100), usize::MAX).expect("ok"),
             Decoded::Str(Cow::Owned(b"hello ".repeat(100)))
         );
         assert_eq!(
-            decode(3, &hex(GZCOMPRESS_SERIALIZED_ARRAY)).expect("ok"),
+            decode(3, &hex(GZCOMPRESS_SERIALIZED_ARRAY), usize::MAX).expect("ok"),
             Decoded::Serialized(Cow::Owned(SERIALIZED_ARRAY.to_vec()))
         );
         assert_eq!(
-            decode(2 | 0x300, &hex("789c33343236010001f800cb")).expect("ok"),
+            decode(2 | 0x300, &hex("789c33343236010001f800cb"), usize::MAX).expect("ok"),
             Decoded::Long(1234)
         );
         // Other clients' levels: PHP gzcompress($s, 9) and gzcompress($s, 1).
@@ -678,7 +694,7 @@ mod tests {
         let level_1 = "78010bc94855282ccd4cce56482aca2fcf5348cbaf50c82acd2d2856c82f4b2d5228014ae72456552aa4e4a7eb2984602ad603000ba61769";
         for stream in [level_9, level_1] {
             assert_eq!(
-                decode(2, &hex(stream)).expect("ok"),
+                decode(2, &hex(stream), usize::MAX).expect("ok"),
                 Decoded::Str(Cow::Owned(QUICK_FOX.to_vec()))
             );
         }
@@ -686,7 +702,7 @@ mod tests {
         let mut trailing = hex(GZCOMPRESS_HELLO_100);
         trailing.extend_from_slice(b"garbage");
         assert_eq!(
-            decode(2, &trailing).expect("ok"),
+            decode(2, &trailing, usize::MAX).expect("ok"),
             Decoded::Str(Cow::Owned(b"hello ".repeat(100)))
         );
     }
@@ -697,7 +713,7 @@ mod tests {
         let stored = encode(Value::Str(&zeros), 0, Compression::default()).expect("valid");
         assert_eq!(stored.flags, 2);
         assert!(stored.data.len() * 500 < zeros.len());
-        match decode(stored.flags, &stored.data).expect("ok") {
+        match decode(stored.flags, &stored.data, usize::MAX).expect("ok") {
             Decoded::Str(inflated) => assert!(inflated == zeros),
             other => panic!("decoded as {other:?}"),
         }
@@ -720,7 +736,7 @@ mod tests {
             hex("789cffffffffffff"),
         ];
         for data in failures {
-            let result = decode(2, &data);
+            let result = decode(2, &data, usize::MAX);
             assert!(
                 matches!(result, Err(DecodeError::Uncompress)),
                 "{data:02x?} gave {result:?}"
@@ -730,6 +746,23 @@ mod tests {
             DecodeError::Uncompress.to_string(),
             "Failed to uncompress data"
         );
+    }
+
+    #[test]
+    fn inflating_stops_at_the_callers_limit() {
+        use std::io::Write;
+        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        encoder.write_all(&[0; 1 << 20]).expect("compress");
+        let bomb = encoder.finish().expect("compress");
+        assert!(bomb.len() < 2048, "{} bytes", bomb.len());
+        assert!(matches!(
+            decode(2, &bomb, 1 << 20),
+            Ok(Decoded::Str(data)) if data.len() == 1 << 20
+        ));
+        assert!(matches!(
+            decode(2, &bomb, (1 << 20) - 1),
+            Err(DecodeError::Uncompress)
+        ));
     }
 
     #[test]

@@ -229,6 +229,103 @@ fn a_reply_cut_mid_value_fails_the_server_and_the_next_request_is_clean() {
     fake.join().unwrap();
 }
 
+/// A pool with the one server listening on `listener`'s port (retry interval 15 s).
+fn pool_on(listener: &TcpListener, timeout: Duration) -> Pool {
+    let mut pool = new_pool();
+    let port = listener.local_addr().unwrap().port();
+    pool.add_server(loopback_config(port, timeout, 15), 1, true);
+    pool
+}
+
+#[test]
+fn a_reply_trickling_in_times_out_though_every_byte_comes_within_the_timeout() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let mut pool = pool_on(&listener, Duration::from_millis(300));
+    let fake = std::thread::spawn(move || {
+        let (mut conn, _) = listener.accept().unwrap();
+        let mut buf = [0u8; 256];
+        let _ = conn.read(&mut buf);
+        conn.write_all(b"VALUE k 0 100\r\n").unwrap();
+        // A byte every 100 ms: progress well within the 300 ms timeout, forever (50 bytes, 5 s).
+        for _ in 0..50 {
+            std::thread::sleep(Duration::from_millis(100));
+            if conn.write_all(b"x").is_err() {
+                break;
+            }
+        }
+    });
+    let start = Instant::now();
+    assert!(get_all(&mut pool, &Policy::default(), &[b"k".to_vec()]).is_empty());
+    let elapsed = start.elapsed();
+    assert!(elapsed < Duration::from_millis(600), "{elapsed:?}");
+    let events = pool.take_events();
+    assert_eq!(failures(&events), 1, "{events:?}");
+    drop(pool);
+    fake.join().unwrap();
+}
+
+/// The same on a kept connection, whose replies are waited for in `recv` rather than `poll`.
+#[test]
+fn a_reply_trickling_in_on_a_kept_connection_times_out_too() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let mut pool = pool_on(&listener, Duration::from_millis(300));
+    let fake = std::thread::spawn(move || {
+        let (mut conn, _) = listener.accept().unwrap();
+        let mut buf = [0u8; 256];
+        let _ = conn.read(&mut buf);
+        conn.write_all(b"VALUE k 0 2\r\nok\r\nEND\r\n").unwrap();
+        let _ = conn.read(&mut buf);
+        conn.write_all(b"VALUE k 0 100\r\n").unwrap();
+        for _ in 0..50 {
+            std::thread::sleep(Duration::from_millis(100));
+            if conn.write_all(b"x").is_err() {
+                break;
+            }
+        }
+    });
+    let policy = Policy::default();
+    assert_eq!(
+        get_all(&mut pool, &policy, &[b"k".to_vec()]),
+        vec![(b"k".to_vec(), b"ok".to_vec())]
+    );
+    let start = Instant::now();
+    assert!(get_all(&mut pool, &policy, &[b"k".to_vec()]).is_empty());
+    let elapsed = start.elapsed();
+    assert!(elapsed < Duration::from_millis(600), "{elapsed:?}");
+    assert_eq!(failures(&pool.take_events()), 1);
+    drop(pool);
+    fake.join().unwrap();
+}
+
+#[test]
+fn a_large_reply_may_take_many_timeouts_when_it_keeps_coming() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let mut pool = pool_on(&listener, Duration::from_millis(200));
+    let value = vec![b'v'; 1 << 20];
+    let sent = value.clone();
+    let fake = std::thread::spawn(move || {
+        let (mut conn, _) = listener.accept().unwrap();
+        let mut buf = [0u8; 256];
+        let _ = conn.read(&mut buf);
+        conn.write_all(b"VALUE k 0 1048576\r\n").unwrap();
+        // 16 chunks of 64 KiB, 60 ms apart: about 1 s in all, five timeouts, each pause within
+        // one and the rate above 64 KiB per timeout.
+        for chunk in sent.chunks(64 * 1024) {
+            std::thread::sleep(Duration::from_millis(60));
+            conn.write_all(chunk).unwrap();
+        }
+        conn.write_all(b"\r\nEND\r\n").unwrap();
+        let _ = conn.read(&mut buf);
+    });
+    let start = Instant::now();
+    let hits = get_all(&mut pool, &Policy::default(), &[b"k".to_vec()]);
+    assert!(start.elapsed() > Duration::from_millis(800));
+    assert_eq!(hits, vec![(b"k".to_vec(), value)]);
+    assert_eq!(failures(&pool.take_events()), 0);
+    drop(pool);
+    fake.join().unwrap();
+}
+
 #[test]
 fn unix_socket_server_works() {
     let server = Memcached::start_unix();

@@ -2,12 +2,13 @@
 //! a batch that mixes quiet gets, a store, a counter, an uptime query (many `STAT` responses
 //! to one request) and a SASL authentication.
 //!
-//! Checks: no panic; the reader never consumes more than it was shown; once it reports an
-//! error or completion, it is not fed again (as in the poll loop).
+//! Checks: no panic; the reader never consumes more than it was shown, and is fed as the poll
+//! loop feeds it ([`partial_reads::feed`]).
 #![no_main]
 
+mod partial_reads;
+
 use libfuzzer_sys::fuzz_target;
-use memcache::net::ReplyReader;
 use memcache::pool::binary_exchange::BinaryReader;
 use memcache::pool::{Command, Request};
 use memcache::protocol::ascii::StoreOp;
@@ -36,23 +37,9 @@ fuzz_target!(|data: &[u8]| {
         Request::for_key(b"b", Command::Get { with_cas: true }),
     ];
     let indexes = [0, 1, 2, 3, 4];
-    let mut reader = BinaryReader::new(&requests, &indexes, data.first() == Some(&1));
-    let mut start = 0;
-    // Grow the visible window in steps of 7 bytes, like partial reads.
-    let mut end = 0;
-    while end < data.len() {
-        end = (end + 7).min(data.len());
-        match reader.read(&data[start..end]) {
-            Ok(progress) => {
-                assert!(progress.consumed <= end - start);
-                start += progress.consumed;
-                if progress.done {
-                    break;
-                }
-            }
-            Err(_) => break,
-        }
-    }
+    // A small value budget, so refused values are exercised too.
+    let mut reader = BinaryReader::new(&requests, &indexes, data.first() == Some(&1), 1024);
+    partial_reads::feed(&mut reader, data, 7);
     let (outcomes, hits) = reader.finish();
     assert_eq!(outcomes.len(), 5);
     for hit in &hits.hits {

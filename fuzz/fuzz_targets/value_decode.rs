@@ -13,7 +13,9 @@ fuzz_target!(|input: &[u8]| {
         return;
     };
     let flags = u32::from_le_bytes(*flag_bytes);
-    if let Ok(Decoded::Str(bytes) | Decoded::Serialized(bytes)) = value::decode(flags, data) {
+    if let Ok(Decoded::Str(bytes) | Decoded::Serialized(bytes)) =
+        value::decode(flags, data, usize::MAX)
+    {
         assert!(bytes.len() <= data.len().max(1) * (1 << 15));
     }
 });

@@ -254,11 +254,12 @@ impl Connection {
         }
     }
 
-    /// Sends as much of the write buffer as the socket takes; true when all of it is sent.
-    pub(crate) fn send_some(&mut self) -> Result<bool, NetError> {
+    /// Sends as much of the write buffer as the socket takes; returns how many bytes that was.
+    pub(crate) fn send_some(&mut self) -> Result<usize, NetError> {
+        let before = self.written;
         if let Transport::Tls(session) = &mut self.transport {
             self.written += session.send(&self.socket, &self.write_buf[self.written..])?;
-            return Ok(self.write_done());
+            return Ok(self.written - before);
         }
         while self.written < self.write_buf.len() {
             let sent = self
@@ -267,12 +268,12 @@ impl Connection {
             match sent {
                 Ok(0) => return Err(NetError::Closed),
                 Ok(n) => self.written += n,
-                Err(e) if e.kind() == ErrorKind::WouldBlock => return Ok(false),
+                Err(e) if e.kind() == ErrorKind::WouldBlock => break,
                 Err(e) if e.kind() == ErrorKind::Interrupted => {}
                 Err(e) => return Err(NetError::io(&e)),
             }
         }
-        Ok(true)
+        Ok(self.written - before)
     }
 
     /// Reads what the socket has into the read buffer; returns how many bytes arrived
@@ -330,6 +331,20 @@ impl Connection {
         }
     }
 
+    /// Checks, before a kept connection carries a new request, that the server has sent
+    /// nothing since the last exchange ended. memcached never speaks unasked: bytes here are
+    /// replies nobody waits for, which the new request would take for its own (an error: the
+    /// stream is out of step); end of stream is a server that closed the idle connection
+    /// ([`NetError::Closed`]). Costs one non-blocking `recv` that normally finds nothing.
+    pub(crate) fn check_idle(&mut self) -> Result<(), NetError> {
+        match self.recv_some(None)? {
+            0 => Ok(()),
+            _ => Err(NetError::Unexpected(
+                "Unsolicited data from the server before the request".into(),
+            )),
+        }
+    }
+
     /// The received bytes not yet consumed by the reply reader.
     pub(crate) fn unread(&self) -> &[u8] {
         &self.read_buf[self.consumed..]
@@ -359,10 +374,5 @@ impl Connection {
         if self.read_buf.capacity() > KEEP {
             self.read_buf.shrink_to(KEEP);
         }
-    }
-
-    /// True if the server sent bytes nobody asked for: such a connection is out of step.
-    pub fn has_stray_bytes(&self) -> bool {
-        !self.read_buf.is_empty()
     }
 }

@@ -4,13 +4,20 @@
 //! Uses `poll(2)` (never `select`, which breaks past descriptor 1024). Each job has its own
 //! deadline: the connect timeout for the connect and the TLS handshake together, then the I/O
 //! timeout, restarted whenever its server makes progress; a job that sees no progress for that
-//! long fails with [`NetError::Timeout`] without holding up the others.
+//! long fails with [`NetError::Timeout`] without holding up the others. Progress must also be
+//! real: from the connect on, a job may take one I/O timeout plus one more per 64 KiB sent or
+//! received, so a server that sends (or takes) a byte now and then cannot hold a request for
+//! long.
 
 use std::time::{Duration, Instant};
 
 use smallvec::SmallVec;
 
 use crate::net::{Connection, NetError};
+
+/// What an exchange must move, on average, per I/O timeout: 64 KiB, far below any link
+/// memcached is used over (a 1 MB value may take 16 timeouts at this rate), far above a trickle.
+const MIN_BYTES_PER_TIMEOUT: usize = 64 * 1024;
 
 /// How far a reader got with the bytes it was shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +53,10 @@ pub struct Job<'a> {
     /// The job made progress since its deadline was set: the next pass of [`run`]'s loop
     /// restarts it (one clock reading serves every job, and a job that finishes needs none).
     progressed: bool,
+    /// When the exchange proper began: the start of [`run`], or the end of the connect.
+    began: Instant,
+    /// Bytes sent and received so far.
+    moved: usize,
 }
 
 impl<'a> Job<'a> {
@@ -64,6 +75,8 @@ impl<'a> Job<'a> {
             result: None,
             deadline: Instant::now(),
             progressed: false,
+            began: Instant::now(),
+            moved: 0,
         }
     }
 
@@ -75,22 +88,46 @@ impl<'a> Job<'a> {
             self.io_timeout
         }
     }
+
+    /// When the job fails however much progress it makes: one I/O timeout after it began,
+    /// plus one per [`MIN_BYTES_PER_TIMEOUT`] sent or received.
+    fn last_deadline(&self) -> Instant {
+        let timeouts = 1 + u32::try_from(self.moved / MIN_BYTES_PER_TIMEOUT).unwrap_or(u32::MAX);
+        self.began + self.io_timeout.saturating_mul(timeouts)
+    }
 }
 
 /// Runs all jobs to completion: each ends done, failed or timed out.
 pub fn run(jobs: &mut [Job<'_>]) {
     // Before the first poll, push out what can be sent right away: on an established
-    // connection the request usually leaves in this first send.
+    // connection the request usually leaves in this first send. A kept connection must have
+    // nothing to read first (see `Connection::check_idle`).
+    let start = Instant::now();
     for job in jobs.iter_mut() {
+        job.began = start;
+        if job.conn.was_used() {
+            if let Err(e) = job.conn.check_idle() {
+                job.result = Some(Err(e));
+                continue;
+            }
+        }
         if !job.conn.is_connecting() {
             step_write(job);
         }
     }
-    // One server, request sent: its replies are waited for in `recv`, no poll needed.
+    // One server, request sent: its replies are waited for in `recv`, no poll needed; each
+    // wait is at most the I/O timeout and ends at the job's last deadline.
     if let [job] = jobs {
         if job.result.is_none() && job.conn.can_wait_in_recv() && job.conn.write_done() {
             while job.result.is_none() {
-                let received = job.conn.recv_some(Some(job.io_timeout));
+                let left = job
+                    .last_deadline()
+                    .saturating_duration_since(Instant::now());
+                let received = if left.is_zero() {
+                    Ok(0)
+                } else {
+                    job.conn.recv_some(Some(job.io_timeout.min(left)))
+                };
                 if matches!(received, Ok(0)) {
                     job.result = Some(Err(job.conn.timeout_error()));
                 } else {
@@ -101,8 +138,7 @@ pub fn run(jobs: &mut [Job<'_>]) {
         }
     }
     // The clock is read once per pass of the loop, and only while some job still runs: a
-    // single-server exchange that completes in one poll reads it once.
-    let start = Instant::now();
+    // single-server exchange that completes in one poll reads it once (after the start).
     for job in jobs.iter_mut() {
         job.deadline = start + job.current_timeout();
     }
@@ -127,7 +163,12 @@ pub fn run(jobs: &mut [Job<'_>]) {
                 job.progressed = false;
                 job.deadline = now + job.io_timeout;
             }
-            if now >= job.deadline {
+            let deadline = if job.conn.is_connecting() {
+                job.deadline
+            } else {
+                job.deadline.min(job.last_deadline())
+            };
+            if now >= deadline {
                 job.result = Some(Err(job.conn.timeout_error()));
                 continue;
             }
@@ -137,7 +178,7 @@ pub fn run(jobs: &mut [Job<'_>]) {
                 revents: 0,
             });
             polled.push(i);
-            next_deadline = Some(next_deadline.map_or(job.deadline, |d| d.min(job.deadline)));
+            next_deadline = Some(next_deadline.map_or(deadline, |d| d.min(deadline)));
         }
         let Some(next_deadline) = next_deadline else {
             return;
@@ -172,6 +213,7 @@ pub fn run(jobs: &mut [Job<'_>]) {
                     continue;
                 }
                 job.progressed = true;
+                job.began = Instant::now();
             }
             if step_write(job) | step_read(job, revents) {
                 job.progressed = true;
@@ -186,7 +228,10 @@ fn step_write(job: &mut Job<'_>) -> bool {
         return false;
     }
     match job.conn.send_some() {
-        Ok(_) => true,
+        Ok(n) => {
+            job.moved += n;
+            n > 0
+        }
         Err(e) => {
             job.result = Some(Err(e));
             false
@@ -208,18 +253,26 @@ fn step_read(job: &mut Job<'_>, revents: libc::c_short) -> bool {
 /// True if bytes arrived.
 fn take_replies(job: &mut Job<'_>, received: Result<usize, NetError>) -> bool {
     let arrived = matches!(received, Ok(n) if n > 0);
+    if let Ok(n) = received {
+        job.moved += n;
+    }
     // Replies already buffered are consumed even if the socket then reported an error, so a
     // server that answers and closes still delivers its answers.
     match job.reader.read(job.conn.unread()) {
         Ok(progress) => {
             job.conn.consume(progress.consumed);
             if progress.done {
-                job.result = Some(if job.conn.write_done() {
-                    Ok(())
-                } else {
+                job.result = Some(if !job.conn.write_done() {
                     Err(NetError::Unexpected(
                         "reply completed before the request was sent".into(),
                     ))
+                } else if !job.conn.unread().is_empty() {
+                    // More replies than requests: which of them answered which is unknown.
+                    Err(NetError::Unexpected(
+                        "Unsolicited data from the server after the last reply".into(),
+                    ))
+                } else {
+                    Ok(())
                 });
                 return arrived;
             }

@@ -62,6 +62,27 @@ impl NetError {
         }
     }
 
+    /// True if the reply stream went out of step: a reply that could not be parsed, one that
+    /// answers nothing that was asked, or bytes nobody asked for. Every reply read on such a
+    /// connection is suspect, not only the last one. A refused value
+    /// ([`NetError::is_refused_value`]) is not out of step.
+    pub fn is_out_of_step(&self) -> bool {
+        match self {
+            NetError::Protocol(e) => !matches!(e, ProtocolError::ValueTooLarge { .. }),
+            NetError::Unexpected(_) => true,
+            _ => false,
+        }
+    }
+
+    /// True if a well-formed reply carried a value larger than the caller can hold: the
+    /// connection is closed (the value is not read), but the server is not at fault.
+    pub fn is_refused_value(&self) -> bool {
+        matches!(
+            self,
+            NetError::Protocol(ProtocolError::ValueTooLarge { .. })
+        )
+    }
+
     /// A read/write failure from an OS error.
     pub fn io(err: &std::io::Error) -> Self {
         NetError::Io {

@@ -8,7 +8,7 @@ use ext_php_rs::flags::DataType;
 use ext_php_rs::types::{ZendHashTable, ZendStr, Zval};
 
 use crate::compat::php_number::array_index;
-use crate::php::{errors, serialize};
+use crate::php::{errors, memory, serialize};
 use crate::value::{self, Compression, Decoded, Value};
 
 /// Why a value could not be stored.
@@ -64,7 +64,7 @@ pub fn with_encoded<R>(
 /// Must be called with no pool borrow held: unserialize runs `__wakeup`, which may call back
 /// into the same pool.
 pub fn decode(flags: u32, data: &[u8]) -> Option<Zval> {
-    let decoded = match value::decode(flags, data) {
+    let decoded = match value::decode(flags, data, memory::value_budget()) {
         Ok(decoded) => decoded,
         Err(_) => {
             errors::notice("Failed to uncompress data");

@@ -19,6 +19,7 @@ pub mod ffi;
 pub mod health_log;
 pub mod info;
 pub mod ini;
+pub mod memory;
 pub mod monitoring;
 pub mod pool_object;
 pub mod prefix;

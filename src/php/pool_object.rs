@@ -5,7 +5,7 @@
 use ext_php_rs::types::{ZendObject, Zval};
 
 use crate::php::connection::{self, Connection, SharedPool};
-use crate::php::{errors, ini};
+use crate::php::{errors, ini, memory};
 use crate::pool::{Policy, Pool, SaslCredentials};
 use crate::value::Compression;
 
@@ -140,5 +140,6 @@ pub fn policy() -> Policy {
         failover_ttl: ini::failover_ttl(),
         failback_flush: ini::failback_flush(),
         max_failed_share: ini::max_failed_share(),
+        max_value_len: memory::value_budget(),
     }
 }

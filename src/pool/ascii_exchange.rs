@@ -60,12 +60,15 @@ pub struct AsciiReader<'b, 'a> {
     stats: Vec<StatEntry>,
     /// The clock figures seen in the reply to [`Command::Uptime`].
     clock: ClockReading,
+    /// Most bytes of values this exchange may buffer, all values together.
+    max_value_len: usize,
 }
 
 impl<'b, 'a> AsciiReader<'b, 'a> {
     /// A reader for the requests `indexes` of `requests`, in
-    /// [`wire_order`](crate::pool::request::wire_order).
-    pub fn new(requests: &'b [Request<'a>], indexes: &'b [usize]) -> Self {
+    /// [`wire_order`](crate::pool::request::wire_order), that refuses values beyond
+    /// `max_value_len` bytes in all ([`ProtocolError::ValueTooLarge`]).
+    pub fn new(requests: &'b [Request<'a>], indexes: &'b [usize], max_value_len: usize) -> Self {
         let first_get = indexes
             .iter()
             .position(|&i| is_get(&requests[i]))
@@ -80,6 +83,7 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
             hits: Hits::default(),
             stats: Vec::new(),
             clock: ClockReading::default(),
+            max_value_len,
         }
     }
 
@@ -107,16 +111,15 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
             } => {
                 let Some(slot) = self.find_get_slot(key) else {
                     return Err(NetError::Unexpected(format!(
-                        "VALUE for a key that was not requested: {}",
+                        "VALUE for a key that was not requested or was answered already: {}",
                         String::from_utf8_lossy(key)
                     )));
                 };
-                if slot >= self.next {
-                    for skipped in self.next..slot {
-                        self.outcomes[skipped] = Outcome::Done;
-                    }
-                    self.next = slot + 1;
+                // Keys before it that got no VALUE were misses.
+                for skipped in self.next..slot {
+                    self.outcomes[skipped] = Outcome::Done;
                 }
+                self.next = slot + 1;
                 self.outcomes[slot] = Outcome::Done;
                 let expected = self.indexes.len() - self.first_get;
                 let request = self.indexes[slot];
@@ -157,14 +160,12 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
         }
     }
 
-    /// The slot answered by a VALUE for `key`: memcached answers in request order, so search
-    /// forward from the cursor first (duplicates are answered once each), then from the first
-    /// get.
+    /// The slot answered by a VALUE for `key`: memcached answers in request order (a key asked
+    /// for twice is answered twice), so only slots from the cursor on can be answered. A VALUE
+    /// for a key behind the cursor repeats an answer: the stream is out of step (a server
+    /// repeating a value without end would otherwise be buffered without end).
     fn find_get_slot(&self, key: &[u8]) -> Option<usize> {
-        let matches = |&slot: &usize| self.requests[self.indexes[slot]].key == key;
-        (self.next..self.indexes.len())
-            .find(matches)
-            .or_else(|| (self.first_get..self.next).find(matches))
+        (self.next..self.indexes.len()).find(|&slot| self.requests[self.indexes[slot]].key == key)
     }
 
     /// Handles the reply to a single-reply (or stats) command.
@@ -267,7 +268,8 @@ impl ReplyReader for AsciiReader<'_, '_> {
         while !self.is_done() {
             let in_gets = self.next >= self.first_get;
             let parsed = if in_gets {
-                ascii::parse_reply(&buf[consumed..])
+                let room = self.max_value_len.saturating_sub(self.hits.data.len());
+                ascii::parse_reply_within(&buf[consumed..], room)
             } else {
                 ascii::parse_line(&buf[consumed..])
             };
@@ -296,7 +298,7 @@ mod tests {
     /// What one request's reader makes of `reply`: its outcome, or the failure's message.
     fn read_one(command: Command<'_>, reply: &[u8]) -> Result<Outcome, String> {
         let requests = [Request::for_key(b"k", command)];
-        let mut reader = AsciiReader::new(&requests, &[0]);
+        let mut reader = AsciiReader::new(&requests, &[0], ascii::MAX_VALUE_LEN);
         let progress = reader.read(reply).map_err(|e| e.to_string())?;
         assert!(progress.done, "reply {reply:?} left the reader waiting");
         Ok(reader.finish().0.remove(0))
@@ -368,6 +370,52 @@ mod tests {
             read_one(store(StoreOp::Add), b"NOT_STORED\r\n"),
             Ok(Outcome::Rejected)
         );
+    }
+
+    /// The reader of a get of `keys` (in one batch) with a value budget of `max_value_len`.
+    fn read_gets(keys: &[&[u8]], max_value_len: usize, reply: &[u8]) -> Result<bool, String> {
+        let requests: Vec<Request<'_>> = keys
+            .iter()
+            .map(|key| Request::for_key(key, Command::Get { with_cas: false }))
+            .collect();
+        let indexes: Vec<usize> = (0..keys.len()).collect();
+        let mut reader = AsciiReader::new(&requests, &indexes, max_value_len);
+        let progress = reader.read(reply).map_err(|e| e.to_string())?;
+        Ok(progress.done)
+    }
+
+    #[test]
+    fn a_value_repeated_or_for_a_key_behind_the_cursor_is_out_of_step() {
+        // A key asked for twice is answered twice, in order.
+        assert_eq!(
+            read_gets(
+                &[b"a", b"a"],
+                100,
+                b"VALUE a 0 1\r\nx\r\nVALUE a 0 1\r\ny\r\nEND\r\n"
+            ),
+            Ok(true)
+        );
+        let repeated = "VALUE for a key that was not requested or was answered already: a";
+        assert_eq!(
+            read_gets(&[b"a"], 100, b"VALUE a 0 1\r\nx\r\nVALUE a 0 1\r\nx\r\n"),
+            Err(repeated.to_string())
+        );
+        assert_eq!(
+            read_gets(
+                &[b"a", b"b"],
+                100,
+                b"VALUE b 0 1\r\nx\r\nVALUE a 0 1\r\nx\r\n"
+            ),
+            Err(repeated.to_string())
+        );
+    }
+
+    #[test]
+    fn values_beyond_the_budget_of_the_exchange_are_refused_at_their_header() {
+        let two = b"VALUE a 0 3\r\nxyz\r\nVALUE b 0 3\r\nxyz\r\nEND\r\n";
+        assert_eq!(read_gets(&[b"a", b"b"], 6, two), Ok(true));
+        let refused = ProtocolError::ValueTooLarge { len: 3, limit: 2 }.to_string();
+        assert_eq!(read_gets(&[b"a", b"b"], 5, two), Err(refused));
     }
 
     #[test]

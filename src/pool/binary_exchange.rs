@@ -114,12 +114,20 @@ pub struct BinaryReader<'b, 'a> {
     hits: Hits,
     /// The clock figures seen among the `STAT` responses to [`Command::Uptime`].
     clock: ClockReading,
+    /// Most bytes of values this exchange may buffer, all values together.
+    max_value_len: usize,
 }
 
 impl<'b, 'a> BinaryReader<'b, 'a> {
     /// A reader for the requests `indexes` of `requests`, encoded by [`encode_binary`] with
-    /// authentication when `authenticating`.
-    pub fn new(requests: &'b [Request<'a>], indexes: &'b [usize], authenticating: bool) -> Self {
+    /// authentication when `authenticating`, that refuses values beyond `max_value_len` bytes
+    /// in all ([`ProtocolError::ValueTooLarge`]).
+    pub fn new(
+        requests: &'b [Request<'a>],
+        indexes: &'b [usize],
+        authenticating: bool,
+        max_value_len: usize,
+    ) -> Self {
         let quiet = quiet_gets(requests, indexes);
         let gets = indexes.iter().filter(|&&i| is_get(&requests[i])).count();
         let awaited = if quiet {
@@ -138,6 +146,7 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
             gets,
             hits: Hits::default(),
             clock: ClockReading::default(),
+            max_value_len,
         }
     }
 
@@ -255,7 +264,8 @@ impl ReplyReader for BinaryReader<'_, '_> {
     fn read(&mut self, buf: &[u8]) -> Result<ReadProgress, NetError> {
         let mut consumed = 0;
         while !self.is_done() {
-            let (response, used) = match binary::parse_response(&buf[consumed..])? {
+            let room = self.max_value_len.saturating_sub(self.hits.data.len());
+            let (response, used) = match binary::parse_response_within(&buf[consumed..], room)? {
                 Parse::Incomplete => break,
                 Parse::Done(response, used) => (response, used),
             };
@@ -318,7 +328,7 @@ mod tests {
         assert_eq!(opcodes, [0x09, 0x09, 0x09, 0x0a]);
         let mut stream = response(Opcode::GetQ, 0, 1, &7u32.to_be_bytes(), b"bee");
         stream.extend(response(Opcode::Noop, 0, 3, &[], &[]));
-        let mut reader = BinaryReader::new(&requests, &indexes, false);
+        let mut reader = BinaryReader::new(&requests, &indexes, false, binary::MAX_BODY_LEN);
         assert!(feed(&mut reader, &stream));
         let (outcomes, hits) = reader.finish();
         assert_eq!(
@@ -354,12 +364,12 @@ mod tests {
         assert_eq!(out[1], Opcode::SaslAuth.code());
         let mut stream = response(Opcode::SaslAuth, 0, AUTH_OPAQUE, &[], b"Authenticated");
         stream.extend(response(Opcode::Add, 2, 0, &[], b"Data exists for key."));
-        let mut reader = BinaryReader::new(&requests, &[0], true);
+        let mut reader = BinaryReader::new(&requests, &[0], true, binary::MAX_BODY_LEN);
         assert!(feed(&mut reader, &stream));
         assert_eq!(reader.finish().0.as_slice(), [Outcome::Rejected]);
 
         let refused = response(Opcode::SaslAuth, 0x20, AUTH_OPAQUE, &[], b"Auth failure.");
-        let mut reader = BinaryReader::new(&requests, &[0], true);
+        let mut reader = BinaryReader::new(&requests, &[0], true, binary::MAX_BODY_LEN);
         let error = reader.read(&refused).unwrap_err();
         assert_eq!(error, NetError::Unexpected("Auth failure.".into()));
     }
@@ -378,7 +388,7 @@ mod tests {
         )];
         for (status, message, code) in [(0x82, "Out of memory", 130), (0x03, "Too large.", 3)] {
             let stream = response(Opcode::Set, status, 0, &[], message.as_bytes());
-            let mut reader = BinaryReader::new(&requests, &[0], false);
+            let mut reader = BinaryReader::new(&requests, &[0], false, binary::MAX_BODY_LEN);
             assert!(feed(&mut reader, &stream));
             assert_eq!(
                 reader.finish().0.as_slice(),
@@ -395,12 +405,12 @@ mod tests {
         let requests = [Request::for_key(b"k", Command::Delete)];
         let mut stream = response(Opcode::Delete, 0, 0, &[], &[]);
         stream.extend(response(Opcode::Delete, 0, 0, &[], &[]));
-        let mut reader = BinaryReader::new(&requests, &[0], false);
+        let mut reader = BinaryReader::new(&requests, &[0], false, binary::MAX_BODY_LEN);
         let progress = reader.read(&stream).unwrap();
         // Done after the first frame; the second is left unread (stray bytes close the socket).
         assert_eq!(progress.consumed, 24);
         assert!(progress.done);
-        let mut reader = BinaryReader::new(&requests, &[0], false);
+        let mut reader = BinaryReader::new(&requests, &[0], false, binary::MAX_BODY_LEN);
         let wrong_opcode = response(Opcode::Get, 0, 0, &[], &[]);
         assert!(reader.read(&wrong_opcode).is_err());
     }

@@ -34,18 +34,24 @@ pub enum Exchange<'b, 'a> {
 
 impl<'b, 'a> Exchange<'b, 'a> {
     /// The reader for what [`encode`] wrote with the same arguments (`authenticating` when an
-    /// `auth` was given).
+    /// `auth` was given), buffering at most `max_value_len` bytes of values.
     pub fn new(
         protocol: ProtocolKind,
         requests: &'b [Request<'a>],
         indexes: &'b [usize],
         authenticating: bool,
+        max_value_len: usize,
     ) -> Self {
         match protocol {
-            ProtocolKind::Ascii => Exchange::Ascii(AsciiReader::new(requests, indexes)),
-            ProtocolKind::Binary => {
-                Exchange::Binary(BinaryReader::new(requests, indexes, authenticating))
+            ProtocolKind::Ascii => {
+                Exchange::Ascii(AsciiReader::new(requests, indexes, max_value_len))
             }
+            ProtocolKind::Binary => Exchange::Binary(BinaryReader::new(
+                requests,
+                indexes,
+                authenticating,
+                max_value_len,
+            )),
         }
     }
 

@@ -45,13 +45,17 @@ const MAGIC: u64 = u64::from_le_bytes(*b"MCRSHLTH");
 pub const LAYOUT_VERSION: u32 = 1;
 
 /// Bytes before the first slot.
-const HEADER_SIZE: usize = 64;
+pub const HEADER_SIZE: usize = 64;
 
 /// Key of a free slot.
 const FREE: u64 = 0;
 
 /// Key of a slot being claimed: its name is not written yet.
 const CLAIMING: u64 = u64::MAX;
+
+/// Spins one lookup may spend waiting for slots being claimed by other processes (a claim is
+/// a few stores: a claim still going after this many spins is taken as abandoned).
+const CLAIM_WAIT_SPINS: u32 = 10_000;
 
 /// One slot: the key, the server and its health record.
 #[repr(C)]
@@ -64,9 +68,15 @@ struct Slot {
 }
 
 const _: () = assert!(HEADER_SIZE.is_multiple_of(std::mem::align_of::<Slot>()));
+const _: () = assert!(std::mem::align_of::<Slot>() == std::mem::align_of::<AtomicU64>());
+
+/// The table's memory is seen as words of this many bytes (aligned as a slot).
+const WORD: usize = std::mem::size_of::<AtomicU64>();
 
 /// Size of a table file.
 pub const FILE_SIZE: usize = HEADER_SIZE + CAPACITY * std::mem::size_of::<Slot>();
+
+const _: () = assert!(FILE_SIZE.is_multiple_of(WORD));
 
 /// Why a table file cannot be used.
 #[derive(Debug)]
@@ -190,8 +200,8 @@ fn check_file(is_file: bool, uid: u32, mode: u32, euid: u32) -> Result<(), Table
     Ok(())
 }
 
-/// The header of this layout, as the creator writes it.
-fn header_bytes() -> [u8; HEADER_SIZE] {
+/// The header of this layout, as the creator writes it (the first bytes of every table).
+pub fn header_bytes() -> [u8; HEADER_SIZE] {
     let mut bytes = [0u8; HEADER_SIZE];
     let fields: [&[u8]; 6] = [
         &MAGIC.to_ne_bytes(),
@@ -221,6 +231,27 @@ fn check_header(bytes: &[u8; HEADER_SIZE]) -> Result<(), TableError> {
     }
     if bytes != &header_bytes() {
         return Err(TableError::Layout);
+    }
+    Ok(())
+}
+
+/// Checks the content of a table file against this layout, before anything in it is used:
+/// `start` is its first bytes (as many as it has, up to the header's size) and `len` its
+/// length. The header is judged first (a file that is no table at all says so, whatever its
+/// size), then the size. The slots after the header need no check: every bit pattern in them
+/// is a value their readers take as it comes.
+pub fn check_content(start: &[u8], len: u64) -> Result<(), TableError> {
+    let size = || TableError::Size {
+        found: len,
+        expected: FILE_SIZE as u64,
+    };
+    let header = start
+        .get(..HEADER_SIZE)
+        .and_then(|h| <&[u8; HEADER_SIZE]>::try_from(h).ok())
+        .ok_or_else(size)?;
+    check_header(header)?;
+    if len != FILE_SIZE as u64 {
+        return Err(size());
     }
     Ok(())
 }
@@ -291,21 +322,10 @@ impl HealthTable {
             effective_uid(),
         )?;
         let mut header = [0u8; HEADER_SIZE];
-        if meta.len() < HEADER_SIZE as u64 {
-            return Err(TableError::Size {
-                found: meta.len(),
-                expected: FILE_SIZE as u64,
-            });
-        }
-        file.read_exact_at(&mut header, 0)
+        let start = &mut header[..meta.len().min(HEADER_SIZE as u64) as usize];
+        file.read_exact_at(start, 0)
             .map_err(|e| TableError::Io("read", e))?;
-        check_header(&header)?;
-        if meta.len() != FILE_SIZE as u64 {
-            return Err(TableError::Size {
-                found: meta.len(),
-                expected: FILE_SIZE as u64,
-            });
-        }
+        check_content(start, meta.len())?;
         // SAFETY: a shared mapping of the whole file, no address hint; the result is checked.
         let address = unsafe {
             libc::mmap(
@@ -320,19 +340,39 @@ impl HealthTable {
         if address == libc::MAP_FAILED {
             return Err(TableError::Io("map", io::Error::last_os_error()));
         }
-        // SAFETY: the mapping is FILE_SIZE bytes, page-aligned, and never unmapped; the slots
-        // start HEADER_SIZE bytes in (a multiple of their alignment) and are atomics only, for
+        // SAFETY: the mapping is FILE_SIZE bytes (a multiple of 8), page-aligned, and never
+        // unmapped; every bit pattern is a value of an atomic integer.
+        let words =
+            unsafe { std::slice::from_raw_parts(address.cast::<AtomicU64>(), FILE_SIZE / WORD) };
+        Ok(HealthTable::over_checked(words, path.to_path_buf()))
+    }
+
+    /// The table in `memory`, laid out as a table file (for tests and fuzzing: the table in a
+    /// buffer instead of a mapped file), once its content passes [`check_content`], as a file's
+    /// must.
+    pub fn in_memory(memory: &'static [AtomicU64]) -> Result<HealthTable, TableError> {
+        let mut header = [0u8; HEADER_SIZE];
+        for (bytes, word) in header.chunks_exact_mut(WORD).zip(memory) {
+            bytes.copy_from_slice(&word.load(Ordering::Acquire).to_ne_bytes());
+        }
+        let len = memory.len() * WORD;
+        check_content(&header[..len.min(HEADER_SIZE)], len as u64)?;
+        Ok(HealthTable::over_checked(memory, PathBuf::new()))
+    }
+
+    /// The table in `memory`, whose content [`check_content`] accepted.
+    fn over_checked(memory: &'static [AtomicU64], path: PathBuf) -> HealthTable {
+        debug_assert_eq!(memory.len() * WORD, FILE_SIZE);
+        // SAFETY: `memory` is FILE_SIZE bytes aligned for an u64; the slots start HEADER_SIZE
+        // bytes in (a multiple of their alignment, which is an u64's) and are atomics only, for
         // which every bit pattern is a value.
         let slots = unsafe {
             std::slice::from_raw_parts(
-                address.cast::<u8>().add(HEADER_SIZE).cast::<Slot>(),
+                memory.as_ptr().cast::<u8>().add(HEADER_SIZE).cast::<Slot>(),
                 CAPACITY,
             )
         };
-        Ok(HealthTable {
-            slots,
-            path: path.to_path_buf(),
-        })
+        HealthTable { slots, path }
     }
 
     /// The file this table maps.
@@ -345,6 +385,7 @@ impl HealthTable {
     pub fn slot(&self, host: &str, port: u16, now: i64) -> Option<&'static HealthSlot> {
         let key = slot_key(host, port);
         let start = (key % CAPACITY as u64) as usize;
+        let mut patience = CLAIM_WAIT_SPINS;
         for _ in 0..2 {
             let mut stale: Option<&'static Slot> = None;
             for offset in 0..CAPACITY {
@@ -357,7 +398,7 @@ impl HealthTable {
                     current = slot.key.load(Ordering::Acquire);
                 }
                 if current == CLAIMING {
-                    current = slot.wait_claimed();
+                    current = slot.wait_claimed(&mut patience);
                 }
                 if current == key && slot.holds(host, port) {
                     return Some(&slot.health);
@@ -451,22 +492,26 @@ impl Slot {
             && self.health.last_used() < now.saturating_sub(RECLAIM_AFTER)
     }
 
-    /// Waits (briefly) for another process to finish claiming this slot; a claimer that died
-    /// between its two stores leaves the slot unusable, which only costs capacity.
-    fn wait_claimed(&self) -> u64 {
-        for _ in 0..10_000 {
+    /// Waits (briefly) for another process to finish claiming this slot, spending the
+    /// lookup's `patience` (spins, shared by every slot the lookup passes); a claimer that died
+    /// between its two stores leaves the slot unusable, which only costs capacity, and a
+    /// damaged table full of such slots costs one wait, not one per slot.
+    fn wait_claimed(&self, patience: &mut u32) -> u64 {
+        loop {
             let key = self.key.load(Ordering::Acquire);
-            if key != CLAIMING {
+            if key != CLAIMING || *patience == 0 {
                 return key;
             }
+            *patience -= 1;
             std::hint::spin_loop();
         }
-        CLAIMING
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use super::*;
 
     /// A fresh path in a directory of its own (removed with its files by [`Scratch::drop`]).
@@ -666,6 +711,55 @@ mod tests {
         assert_eq!(port, 0);
         // Lookups of other servers pass over it.
         assert!(table.slot("127.0.0.1", 1, 10).is_some());
+    }
+
+    /// A table in memory (leaked, as a mapping is never given back) with this layout's header.
+    fn table_in_memory() -> HealthTable {
+        let memory: &'static [AtomicU64] =
+            Box::leak((0..FILE_SIZE / WORD).map(|_| AtomicU64::new(0)).collect());
+        for (word, bytes) in memory.iter().zip(header_bytes().chunks_exact(WORD)) {
+            word.store(
+                u64::from_ne_bytes(bytes.try_into().unwrap()),
+                Ordering::Relaxed,
+            );
+        }
+        HealthTable::in_memory(memory).unwrap()
+    }
+
+    #[test]
+    fn a_table_in_memory_is_checked_as_a_file_is() {
+        let memory: &'static [AtomicU64] =
+            Box::leak((0..FILE_SIZE / WORD).map(|_| AtomicU64::new(0)).collect());
+        assert!(matches!(
+            HealthTable::in_memory(memory),
+            Err(TableError::Magic)
+        ));
+        assert!(matches!(
+            HealthTable::in_memory(&memory[..3]),
+            Err(TableError::Size { found: 24, .. })
+        ));
+        let table = table_in_memory();
+        let slot = table.slot("127.0.0.1", 1, 5).unwrap();
+        assert!(std::ptr::eq(slot, table.slot("127.0.0.1", 1, 5).unwrap()));
+    }
+
+    /// Found by fuzzing (`health_table`): every slot's key damaged to "being claimed" made one
+    /// lookup wait for each slot in turn, twice over the table (20 million spins, seconds).
+    /// A lookup waits once, then takes claiming slots as taken.
+    #[test]
+    fn a_table_of_slots_all_being_claimed_is_passed_over_at_once() {
+        let table = table_in_memory();
+        for slot in table.slots {
+            slot.key.store(CLAIMING, Ordering::Release);
+        }
+        let started = std::time::Instant::now();
+        assert!(table.slot("127.0.0.1", 1, 5).is_none());
+        assert!(table.slot("127.0.0.1", 2, 5).is_none());
+        // A bound on how long a lookup gives a damaged table (one wait of 10,000 spins, well
+        // under a millisecond; a wait per slot took 0.25 s per lookup in a release build).
+        let waited = started.elapsed();
+        assert!(waited < Duration::from_millis(100), "{waited:?}");
+        assert_eq!(table.entries().count(), 0);
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub mod server_config;
 pub mod server_pool;
 
 pub use crate::net::TlsSettings;
+pub use crate::protocol::ascii::MAX_VALUE_LEN;
 pub use crate::protocol::ProtocolKind;
 pub use clock::unix_now;
 pub use copies::WriteBatch;

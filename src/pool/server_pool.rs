@@ -20,6 +20,7 @@ use crate::pool::ring::{HashStrategy, Ring};
 use crate::pool::{
     registry, Command, Hits, Outcome, Request, Server, ServerConfig, ServerHandle, Target,
 };
+use crate::protocol::ascii::MAX_VALUE_LEN;
 use crate::protocol::ProtocolKind;
 use crate::value::Compression;
 
@@ -43,6 +44,10 @@ pub struct Policy {
     /// `memcache.max_failed_share`: percentage of the pool's servers that timeouts may fail
     /// at once (the cascade guard); refusals and broken replies are not limited.
     pub max_failed_share: u32,
+    /// Most bytes of values one server's exchange may buffer: what the caller can still hold
+    /// (PHP: what `memory_limit` leaves), at most memcached's largest possible item. A longer
+    /// value is refused at its header (a notice; the connection is closed, the server stays up).
+    pub max_value_len: usize,
 }
 
 impl Default for Policy {
@@ -55,6 +60,7 @@ impl Default for Policy {
             failover_ttl: 0,
             failback_flush: FailbackFlush::Auto,
             max_failed_share: 100,
+            max_value_len: MAX_VALUE_LEN,
         }
     }
 }
@@ -453,6 +459,7 @@ impl Pool {
                 requests,
                 members,
                 authenticating,
+                policy.max_value_len,
             ));
         }
         {
@@ -495,8 +502,11 @@ impl Pool {
             let had_reply = server
                 .existing_connection()
                 .is_some_and(|conn| conn.has_reply_bytes());
+            // A stream that went out of step (unparsable, unexpected or unasked-for replies)
+            // may have handed any reply to the wrong request: nothing read from it is used.
+            let trusted = !matches!(&result, Some(Err(e)) if e.is_out_of_step());
             let mut error_reply = false;
-            for (&member, outcome) in members.iter().zip(outcomes) {
+            for (&member, outcome) in members.iter().zip(outcomes).filter(|_| trusted) {
                 if let Outcome::ErrorReply { message, code } = &outcome {
                     error_reply = true;
                     self.events
@@ -506,26 +516,35 @@ impl Pool {
                     requests[member].outcome = outcome;
                 }
             }
-            append_hits(&mut call.hits, server_hits);
+            if trusted {
+                append_hits(&mut call.hits, server_hits);
+            }
             match result {
                 Some(Ok(())) => {
                     // A completed exchange answers every request; one left pending would be
                     // sent again forever, so it counts as failed instead.
-                    for &member in members {
-                        if matches!(requests[member].outcome, Outcome::Pending) {
-                            requests[member].outcome = Outcome::Failed;
-                        }
-                    }
+                    fail_pending(requests, members);
                     server.health.record_success(now);
                     if authenticating {
                         server.auth_done();
                     }
-                    let conn = server.existing_connection().expect("job ran on it");
-                    if error_reply || conn.has_stray_bytes() {
+                    if error_reply {
                         server.disconnect();
                     } else {
+                        let conn = server.existing_connection().expect("job ran on it");
                         conn.finish_exchange();
                     }
+                }
+                // A value too large to hold: a notice, the rest of the server's requests fail
+                // (its reply is not read further), the server stays up.
+                Some(Err(e)) if e.is_refused_value() => {
+                    server.disconnect();
+                    self.events.push(Event::ErrorReply(server_event(
+                        &server,
+                        &e.to_string(),
+                        e.errnum(),
+                    )));
+                    fail_pending(requests, members);
                 }
                 Some(Err(e)) => {
                     // A socket kept from an earlier exchange that turns out closed before any
@@ -728,6 +747,15 @@ pub(crate) fn server_event(server: &Server, message: &str, errnum: i32) -> Serve
         udp_port: server.config.udp_port,
         message: message.to_string(),
         errnum,
+    }
+}
+
+/// Marks the requests of `members` that are still pending as failed.
+fn fail_pending(requests: &mut [Request<'_>], members: &[usize]) {
+    for &member in members {
+        if matches!(requests[member].outcome, Outcome::Pending) {
+            requests[member].outcome = Outcome::Failed;
+        }
     }
 }
 

@@ -34,7 +34,9 @@
 //!   handler). It must be `VALUE <key> <flags> <bytes> [<cas>]` with single spaces, a key of at
 //!   most [`MAX_KEY_LEN`] bytes, flags that fit `u32`, a byte count of at most
 //!   [`MAX_VALUE_LEN`] and a cas that fits `u64`; anything else is
-//!   [`ProtocolError::MalformedValueHeader`]. The whole block (header, data, trailing CRLF)
+//!   [`ProtocolError::MalformedValueHeader`]. A caller that cannot hold values that large
+//!   passes its own, lower limit to [`parse_reply_within`]: a longer value is
+//!   [`ProtocolError::ValueTooLarge`] as soon as its header is in the buffer. The whole block (header, data, trailing CRLF)
 //!   must be in the buffer before it is returned. Data not followed by CRLF exactly at the
 //!   declared length is also `MalformedValueHeader` (the header's byte count is what is wrong),
 //!   reported as soon as the first wrong byte is in the buffer.
@@ -354,11 +356,25 @@ impl<'a> Reply<'a> {
 /// [`MAX_LINE_LEN`] bytes ([`ProtocolError::LineTooLong`]), or a bad `VALUE` header or block
 /// ([`ProtocolError::MalformedValueHeader`]). The connection must then be closed.
 pub fn parse_reply(buf: &[u8]) -> Result<Parse<Reply<'_>>, ProtocolError> {
+    parse_reply_within(buf, MAX_VALUE_LEN)
+}
+
+/// [`parse_reply`] for a caller that accepts values of at most `max_value_len` bytes (at most
+/// [`MAX_VALUE_LEN`] counts).
+///
+/// # Errors
+/// As [`parse_reply`], and [`ProtocolError::ValueTooLarge`] for a well-formed `VALUE` header
+/// whose byte count is above `max_value_len` (but not above [`MAX_VALUE_LEN`]), before any of
+/// its data is needed.
+pub fn parse_reply_within(
+    buf: &[u8],
+    max_value_len: usize,
+) -> Result<Parse<Reply<'_>>, ProtocolError> {
     let Some(line_end) = find_line_end(buf)? else {
         return Ok(Parse::Incomplete);
     };
     if let Some(header) = buf[..line_end - 2].strip_prefix(b"VALUE") {
-        return parse_value(buf, header, line_end);
+        return parse_value(buf, header, line_end, max_value_len);
     }
     parse_line(buf)
 }
@@ -446,11 +462,12 @@ fn classify(line: &[u8]) -> Reply<'_> {
 }
 
 /// Parses the text after `VALUE` (`header`) and the data block that follows the header line,
-/// which is `line_end` bytes long.
+/// which is `line_end` bytes long; values longer than `max_value_len` are refused.
 fn parse_value<'a>(
     buf: &'a [u8],
     header: &'a [u8],
     line_end: usize,
+    max_value_len: usize,
 ) -> Result<Parse<Reply<'a>>, ProtocolError> {
     let malformed = ProtocolError::MalformedValueHeader;
     let mut fields = header
@@ -478,6 +495,12 @@ fn parse_value<'a>(
     };
     if fields.next().is_some() {
         return Err(malformed);
+    }
+    if bytes > max_value_len {
+        return Err(ProtocolError::ValueTooLarge {
+            len: bytes,
+            limit: max_value_len,
+        });
     }
 
     // Cannot overflow: line_end <= MAX_LINE_LEN and bytes <= MAX_VALUE_LEN.
@@ -904,6 +927,35 @@ mod tests {
     fn largest_value_count_waits_for_data() {
         let header = format!("VALUE k 0 {MAX_VALUE_LEN}\r\n");
         assert_eq!(parse_reply(header.as_bytes()), Ok(Parse::Incomplete));
+    }
+
+    #[test]
+    fn a_value_above_the_callers_limit_is_refused_at_its_header() {
+        let too_large = ProtocolError::ValueTooLarge { len: 11, limit: 10 };
+        assert_eq!(parse_reply_within(b"VALUE k 0 11\r\n", 10), Err(too_large));
+        assert_eq!(
+            parse_reply_within(b"VALUE k 0 11 7\r\nx", 10),
+            Err(too_large)
+        );
+        assert_eq!(
+            parse_reply_within(b"VALUE k 0 10\r\n", 10),
+            Ok(Parse::Incomplete)
+        );
+        let (reply, used) = match parse_reply_within(b"VALUE k 0 2\r\nab\r\n", 2) {
+            Ok(Parse::Done(reply, used)) => (reply, used),
+            other => panic!("{other:?}"),
+        };
+        assert!(matches!(reply, Reply::Value { data: b"ab", .. }) && used == 17);
+        // A header that is malformed anyway stays malformed; other lines are unaffected.
+        let above_max = format!("VALUE k 0 {}\r\n", MAX_VALUE_LEN + 1);
+        assert_eq!(
+            parse_reply_within(above_max.as_bytes(), 10),
+            Err(ProtocolError::MalformedValueHeader)
+        );
+        assert_eq!(
+            parse_reply_within(b"END\r\n", 0),
+            Ok(Parse::Done(Reply::End, 5))
+        );
     }
 
     #[test]

@@ -41,7 +41,9 @@
 //! - the magic byte must be `0x81` (checked on the first byte alone);
 //! - the total body length must be at most [`MAX_BODY_LEN`], so a corrupt header cannot make
 //!   the caller buffer without bound;
-//! - extras length plus key length must not exceed the total body length.
+//! - extras length plus key length must not exceed the total body length;
+//! - with [`parse_response_within`], the value (the body after extras and key) must be at most
+//!   the caller's limit, else [`ProtocolError::ValueTooLarge`] as soon as the header is there.
 //!
 //! The data type byte is not checked (memcached always sends 0 and the C extension ignores
 //! it), nor is the opcode (the caller knows what it expects).
@@ -474,6 +476,18 @@ impl Response<'_> {
 /// frame: a first byte other than `0x81`, a total body length above [`MAX_BODY_LEN`], or extras
 /// plus key longer than the body. The connection must then be closed.
 pub fn parse_response(buf: &[u8]) -> Result<Parse<Response<'_>>, ProtocolError> {
+    parse_response_within(buf, MAX_BODY_LEN)
+}
+
+/// [`parse_response`] for a caller that accepts values of at most `max_value_len` bytes.
+///
+/// # Errors
+/// As [`parse_response`], and [`ProtocolError::ValueTooLarge`] for a header whose value (body
+/// minus extras and key) is longer than `max_value_len`, before any of the body is needed.
+pub fn parse_response_within(
+    buf: &[u8],
+    max_value_len: usize,
+) -> Result<Parse<Response<'_>>, ProtocolError> {
     let malformed = ProtocolError::MalformedResponse;
     match buf.first() {
         None => return Ok(Parse::Incomplete),
@@ -494,6 +508,13 @@ pub fn parse_response(buf: &[u8]) -> Result<Parse<Response<'_>>, ProtocolError> 
     let cas = u64::from_be_bytes([0, 1, 2, 3, 4, 5, 6, 7].map(|i| header[16 + i]));
     if body_len > MAX_BODY_LEN || extras_len + key_len > body_len {
         return Err(malformed);
+    }
+    let value_len = body_len - extras_len - key_len;
+    if value_len > max_value_len {
+        return Err(ProtocolError::ValueTooLarge {
+            len: value_len,
+            limit: max_value_len,
+        });
     }
     let Some(body) = buf.get(HEADER_LEN..HEADER_LEN + body_len) else {
         return Ok(Parse::Incomplete);
@@ -1137,6 +1158,24 @@ mod tests {
                 "{body_len}"
             );
         }
+    }
+
+    #[test]
+    fn a_value_above_the_callers_limit_is_refused_at_its_header() {
+        // Extras 4 and key 3 do not count: 7 + 10 is a 10-byte value.
+        assert_eq!(
+            parse_response_within(&header(3, 4, 17), 10),
+            Ok(Parse::Incomplete)
+        );
+        assert_eq!(
+            parse_response_within(&header(3, 4, 18), 10),
+            Err(ProtocolError::ValueTooLarge { len: 11, limit: 10 })
+        );
+        // Above the protocol's own maximum it is a malformed frame whatever the limit.
+        assert_eq!(
+            parse_response_within(&header(0, 0, u32::MAX), 10),
+            Err(ProtocolError::MalformedResponse)
+        );
     }
 
     #[test]

@@ -53,6 +53,17 @@ pub enum ProtocolError {
     /// buffer size); the C extension would hang until the network timeout instead.
     #[error("Malformed server response (line longer than {max} bytes)", max = ascii::MAX_LINE_LEN)]
     LineTooLong,
+    /// A well-formed value header (ASCII `VALUE` line, binary response header) whose value is
+    /// longer than the caller's limit (`parse_reply_within`, `parse_response_within`): the
+    /// value is refused before any of it is buffered. Not a broken server (another client
+    /// may have stored it), but the connection must be closed all the same.
+    #[error("Value of {len} bytes is larger than the {limit} bytes memory_limit leaves")]
+    ValueTooLarge {
+        /// The value length the header declares.
+        len: usize,
+        /// The largest value length the caller accepts.
+        limit: usize,
+    },
 }
 
 /// Helpers of the parsers' unit tests, written once for every protocol.

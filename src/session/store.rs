@@ -117,7 +117,11 @@ impl SessionStore {
             if acquired {
                 self.hold(&lock, server);
                 if let Some(hit) = hits.hits.first() {
-                    if let Some(data) = session_bytes(hit.flags, hits.value(hit)) {
+                    if let Some(data) = session_bytes(
+                        hit.flags,
+                        hits.value(hit),
+                        self.settings.policy.max_value_len,
+                    ) {
                         return Ok(data);
                     }
                 }
@@ -258,9 +262,10 @@ fn release(lock_timeout: u32) -> Command<'static> {
     }
 }
 
-/// The session string of a stored value (decompressed); `None` when undecodable.
-fn session_bytes(flags: u32, data: &[u8]) -> Option<Vec<u8>> {
-    match value::decode(flags, data).ok()? {
+/// The session string of a stored value (decompressed to at most `max_len` bytes); `None`
+/// when undecodable.
+fn session_bytes(flags: u32, data: &[u8], max_len: usize) -> Option<Vec<u8>> {
+    match value::decode(flags, data, max_len).ok()? {
         Decoded::Str(bytes) | Decoded::Serialized(bytes) => Some(bytes.into_owned()),
         Decoded::Long(n) => Some(n.to_string().into_bytes()),
         Decoded::Double(_) | Decoded::Bool(_) => Some(data.to_vec()),

@@ -1,0 +1,51 @@
+--TEST--
+A server that answers a get with a value flagged compressed whose 1.2 MB zlib stream inflates to 256 MB, more than memory_limit (64M) lets PHP hold, under both protocols: "Failed to uncompress data" and false, inflating stops at what memory_limit leaves (peak RSS grows by less than 64 MB + 16 MB), the script goes on; the C extension inflates until memory is exhausted
+--SKIPIF--
+<?php include __DIR__ . '/connect.inc'; ?>
+--INI--
+error_reporting=E_ALL & ~E_DEPRECATED
+memory_limit=64M
+--FILE--
+<?php
+include __DIR__ . '/connect.inc';
+include __DIR__ . '/hostile.inc';
+
+$run = <<<'PHP'
+function run_case(): void
+{
+    $fake = hostile_start('zlib_bomb', ['claim' => '256']);
+    $m = new Memcache;
+    $m->addServer('127.0.0.1', $fake['port'], false, 1, 5.0);
+    hostile_reset_peak();
+    $rss = hostile_rss();
+    [$r, $errors] = test_collect_errors(fn() => $m->get('k'));
+    $grown = (hostile_peak_rss() - $rss) >> 20;
+    echo '  get: ', var_export($r, true), ', ', $grown < 80 ? 'peak RSS +<80 MB' : "peak RSS +$grown MB", "\n";
+    foreach ($errors as $e) {
+        echo '  ', $e, "\n";
+    }
+    echo '  status after: ', $m->getServerStatus('127.0.0.1', $fake['port']), "\n";
+    fm_kill($fake['pid']);
+}
+PHP;
+eval($run);
+
+foreach (['ascii', 'binary'] as $protocol) {
+    ini_set('memcache.protocol', $protocol);
+    echo "-- $protocol\n";
+    run_case();
+    echo '  C extension: ', hostile_c_result(hostile_run_c("ini_set('memory_limit', '64M');\n$run\nrun_case();\n",
+        $protocol, 10.0), 10.0);
+}
+?>
+--EXPECT--
+-- ascii
+  get: false, peak RSS +<80 MB
+  Notice: MemcachePool::get(): Failed to uncompress data
+  status after: 1
+  C extension: fatal error, memory exhausted
+-- binary
+  get: false, peak RSS +<80 MB
+  Notice: MemcachePool::get(): Failed to uncompress data
+  status after: 1
+  C extension: fatal error, memory exhausted
