@@ -65,6 +65,7 @@ pub fn default_port() -> i64 {
 pub fn protocol() -> ProtocolKind {
     match PROTOCOL.load(Relaxed) {
         1 => ProtocolKind::Binary,
+        2 => ProtocolKind::Meta,
         _ => ProtocolKind::Ascii,
     }
 }
@@ -297,7 +298,7 @@ struct EnumRule {
 
 static PROTOCOL_RULE: EnumRule = EnumRule {
     label: "memcache.protocol",
-    choices: &["ascii", "binary"],
+    choices: &["ascii", "binary", "meta"],
 };
 static HASH_STRATEGY_RULE: EnumRule = EnumRule {
     label: "memcache.hash_strategy",

@@ -8,6 +8,7 @@ pub mod binary_exchange;
 pub mod exchange;
 pub mod health;
 pub mod health_table;
+pub mod meta_exchange;
 pub mod recovery;
 pub mod registry;
 pub mod request;
@@ -16,6 +17,6 @@ pub mod server;
 pub mod server_pool;
 
 pub use health::{Admission, FailureVerdict, HealthSlot, HealthSnapshot};
-pub use request::{all_answered, Command, Hit, Hits, Outcome, Request, StatEntry, Target};
+pub use request::{all_answered, Command, Hit, Hits, Lease, Outcome, Request, StatEntry, Target};
 pub use server::{Health, SaslCredentials, Server, ServerConfig, ServerHandle};
 pub use server_pool::{unix_now, Event, HealthChange, Policy, Pool, ServerEvent};

@@ -23,6 +23,8 @@ pub enum ProtocolKind {
     Ascii,
     /// memcached's binary protocol (`memcache.protocol=binary`).
     Binary,
+    /// memcached's meta commands (`memcache.protocol=meta`; memcached 1.6 and later).
+    Meta,
 }
 
 /// Result of trying to parse one reply from the front of a buffer.
