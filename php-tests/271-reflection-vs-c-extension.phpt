@@ -33,9 +33,10 @@ include __DIR__ . '/connect.inc';
  */
 $allowed = [
     ['/^extension \| version: ours \'8\.2\.0\', C \'4\.0\.5\.2\'$/', "`phpversion('memcache')`"],
-    ['/^INI memcache\.(select_api|session_fail_on_lock_timeout|shared_health|shared_health_file|failure_limit|failover_ttl|failback_flush|max_failed_share|health_log|tls_ca_file|tls_cert_file|tls_key_file|tls_server_name|tls_verify_peer) \| (value|access): only ours /', 'INI'],
+    ['/^INI memcache\.(select_api|session_fail_on_lock_timeout|shared_health|shared_health_file|failure_limit|failover_ttl|failback_flush|max_failed_share|health_log|tls_ca_file|tls_cert_file|tls_key_file|tls_server_name|tls_verify_peer|remember_wait) \| (value|access): only ours /', 'INI'],
     ['/^(method (MemcachePool|Memcache)::setfailbackcallback\(\)|function memcache_set_failback_callback\(\))( #\d)? \| [a-z ]+: only ours /', 'failback callback'],
     ['/^function memcache_server_health\(\) \| [a-z ]+: only ours /', '`memcache_server_health()`'],
+    ['/^(method (MemcachePool|Memcache)::(remember|invalidate)\(\)|function memcache_(remember|invalidate)\(\))( #\d)? \| [a-z ]+: only ours /', '`remember()`, `invalidate()`'],
 ];
 // Under meta the C process speaks ascii (it has no meta): the one INI value that then differs.
 if (test_protocol() === 'meta') {
@@ -184,8 +185,8 @@ if (!is_array($theirs)) {
     echo "C run failed:\n$raw\n";
     exit;
 }
-// Guard against a vacuous pass: both dumps describe 2 classes, 24 functions (ours 26: the failback
-// callback and memcache_server_health), 6 constants.
+// Guard against a vacuous pass: both dumps describe 2 classes, 24 functions (ours 28: the failback
+// callback, memcache_remember, memcache_invalidate and memcache_server_health), 6 constants.
 foreach (['ours' => $ours, 'C' => $theirs] as $who => $dump) {
     printf("%s: %d lines, %d classes, %d functions, %d constants\n", $who, count($dump),
         count(preg_grep('/^class \S+ \| parent: /', $dump)),
@@ -260,6 +261,6 @@ foreach ($allowed as $i => [$re]) {
 echo $unexpected ? "$unexpected unexpected differences\n" : "no unexpected differences\n";
 ?>
 --EXPECTF--
-ours: %d lines, 2 classes, 26 functions, 6 constants
+ours: %d lines, 2 classes, 28 functions, 6 constants
 C: %d lines, 2 classes, 24 functions, 6 constants
 no unexpected differences

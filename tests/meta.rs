@@ -1,16 +1,19 @@
 //! The pool speaking memcached's meta commands against real memcached processes (and fake
 //! servers for broken replies): multi-gets, counters with an initial value, refused stores,
 //! cross-protocol items, the classic commands on a meta connection, stale items and
-//! placeholders, and sessions.
+//! placeholders, sessions, and the stampede guard under all three protocols.
 
 mod common;
 
 use std::io::{Read, Write};
 use std::net::TcpListener;
-use std::time::Duration;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Barrier};
+use std::time::{Duration, Instant};
 
 use common::{execute_one, get_items, loopback_config, new_pool, pool_of, store, Item, Memcached};
 use memcache::pool::recovery::FailbackFlush;
+use memcache::pool::stampede::{self, Lookup};
 use memcache::pool::{Command, Event, Lease, Outcome, Policy, Pool, Request};
 use memcache::protocol::ascii::StoreOp;
 use memcache::protocol::ProtocolKind;
@@ -424,4 +427,176 @@ fn sessions_lock_and_write_in_meta_and_serialise_with_ascii_workers() {
     assert!(third.read(b"msess").is_err(), "the ascii worker holds it");
     assert!(second.write(b"msess", b"a|i:2;", 60, Compression::default()));
     assert_eq!(third.read(b"msess").unwrap(), b"a|i:2;");
+}
+
+/// `workers` threads, each with a pool of its own over `server`, call the stampede guard for
+/// one missing key at once; the one that is told to compute sleeps `compute` and stores
+/// "computed". Returns how many computed and what each got.
+fn stampede(
+    server: &Memcached,
+    protocol: ProtocolKind,
+    workers: usize,
+    compute: Duration,
+) -> (usize, Vec<Vec<u8>>) {
+    let computed = Arc::new(AtomicUsize::new(0));
+    let start = Arc::new(Barrier::new(workers));
+    let threads: Vec<_> = (0..workers)
+        .map(|_| {
+            let config = server.config(SECOND, 15, false);
+            let (computed, start) = (Arc::clone(&computed), Arc::clone(&start));
+            std::thread::spawn(move || {
+                let mut pool = new_pool();
+                pool.protocol = protocol;
+                pool.add_server(config, 1, true);
+                let policy = Policy::default();
+                start.wait();
+                match stampede::lookup(&mut pool, b"hot", 5, &policy) {
+                    Lookup::Found { data, .. } => data,
+                    Lookup::Compute(claim) => {
+                        computed.fetch_add(1, Ordering::SeqCst);
+                        std::thread::sleep(compute);
+                        claim.store(&mut pool, 0, b"computed", 60, &policy);
+                        b"computed".to_vec()
+                    }
+                }
+            })
+        })
+        .collect();
+    let values = threads.into_iter().map(|t| t.join().unwrap()).collect();
+    (computed.load(Ordering::SeqCst), values)
+}
+
+#[test]
+fn one_caller_computes_a_missing_value_under_every_protocol() {
+    for protocol in [
+        ProtocolKind::Meta,
+        ProtocolKind::Ascii,
+        ProtocolKind::Binary,
+    ] {
+        let server = Memcached::start();
+        let (computed, values) = stampede(&server, protocol, 8, Duration::from_millis(200));
+        assert_eq!(computed, 1, "{protocol:?}");
+        assert!(
+            values.iter().all(|v| v == b"computed"),
+            "{protocol:?} {values:?}"
+        );
+        // The claim is gone: the lock key (text, binary) was deleted.
+        assert_eq!(
+            server.command("mg hot.remember v\r\n"),
+            "EN",
+            "{protocol:?}"
+        );
+    }
+}
+
+#[test]
+fn a_released_claim_goes_to_the_next_caller_at_once() {
+    for protocol in [
+        ProtocolKind::Meta,
+        ProtocolKind::Ascii,
+        ProtocolKind::Binary,
+    ] {
+        let server = Memcached::start();
+        let mut pool = pool_of(protocol, &[&server], SECOND);
+        let policy = Policy::default();
+        let Lookup::Compute(claim) = stampede::lookup(&mut pool, b"k", 30, &policy) else {
+            panic!("a miss is computed");
+        };
+        claim.release(&mut pool, &policy);
+        let started = Instant::now();
+        let Lookup::Compute(claim) = stampede::lookup(&mut pool, b"k", 30, &policy) else {
+            panic!("the released claim is taken again");
+        };
+        // Far below the 30 s wait: it was not waited out.
+        assert!(started.elapsed() < Duration::from_secs(10), "{protocol:?}");
+        claim.store(&mut pool, 5, b"v", 60, &policy);
+        assert!(matches!(
+            stampede::lookup(&mut pool, b"k", 30, &policy),
+            Lookup::Found { flags: 5, data } if data == b"v"
+        ));
+    }
+}
+
+#[test]
+fn a_lease_never_overwrites_a_newer_value_and_survives_its_placeholder() {
+    let server = Memcached::start();
+    let mut pool = pool_of(ProtocolKind::Meta, &[&server], SECOND);
+    let policy = Policy::default();
+    let Lookup::Compute(claim) = stampede::lookup(&mut pool, b"k", 30, &policy) else {
+        panic!("a miss is computed");
+    };
+    assert_eq!(
+        run(&mut pool, b"k", store(StoreOp::Set, 0, 0, b"newer")),
+        Outcome::Done
+    );
+    claim.store(&mut pool, 0, b"older", 60, &policy);
+    assert_eq!(value(&mut pool, b"k"), Some(b"newer".to_vec()));
+    // A recompute that outlives its placeholder (1 s) still stores its value.
+    let Lookup::Compute(claim) = stampede::lookup(&mut pool, b"slow", 1, &policy) else {
+        panic!("a miss is computed");
+    };
+    std::thread::sleep(Duration::from_millis(2500));
+    assert_eq!(value(&mut pool, b"slow"), None, "the placeholder expired");
+    claim.store(&mut pool, 0, b"late", 60, &policy);
+    assert_eq!(value(&mut pool, b"slow"), Some(b"late".to_vec()));
+}
+
+#[test]
+fn a_stale_value_is_served_while_one_caller_recomputes_it() {
+    let server = Memcached::start();
+    let mut recomputer = pool_of(ProtocolKind::Meta, &[&server], SECOND);
+    let mut reader = pool_of(ProtocolKind::Meta, &[&server], SECOND);
+    let policy = Policy::default();
+    assert_eq!(
+        run(&mut reader, b"k", store(StoreOp::Set, 3, 0, b"old")),
+        Outcome::Done
+    );
+    let invalidate = Command::Invalidate {
+        mark_stale: true,
+        ttl: 30,
+        cas: 0,
+    };
+    assert_eq!(run(&mut reader, b"k", invalidate), Outcome::Done);
+    let Lookup::Compute(claim) = stampede::lookup(&mut recomputer, b"k", 30, &policy) else {
+        panic!("the first caller recomputes");
+    };
+    let started = Instant::now();
+    assert!(matches!(
+        stampede::lookup(&mut reader, b"k", 30, &policy),
+        Lookup::Found { flags: 3, data } if data == b"old"
+    ));
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "served, not waited"
+    );
+    // A failed recompute hands the stale value back: the next caller recomputes.
+    claim.release(&mut recomputer, &policy);
+    let Lookup::Compute(claim) = stampede::lookup(&mut reader, b"k", 30, &policy) else {
+        panic!("the next caller recomputes");
+    };
+    claim.store(&mut reader, 0, b"new", 60, &policy);
+    assert!(matches!(
+        stampede::lookup(&mut recomputer, b"k", 30, &policy),
+        Lookup::Found { data, .. } if data == b"new"
+    ));
+}
+
+#[test]
+fn without_a_server_the_caller_computes_at_once() {
+    for protocol in [ProtocolKind::Meta, ProtocolKind::Ascii] {
+        let mut pool = new_pool();
+        pool.protocol = protocol;
+        pool.add_server(loopback_config(common::free_port(), SECOND, 15), 1, true);
+        let started = Instant::now();
+        let Lookup::Compute(claim) = stampede::lookup(&mut pool, b"k", 30, &Policy::default())
+        else {
+            panic!("nothing to find");
+        };
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "{protocol:?}: no wait"
+        );
+        claim.store(&mut pool, 0, b"v", 60, &Policy::default());
+        assert_eq!(failure_messages(&pool.take_events()).len(), 1);
+    }
 }

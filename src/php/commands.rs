@@ -38,7 +38,7 @@ fn push_key(keys: &mut KeyList, zval: &Zval) -> Result<(), ArgError> {
 }
 
 /// Runs a batch and reports its events (the callback may throw).
-fn execute(
+pub(crate) fn execute(
     object: PoolObject<'_>,
     pool: &SharedPool,
     requests: &mut [Request<'_>],
@@ -50,7 +50,7 @@ fn execute(
 
 /// Adds the request for `key` and, with `memcache.redundancy` > 1, its copies; records which
 /// entry each request belongs to.
-fn push_with_copies<'a>(
+pub(crate) fn push_with_copies<'a>(
     pool: &Pool,
     requests: &mut Vec<Request<'a>>,
     owners: &mut Vec<usize>,

@@ -15,6 +15,7 @@ pub mod request;
 pub mod ring;
 pub mod server;
 pub mod server_pool;
+pub mod stampede;
 
 pub use health::{Admission, FailureVerdict, HealthSlot, HealthSnapshot};
 pub use request::{all_answered, Command, Hit, Hits, Lease, Outcome, Request, StatEntry, Target};

@@ -27,6 +27,16 @@ pub enum ProtocolKind {
     Meta,
 }
 
+impl ProtocolKind {
+    /// True when the protocol has leases: a get that creates a placeholder on a miss and
+    /// elects one client to recompute the value, and stale items served while it does (meta).
+    /// Without them, the stampede guard takes a lock key instead.
+    #[must_use]
+    pub fn has_leases(self) -> bool {
+        self == ProtocolKind::Meta
+    }
+}
+
 /// Result of trying to parse one reply from the front of a buffer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Parse<T> {
