@@ -582,6 +582,37 @@ fn a_stale_value_is_served_while_one_caller_recomputes_it() {
 }
 
 #[test]
+fn a_placeholder_invalidated_during_its_recompute_is_never_served() {
+    let server = Memcached::start();
+    let mut winner = pool_of(ProtocolKind::Meta, &[&server], SECOND);
+    let mut other = pool_of(ProtocolKind::Meta, &[&server], SECOND);
+    let policy = Policy::default();
+    let Lookup::Compute(first) = stampede::lookup(&mut winner, b"k", 30, &policy) else {
+        panic!("a miss is computed");
+    };
+    let invalidate = Command::Invalidate {
+        mark_stale: true,
+        ttl: 30,
+        cas: 0,
+    };
+    assert_eq!(run(&mut other, b"k", invalidate), Outcome::Done);
+    // The stale placeholder's recompute goes to the next caller...
+    let Lookup::Compute(second) = stampede::lookup(&mut other, b"k", 30, &policy) else {
+        panic!("the invalidated placeholder is recomputed");
+    };
+    // ... and a third one waits (1 s here) rather than being served the empty placeholder.
+    let mut third = pool_of(ProtocolKind::Meta, &[&server], SECOND);
+    let Lookup::Compute(unguarded) = stampede::lookup(&mut third, b"k", 1, &policy) else {
+        panic!("nothing to serve");
+    };
+    unguarded.store(&mut third, 0, b"unguarded", 60, &policy);
+    // The first recompute started before the invalidation: its value is refused.
+    first.store(&mut winner, 0, b"before", 60, &policy);
+    second.store(&mut other, 0, b"after", 60, &policy);
+    assert_eq!(value(&mut third, b"k"), Some(b"after".to_vec()));
+}
+
+#[test]
 fn without_a_server_the_caller_computes_at_once() {
     for protocol in [ProtocolKind::Meta, ProtocolKind::Ascii] {
         let mut pool = new_pool();

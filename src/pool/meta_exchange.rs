@@ -12,6 +12,8 @@
 //!
 //! Stale items and placeholders: a plain get treats a stale item (`X`) and another client's
 //! placeholder (`Z` without `X`) as misses: when unsure whether data may be stale, it is stale.
+//! A lease is served a stale value, except an empty one with flags 0, which may be a
+//! placeholder invalidated during its recompute: that one is waited for.
 //! memcached hands the right to recompute a stale item to the first get of it, lease or not;
 //! a plain get that is handed it reports [`Outcome::UnaskedWin`], and the pool gives it back.
 
@@ -182,8 +184,13 @@ impl<'b, 'a> MetaReader<'b, 'a> {
         let outcome = match self.command(slot) {
             Command::Lease { .. } => {
                 meta.flags.cas.ok_or(malformed)?;
+                // A placeholder invalidated during its recompute is a stale empty item with
+                // flags 0: nothing to serve (an empty string stored as such looks the same; it
+                // is waited for instead of served stale, which costs time, never a wrong value).
+                let placeholder = meta.data.is_empty() && flags == 0;
                 Outcome::Lease(match (stale, win, win_taken) {
                     (true, true, _) => Lease::WonStale,
+                    (true, false, _) if placeholder => Lease::Pending,
                     (true, false, _) => Lease::Stale,
                     (false, true, _) => Lease::Won,
                     (false, false, true) => Lease::Pending,
@@ -533,6 +540,8 @@ mod tests {
             (b"VA 0 f0 c5 Z O0\r\n\r\nMN\r\n", Lease::Pending),
             (b"VA 1 f0 c5 X W O0\r\nv\r\nMN\r\n", Lease::WonStale),
             (b"VA 1 f0 c5 Z X O0\r\nv\r\nMN\r\n", Lease::Stale),
+            (b"VA 0 f0 c5 Z X O0\r\n\r\nMN\r\n", Lease::Pending),
+            (b"VA 0 f1 c5 Z X O0\r\n\r\nMN\r\n", Lease::Stale),
         ] {
             let (outcomes, hits) = read(&requests, line).unwrap();
             assert_eq!(outcomes, [Outcome::Lease(want)], "{line:?}");
