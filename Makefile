@@ -6,13 +6,67 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := build
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-# PHP and PHP_CONFIG, when set, must be absolute paths: ext-php-rs's build script reads the
-# same variables (a change of them rebuilds its bindings). The scripts default to php8.2.
-PHP_CLI := $(or $(PHP),php8.2)
-PHP_CONFIG_CLI := $(or $(PHP_CONFIG),php-config8.2)
+# The PHP to build and test for, as major.minor. Default: the PHP of this machine's Debian
+# release (8.2 on Debian 12). Another version (`make test PHP_VERSION=8.4`) runs the same goals,
+# with the same command-line variables, inside a Debian root that has that PHP: see
+# scripts/php-env.sh (built on first use in about a minute, cached in ~/.cache/memcache-rs).
+HOST_PHP_VERSION := $(shell scripts/php-env.sh --host-version)
+PHP_VERSION ?= $(HOST_PHP_VERSION)
+ifeq ($(shell [[ '$(PHP_VERSION)' =~ ^[0-9]+\.[0-9]+$$ ]] && echo ok),)
+$(error PHP_VERSION=$(PHP_VERSION): expected major.minor, e.g. 8.4)
+endif
+
+.PHONY: help
+help:
+	@echo "make deps        install build requirements (apt-get; Rust must already be installed)"
+	@echo "make deps-test   install test/bench requirements (Debian's C memcache, memcached, fpm)"
+	@echo "make build       cargo build --release, copy to modules/php<version>/memcache.so"
+	@echo "make demo        run examples/quickstart.php against two private memcached"
+	@echo "make test        build, cargo tests, then the phpt suite under ascii, binary and meta"
+	@echo "                 (PROTOCOL=ascii|binary|meta: that one only)"
+	@echo "make test-php    only the phpt suite, once (EXT=path.so, TESTS=php-tests/x.phpt, PROTOCOL=meta)"
+	@echo "make bench       ours vs Debian's C memcache vs memcached, one table"
+	@echo "make failover-cost  what a hung memcached costs an 8-worker php-fpm, ours vs Debian's C"
+	@echo "                 memcache (about 45 s; OURS=path.so)"
+	@echo "make fuzz        every cargo fuzz target for FUZZ_SECONDS (60) each (FUZZ_TARGETS=...)"
+	@echo "make install     install as memcache_rs.so and enable it instead of Debian's memcache"
+	@echo "make uninstall   undo make install (re-enables Debian's memcache if present)"
+	@echo "make fmt | lint | clean"
+	@echo
+	@echo "PHP_VERSION=8.4  any of the above for PHP 8.4 (default: $(HOST_PHP_VERSION), this machine's), run"
+	@echo "                 inside a Debian 13 root (scripts/php-env.sh; built on first use)"
+
+ifneq ($(PHP_VERSION),$(HOST_PHP_VERSION))
+# Not this machine's PHP: the same make runs inside the root (MAKEFLAGS carries the variables).
+ROOT_GOALS := $(filter-out help,$(or $(MAKECMDGOALS),$(.DEFAULT_GOAL)))
+ifneq ($(filter install uninstall,$(ROOT_GOALS)),)
+$(error make install/uninstall work on this machine's PHP $(HOST_PHP_VERSION) only: PHP $(PHP_VERSION) is only in the root of scripts/php-env.sh)
+endif
+ifneq ($(ROOT_GOALS),)
+.PHONY: $(ROOT_GOALS) php-env
+$(ROOT_GOALS): php-env
+	@:
+php-env:
+	scripts/php-env.sh $(PHP_VERSION) $(MAKE) $(ROOT_GOALS)
+endif
+else
+
+# The binaries of PHP $(PHP_VERSION); PHP, PHP_CONFIG and FPM_BIN override them (absolute
+# paths). The scripts take the same choice from PHP_VERSION (scripts/php-lib.sh).
+PHP_CLI := $(or $(PHP),php$(PHP_VERSION))
+PHP_CONFIG_CLI := $(or $(PHP_CONFIG),php-config$(PHP_VERSION))
+export PHP_VERSION
 CARGO ?= cargo
-TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
-SO := modules/memcache.so
+# Each PHP version builds in its own cargo target directory (switching never rebuilds the
+# other's Zend bindings) into its own modules/php<version>/. ext-php-rs and build.rs read PHP
+# and PHP_CONFIG, given as absolute paths; build.rs fails unless both are PHP $(PHP_VERSION).
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)/php$(PHP_VERSION)
+CARGO_CMD = CARGO_TARGET_DIR=$(TARGET_DIR) $(CARGO)
+CARGO_PHP = PHP="$$(command -v $(PHP_CLI))" PHP_CONFIG="$$(command -v $(PHP_CONFIG_CLI))" \
+	MEMCACHE_PHP_VERSION=$(PHP_VERSION) $(CARGO_CMD)
+PHP_FOUND = command -v $(PHP_CLI) >/dev/null && command -v $(PHP_CONFIG_CLI) >/dev/null || \
+	{ echo "error: $(PHP_CLI) or $(PHP_CONFIG_CLI) not found (make deps)" >&2; exit 1; }
+SO := modules/php$(PHP_VERSION)/memcache.so
 
 # The extension the phpt suite and the demo load. Override it to exercise the harness with
 # another build, e.g. `make test-php EXT=/usr/lib/php/20220829/memcache.so` (then no build).
@@ -38,29 +92,13 @@ endif
 
 # Installed name: memcache_rs.so, so Debian's C memcache.so is never overwritten.
 INSTALL_NAME := memcache_rs
-PHP_ETC := /etc/php/8.2
+PHP_ETC := /etc/php/$(PHP_VERSION)
 
 # `make fuzz`: seconds per target, and which targets (default: every one in fuzz/).
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?=
 
-.PHONY: help deps deps-test build install uninstall demo test test-rust test-php bench failover-cost fuzz fmt lint clean
-
-help:
-	@echo "make deps        install build requirements (apt-get; Rust must already be installed)"
-	@echo "make deps-test   install test/bench requirements (Debian's C memcache, memcached, fpm)"
-	@echo "make build       cargo build --release, copy to $(SO)"
-	@echo "make demo        run examples/quickstart.php against two private memcached"
-	@echo "make test        build, cargo tests, then the phpt suite under ascii, binary and meta"
-	@echo "                 (PROTOCOL=ascii|binary|meta: that one only)"
-	@echo "make test-php    only the phpt suite, once (EXT=path.so, TESTS=php-tests/x.phpt, PROTOCOL=meta)"
-	@echo "make bench       ours vs Debian's C memcache vs memcached, one table"
-	@echo "make failover-cost  what a hung memcached costs an 8-worker php-fpm, ours vs Debian's C"
-	@echo "                 memcache (about 45 s; OURS=path.so)"
-	@echo "make fuzz        every cargo fuzz target for FUZZ_SECONDS (60) each (FUZZ_TARGETS=...)"
-	@echo "make install     install as $(INSTALL_NAME).so and enable it instead of Debian's memcache"
-	@echo "make uninstall   undo make install (re-enables Debian's memcache if present)"
-	@echo "make fmt | lint | clean"
+.PHONY: deps deps-test build install uninstall demo test test-rust test-php bench failover-cost fuzz fmt lint clean
 
 deps:
 	scripts/deps.sh build
@@ -70,11 +108,12 @@ deps-test:
 
 # Copy, then rename over the old file: a running php-fpm may have the old one mapped.
 build:
-	$(CARGO) build --release
-	mkdir -p modules
-	cp $(TARGET_DIR)/release/libmemcache.so modules/.memcache.so.tmp
-	mv -f modules/.memcache.so.tmp $(SO)
-	@echo "built $(SO)"
+	@$(PHP_FOUND)
+	$(CARGO_PHP) build --release
+	mkdir -p $(dir $(SO))
+	cp $(TARGET_DIR)/release/libmemcache.so $(dir $(SO)).memcache.so.tmp
+	mv -f $(dir $(SO)).memcache.so.tmp $(SO)
+	@echo "built $(SO) for PHP $(PHP_VERSION)"
 
 install:
 	@test -f $(SO) || { echo "error: $(SO) is missing; run 'make build' first" >&2; exit 1; }
@@ -83,16 +122,16 @@ install:
 	cp $(SO) "$$dir/.$(INSTALL_NAME).so.tmp" && mv -f "$$dir/.$(INSTALL_NAME).so.tmp" "$$dir/$(INSTALL_NAME).so"
 	printf '; Rust memcache extension (drop-in replacement for PECL memcache)\n; priority=20\nextension=$(INSTALL_NAME).so\n' \
 		> $(PHP_ETC)/mods-available/$(INSTALL_NAME).ini
-	if [ -f $(PHP_ETC)/mods-available/memcache.ini ]; then phpdismod -v 8.2 -s ALL memcache; fi
-	phpenmod -v 8.2 -s ALL $(INSTALL_NAME)
+	if [ -f $(PHP_ETC)/mods-available/memcache.ini ]; then phpdismod -v $(PHP_VERSION) -s ALL memcache; fi
+	phpenmod -v $(PHP_VERSION) -s ALL $(INSTALL_NAME)
 	@$(PHP_CLI) --ini | grep memcache || true
 	@$(PHP_CLI) -r 'echo "php cli now loads memcache ", phpversion("memcache") ?: "(not loaded!)", "\n";'
-	@echo "restart php8.2-fpm (systemctl restart php8.2-fpm) to load it there"
+	@echo "restart php$(PHP_VERSION)-fpm (systemctl restart php$(PHP_VERSION)-fpm) to load it there"
 
 uninstall:
-	-phpdismod -v 8.2 -s ALL $(INSTALL_NAME)
+	-phpdismod -v $(PHP_VERSION) -s ALL $(INSTALL_NAME)
 	rm -f $(PHP_ETC)/mods-available/$(INSTALL_NAME).ini "$$($(PHP_CONFIG_CLI) --extension-dir)/$(INSTALL_NAME).so"
-	if [ -f $(PHP_ETC)/mods-available/memcache.ini ]; then phpenmod -v 8.2 -s ALL memcache; fi
+	if [ -f $(PHP_ETC)/mods-available/memcache.ini ]; then phpenmod -v $(PHP_VERSION) -s ALL memcache; fi
 
 demo: deps $(EXT_DEPS)
 	scripts/demo.sh $(EXT)
@@ -100,7 +139,7 @@ demo: deps $(EXT_DEPS)
 # Without PROTOCOL all three phpt runs happen even if one fails (Ctrl-C stops them); the
 # last line says under which protocol(s) the suite failed.
 test: deps deps-test $(EXT_DEPS)
-	$(CARGO) test --no-default-features
+	$(CARGO_CMD) test --no-default-features
 ifeq ($(PROTOCOL),)
 	trap 'exit 130' INT TERM; failed=""; \
 	scripts/run-phpt.sh $(EXT) $(TESTS) || failed="$$failed ascii"; \
@@ -113,7 +152,7 @@ else
 endif
 
 test-rust:
-	$(CARGO) test --no-default-features
+	$(CARGO_CMD) test --no-default-features
 
 test-php: $(EXT_DEPS)
 	scripts/run-phpt.sh $(EXT) $(TESTS)
@@ -134,12 +173,15 @@ fmt:
 
 lint:
 	$(CARGO) fmt --check
-	$(CARGO) clippy --all-targets -- -D warnings
+	@$(PHP_FOUND)
+	$(CARGO_PHP) clippy --all-targets -- -D warnings
 	@if command -v shellcheck >/dev/null; then shellcheck scripts/*.sh .ci/run && echo "shellcheck ok"; \
 	else echo "shellcheck not installed (apt-get install shellcheck): shell scripts not checked"; fi
 
 clean:
 	-scripts/test-env.sh stop
-	-$(CARGO) clean
-	rm -rf modules build-test
+	-$(CARGO_CMD) clean
+	rm -rf $(dir $(SO)) build-test
 	for t in php-tests/*.phpt; do b=$${t%.phpt}; rm -f $$b.diff $$b.exp $$b.log $$b.out $$b.php $$b.sh $$b.mem $$b.skip.php $$b.clean.php; done
+
+endif

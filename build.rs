@@ -1,42 +1,73 @@
-//! Build script: says which PHP the extension is being built for when that is not PHP 8.2.
+//! Build script: makes sure the extension is built for one PHP, the one asked for, and tells
+//! the crate which (`php --ri memcache` shows it).
 //!
-//! ext-php-rs generates its Zend bindings for whatever `php` it finds (`$PHP`, else the first
-//! `php` on `PATH`). On a machine with several PHP versions that can silently be another one
-//! than the PHP 8.2 this extension replaces the C extension of: the module then builds, but
-//! PHP 8.2 refuses to load it ("Module compiled with module API=..."), and nothing here was
-//! tested against that version. A warning names the PHP found and how to pick another.
+//! ext-php-rs generates its Zend bindings from two programs: `$PHP` (else the first `php` on
+//! `PATH`) for the version and API number, and `$PHP_CONFIG` (else the first `php-config`) for
+//! the headers. On a machine with several PHP versions these can silently be two different
+//! ones, and the result would then match neither. So the build fails when they disagree, and
+//! when `MEMCACHE_PHP_VERSION` (the Makefile sets it from `PHP_VERSION`) names another version
+//! than theirs: the built file's name (`modules/php<version>/memcache.so`) must not lie.
+//! A version the project does not test gets a warning. An extension built for one PHP and
+//! loaded into another is refused by PHP itself ("Module compiled with module API=...").
 //! The plain-Rust core (`--no-default-features`) needs no PHP at all.
 
 use std::env;
-use std::process::Command;
+use std::process::{exit, Command};
 
-/// The PHP version (major.minor) the extension, its tests and its Reflection data target.
-const TARGET_PHP: &str = "8.2";
+/// The PHP versions (major.minor) the test suite runs against (README: Supported PHP versions).
+const TESTED_PHP: [&str; 2] = ["8.2", "8.4"];
+
+/// The stdout of a successful run of `program args`, trimmed; `None` if it cannot run or fails.
+fn output_of(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program).args(args).output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("error: {message}");
+    exit(1);
+}
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
-    println!("cargo:rerun-if-env-changed=PHP");
-    println!("cargo:rerun-if-env-changed=PATH");
+    for name in ["PHP", "PHP_CONFIG", "PATH", "MEMCACHE_PHP_VERSION"] {
+        println!("cargo:rerun-if-env-changed={name}");
+    }
     if env::var_os("CARGO_FEATURE_PHP").is_none() {
         return;
     }
     let php = env::var("PHP").unwrap_or_else(|_| "php".to_string());
+    let php_config = env::var("PHP_CONFIG").unwrap_or_else(|_| "php-config".to_string());
     // A missing or broken PHP is reported by ext-php-rs's own build script.
-    let Ok(output) = Command::new(&php)
-        .args([
-            "-n",
-            "-r",
-            "echo PHP_MAJOR_VERSION, '.', PHP_MINOR_VERSION;",
-        ])
-        .output()
-    else {
+    let Some(version) = output_of(&php, &["-n", "-r", "echo PHP_VERSION;"]) else {
         return;
     };
-    let version = String::from_utf8_lossy(&output.stdout);
-    if output.status.success() && version != TARGET_PHP {
+    let Some(config_version) = output_of(&php_config, &["--version"]) else {
+        return;
+    };
+    if version != config_version {
+        fail(&format!(
+            "PHP=`{php}` is PHP {version} but PHP_CONFIG=`{php_config}` is PHP {config_version}: \
+             the bindings would mix two PHPs; set both to the same PHP (make does: PHP_VERSION=...)"
+        ));
+    }
+    let minor = version.split('.').take(2).collect::<Vec<_>>().join(".");
+    if let Ok(wanted) = env::var("MEMCACHE_PHP_VERSION") {
+        if wanted != minor {
+            fail(&format!(
+                "PHP_VERSION={wanted}, but PHP=`{php}` is PHP {version}: \
+                 drop PHP/PHP_CONFIG or point them at PHP {wanted}"
+            ));
+        }
+    }
+    if !TESTED_PHP.contains(&minor.as_str()) {
         println!(
-            "cargo:warning=building for PHP {version} (`{php}`), but this extension targets PHP \
-             {TARGET_PHP}: set PHP=/usr/bin/php{TARGET_PHP} to build for it"
+            "cargo:warning=building for PHP {version} (`{php}`), which this project does not \
+             test (it tests PHP {}): set PHP and PHP_CONFIG to pick another",
+            TESTED_PHP.join(" and ")
         );
     }
+    println!("cargo:rustc-env=MEMCACHE_BUILD_PHP_VERSION={version}");
 }

@@ -9,7 +9,7 @@
  *
  *   memcached -l 127.0.0.1 -p 21211 -U 0 & memcached -l 127.0.0.1 -p 21212 -U 0 &
  *   MEMCACHE_DEMO_PORT1=21211 MEMCACHE_DEMO_PORT2=21212 \
- *       php -n -d extension=modules/memcache.so examples/quickstart.php
+ *       php -n -d extension=modules/php8.2/memcache.so examples/quickstart.php
  */
 
 $port1 = (int) (getenv('MEMCACHE_DEMO_PORT1') ?: 21211);

@@ -32,7 +32,8 @@ include __DIR__ . '/connect.inc';
  * "... : only C VALUE".
  */
 $allowed = [
-    ['/^extension \| version: ours \'8\.2\.0\', C \'4\.0\.5\.2\'$/', "`phpversion('memcache')`"],
+    // Debian 12's C extension (PHP 8.2) says 4.0.5.2, Debian 13's (PHP 8.4) 8.2.
+    ['/^extension \| version: ours \'8\.2\.0\', C \'(4\.0\.5\.2|8\.2)\'$/', "`phpversion('memcache')`"],
     ['/^INI memcache\.(select_api|session_fail_on_lock_timeout|shared_health|shared_health_file|failure_limit|failover_ttl|failback_flush|max_failed_share|health_log|tls_ca_file|tls_cert_file|tls_key_file|tls_server_name|tls_verify_peer|remember_wait) \| (value|access): only ours /', 'INI'],
     ['/^(method (MemcachePool|Memcache)::setfailbackcallback\(\)|function memcache_set_failback_callback\(\))( #\d)? \| [a-z ]+: only ours /', 'failback callback'],
     ['/^function memcache_server_health\(\) \| [a-z ]+: only ours /', '`memcache_server_health()`'],

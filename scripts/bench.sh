@@ -4,7 +4,9 @@
 # 127.0.0.1, and prints one table (benches/table.php); then ours over TLS against plain TCP, on
 # a fourth memcached that listens both ways (certificates by tls-certs.sh; needs openssl).
 #
-#   scripts/bench.sh [OURS.so]        (default: modules/memcache.so)
+#   scripts/bench.sh [OURS.so]        (default: modules/php<version>/memcache.so)
+#
+# With the PHP of scripts/php-lib.sh (PHP_VERSION, or PHP/PHP_CONFIG).
 #
 # Rounds are interleaved (ours, C, memcached, ours, C, ...) so drift hits all three alike;
 # each cell is the best round (noise only ever slows a round down). Tunables: BENCH_ROUNDS (5), BENCH_SECONDS (0.3),
@@ -20,11 +22,13 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 # shellcheck source=scripts/memcached-lib.sh
 . "$here/memcached-lib.sh"
+# shellcheck source=scripts/php-lib.sh
+. "$here/php-lib.sh"
 
-php=${PHP:-php8.2}
-ours=${1:-$root/modules/memcache.so}
+php=$PHP
+ours=${1:-$root/modules/php$PHP_VERSION/memcache.so}
 ours=$(cd "$(dirname "$ours")" && pwd)/$(basename "$ours")
-extdir=$("${PHP_CONFIG:-php-config8.2}" --extension-dir)
+extdir=$("$PHP_CONFIG" --extension-dir)
 rounds=${BENCH_ROUNDS:-5}
 cpu=${BENCH_CPU:-0}
 pin=()

@@ -1,27 +1,50 @@
 #!/usr/bin/env bash
-# Installs what the project needs on Debian 12, and only what is missing.
+# Installs what the project needs on Debian, and only what is missing, for PHP $PHP_VERSION
+# (scripts/php-lib.sh: by default the PHP of this machine's Debian release, 8.2 on Debian 12).
 #
-#   scripts/deps.sh build   PHP 8.2 CLI + headers, clang (for bindgen), memcached, and Rust
+#   scripts/deps.sh build   PHP CLI + headers, clang (for bindgen), memcached, and Rust
 #                           (rustup's stable) when no cargo >= 1.85 is there
 #   scripts/deps.sh test    Debian's C memcache and libmemcached-based memcached extensions
 #                           (interop tests, benchmarks), php-fpm and cgi-fcgi, the SASL
 #                           tools and PLAIN plugin for a SASL-enabled test memcached, and
 #                           openssl and ca-certificates for the TLS tests (their certificates,
 #                           and the system trust store tls:// uses by default)
+#   scripts/deps.sh root    what scripts/php-env.sh needs to build a Debian root for another
+#                           PHP (debootstrap), and Rust as for build (the root uses the host's)
+#   scripts/deps.sh list build|test...   prints those packages, one per line, installs nothing
+#                           (scripts/php-env.sh installs them into a root)
 #
 # Runs apt-get as root, through sudo when not root. Services that apt starts when it installs
-# memcached or php8.2-fpm are stopped and disabled again: the project runs its own servers
+# memcached or php-fpm are stopped and disabled again: the project runs its own servers
 # on ports it picks and never talks to the system ones.
 set -euo pipefail
 
-case "${1:-}" in
-build) packages=(php8.2-cli php8.2-dev clang libclang-dev memcached) ;;
-test) packages=(php8.2-memcache php8.2-memcached libfcgi-bin php8.2-fpm sasl2-bin libsasl2-modules openssl ca-certificates) ;;
-*)
-    echo "usage: $0 build|test" >&2
-    exit 2
-    ;;
-esac
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=scripts/php-lib.sh
+. "$here/php-lib.sh"
+
+# The packages of one set (build, test or root).
+packages_of() {
+    case "$1" in
+    build) echo "php$PHP_VERSION-cli php$PHP_VERSION-dev clang libclang-dev memcached" ;;
+    test) echo "php$PHP_VERSION-memcache php$PHP_VERSION-memcached libfcgi-bin php$PHP_VERSION-fpm sasl2-bin libsasl2-modules openssl ca-certificates" ;;
+    root) echo "debootstrap" ;;
+    *)
+        echo "usage: $0 build|test|root, or $0 list build|test..." >&2
+        exit 2
+        ;;
+    esac
+}
+
+if [ "${1:-}" = list ]; then
+    shift
+    for set in "$@"; do
+        # shellcheck disable=SC2046 # one word per package
+        printf '%s\n' $(packages_of "$set")
+    done
+    exit 0
+fi
+read -ra packages <<<"$(packages_of "${1:-}")"
 
 installed() {
     [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null || true)" = installed ]
@@ -38,7 +61,7 @@ rust_ok() {
     [ -n "$minor" ] && [ "$minor" -ge 85 ]
 }
 install_rust=false
-if [ "$1" = build ] && ! rust_ok; then
+if [ "$1" != test ] && ! rust_ok; then
     install_rust=true
     packages+=(curl ca-certificates)
 fi
@@ -59,7 +82,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     "${sudo[@]}" apt-get update
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
         "${missing[@]}" </dev/null
-    for service in memcached php8.2-fpm; do
+    for service in memcached "php$PHP_VERSION-fpm"; do
         [[ " ${missing[*]} " == *" $service "* ]] || continue
         echo "deps: stopping and disabling the $service service that apt started"
         if [ -d /run/systemd/system ]; then

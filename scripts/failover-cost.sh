@@ -4,7 +4,9 @@
 # each in its own php-fpm (-n, only that extension loaded; never both in one process), and
 # one table at the end.
 #
-#   scripts/failover-cost.sh [OURS.so]        (default: modules/memcache.so)
+#   scripts/failover-cost.sh [OURS.so]        (default: modules/php<version>/memcache.so)
+#
+# With the PHP of scripts/php-lib.sh (PHP_VERSION, or PHP/PHP_CONFIG/FPM_BIN).
 #
 # Each run: a private php-fpm with COST_WORKERS (8) static workers, two private memcached on
 # loopback, a warm-up, then one memcached is stopped with SIGSTOP (connects succeed, replies
@@ -21,14 +23,13 @@ root=$(cd "$here/.." && pwd)
 # shellcheck source=scripts/fpm-lib.sh
 . "$here/fpm-lib.sh"
 
-php=${PHP:-php8.2}
-php=$(command -v "$php") || mc_die "$php not found (make deps)"
-ours=${1:-$root/modules/memcache.so}
+php=$(command -v "$PHP") || mc_die "$PHP not found (make deps)"
+ours=${1:-$root/modules/php$PHP_VERSION/memcache.so}
 [ -f "$ours" ] || mc_die "$ours not found (make build)"
 ours=$(cd "$(dirname "$ours")" && pwd)/$(basename "$ours")
-c_ext="$("${PHP_CONFIG:-php-config8.2}" --extension-dir)/memcache.so"
+c_ext="$("$PHP_CONFIG" --extension-dir)/memcache.so"
 [ -f "$c_ext" ] || mc_die "$c_ext not found (make deps-test)"
-fpm_bin >/dev/null || mc_die "php-fpm8.2 or cgi-fcgi missing (make deps-test)"
+fpm_bin >/dev/null || mc_die "$FPM_BIN or cgi-fcgi missing (make deps-test)"
 
 dir=$(mc_state_dir "$root/build-test/failover-cost")
 cleanup() {
@@ -45,6 +46,7 @@ trap 'exit 130' INT TERM
 cleanup
 rm -f "$dir"/*.json
 export MEMCACHE_TEST_STATE_DIR=$dir
+export PHP_VERSION FPM_BIN # the tests' php-fpm helpers (fpm-lib.sh) use the same PHP
 
 # One run, in a PHP process without the extension (fpm_private_start loads MEMCACHE_TEST_EXT
 # into the php-fpm); prints the figures as JSON.

@@ -1,6 +1,7 @@
 # shellcheck shell=bash
-# Runs a private php-fpm8.2 on loopback for the phpt suite, sourced by test-env.sh after
-# memcached-lib.sh (it uses mc_free_port and mc_die). One master, a static pool of exactly 2
+# Runs a private php-fpm on loopback for the phpt suite, sourced by test-env.sh after
+# memcached-lib.sh (it uses mc_free_port and mc_die). The php-fpm is FPM_BIN of
+# scripts/php-lib.sh (php-fpm<PHP_VERSION> unless set). One master, a static pool of exactly 2
 # workers (FPM_WORKERS=N in the environment: N; connect.inc's fpm_private_start() and
 # failover-cost.sh use that for pools of their own), in the foreground (daemonize = no) with
 # no php.ini (-n) and only the extension under test loaded (-d extension=...). Everything it
@@ -11,11 +12,12 @@
 # even if their master is gone.
 
 FPM_WORKERS=${FPM_WORKERS:-2}
+# shellcheck source=scripts/php-lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/php-lib.sh"
 
-# The php-fpm binary (FPM_BIN, default php-fpm8.2) and cgi-fcgi, or nothing if either is
-# missing (then the FPM tests skip).
+# The php-fpm binary and cgi-fcgi, or nothing if either is missing (then the FPM tests skip).
 fpm_bin() {
-    command -v "${FPM_BIN:-php-fpm8.2}" || return 1
+    command -v "$FPM_BIN" || return 1
     command -v cgi-fcgi >/dev/null || return 1
 }
 
@@ -88,7 +90,7 @@ fpm_start() {
     # A health table of its own (a fresh file per start): tests that want to share one with
     # other processes pass memcache.shared_health_file in "$@", which comes later and wins.
     local -a args=(-n -F -d "extension=$ext" -d "memcache.shared_health_file=$dir/health" "$@")
-    bin=$(fpm_bin) || mc_die "php-fpm8.2 or cgi-fcgi missing (make deps-test)"
+    bin=$(fpm_bin) || mc_die "$FPM_BIN or cgi-fcgi missing (make deps-test)"
     if [ "$(id -u)" -eq 0 ]; then
         args+=(-R) # php-fpm refuses to run as root without it
     fi

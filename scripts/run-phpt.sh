@@ -4,6 +4,8 @@
 #
 #   scripts/run-phpt.sh EXTENSION.so [TEST_DIR_OR_FILE...]     (default: php-tests/)
 #
+# With the PHP of scripts/php-lib.sh (PHP_VERSION, or PHP/PHP_CONFIG/FPM_BIN), passed on to
+# test-env.sh and the tests (the php-fpm they start).
 # Every test process runs as `php -n -d extension=EXTENSION.so`: no php.ini, so the system's
 # memcache.so is never loaded; and with a server health table of its own (scripts/phpt-php.sh). The MEMCACHE_TEST_* variables reach the tests through the
 # environment (run-tests.php hands its own environment to each test). MEMCACHE_PROTOCOL, if
@@ -15,9 +17,12 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-php=${PHP:-php8.2}
-php=$(command -v "$php") || { echo "error: $php not found (make deps)" >&2; exit 1; }
-php_config=${PHP_CONFIG:-php-config8.2}
+# shellcheck source=scripts/php-lib.sh
+. "$here/php-lib.sh"
+php=$(command -v "$PHP") || { echo "error: $PHP not found (make deps)" >&2; exit 1; }
+php_config=$PHP_CONFIG
+PHP=$php
+export PHP_VERSION PHP PHP_CONFIG FPM_BIN
 
 ext=${1:?usage: $0 EXTENSION.so [TESTS...]}
 shift
@@ -25,7 +30,7 @@ ext=$(cd "$(dirname "$ext")" && pwd)/$(basename "$ext")
 [ $# -gt 0 ] || set -- "$root/php-tests"
 
 run_tests="$("$php_config" --extension-dir)/build/run-tests.php"
-[ -f "$run_tests" ] || { echo "error: $run_tests not found (php8.2-dev)" >&2; exit 1; }
+[ -f "$run_tests" ] || { echo "error: $run_tests not found (php$PHP_VERSION-dev)" >&2; exit 1; }
 
 # A suite where every test skips because the extension failed to load would look green.
 if ! loaded=$("$php" -n -d display_startup_errors=1 -d extension="$ext" \

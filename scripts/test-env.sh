@@ -7,8 +7,9 @@
 #
 #   scripts/test-env.sh start [EXT.so]  stops leftovers of a previous run, starts fresh servers
 #                               and writes $MEMCACHE_TEST_DIR/env.sh (default build-test/phpt).
-#                               php-fpm loads EXT.so (default modules/memcache.so); it is
-#                               skipped with a warning if php-fpm8.2/cgi-fcgi are missing.
+#                               php-fpm loads EXT.so (default modules/php<version>/memcache.so);
+#                               it is skipped with a warning if php-fpm/cgi-fcgi are missing.
+#                               The PHP: scripts/php-lib.sh (PHP_VERSION, PHP_CONFIG, FPM_BIN).
 #   scripts/test-env.sh stop    stops exactly the servers it started (pid files), including
 #                               memcached that tests started with test_memcached_start()
 #
@@ -17,6 +18,8 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=scripts/php-lib.sh
+. "$here/php-lib.sh"
 # shellcheck source=scripts/memcached-lib.sh
 . "$here/memcached-lib.sh"
 # shellcheck source=scripts/fpm-lib.sh
@@ -30,7 +33,7 @@ mkdir -p "$fpmdir"
 fpmdir=$(cd "$fpmdir" && pwd)
 
 start() {
-    local ext=${1:-$here/../modules/memcache.so} port1 port2 sock closed c_ext fpm="" sasl_port=""
+    local ext=${1:-$here/../modules/php$PHP_VERSION/memcache.so} port1 port2 sock closed c_ext fpm="" sasl_port=""
     local tls_certs="" tls_options="" tls_plain_port="" tls_port="" sasl_tls_port="" ports
     local sasl_user=memcache-test sasl_password=memcache-test-secret
     local -a fpm_args=()
@@ -59,13 +62,14 @@ start() {
         echo "warning: saslpasswd2 or the SASL PLAIN plugin is missing (make deps-test):" \
             "SASL tests skip" >&2
     fi
-    c_ext="$(php-config8.2 --extension-dir 2>/dev/null || php-config --extension-dir)/memcache.so"
+    # Debian's C extension for this PHP (php<version>-memcache), for the interop tests.
+    c_ext="$("$PHP_CONFIG" --extension-dir)/memcache.so"
     [ -f "$c_ext" ] || echo "warning: Debian's C extension $c_ext is missing (make deps-test)" >&2
     if [ -n "${MEMCACHE_PROTOCOL:-}" ]; then
         fpm_args+=(-d "memcache.protocol=$MEMCACHE_PROTOCOL")
     fi
     if ! fpm_bin >/dev/null; then
-        echo "warning: php-fpm8.2 or cgi-fcgi is missing (make deps-test): FPM tests skip" >&2
+        echo "warning: $FPM_BIN or cgi-fcgi is missing (make deps-test): FPM tests skip" >&2
     elif [ ! -f "$ext" ]; then
         echo "warning: $ext is missing: no php-fpm, FPM tests skip" >&2
     else

@@ -9,8 +9,9 @@
 //! called. Adding a command is one entry here, its operation, and its line in
 //! `stubs/memcache.stub.php` (php-tests/270 compares the stub with what this table registers).
 //!
-//! Defaults of omitted arguments are applied in the operations below, where they are visible
-//! next to the parameters (ports default to `memcache.default_port` at call time).
+//! Omitted arguments take their defaults in the operations: a server's parameters the pool's
+//! ([`ServerConfig`](crate::pool::ServerConfig)), ports `memcache.default_port` at call time,
+//! the others where they are visible next to the parameters below.
 
 use crate::php::arginfo::{
     ARRAY, ARRAY_INT_OR_BOOL, ARRAY_OR_BOOL, BOOL, CALLABLE, CALLBACK, FLOAT, INT, INT_OR_BOOL,
@@ -24,7 +25,7 @@ use crate::php::dispatch::{
 use crate::php::monitoring::{self, StatsArgs};
 use crate::php::servers::{self, AddServer};
 use crate::php::{commands, errors, ini, stampede};
-use crate::protocol::ascii::StoreOp;
+use crate::pool::{timeout_from_seconds, ServerConfig, StoreOp};
 
 commands! {
     /// `Memcache::connect($host, $port, $timeout)` and `memcache_connect()`: a non-persistent
@@ -45,8 +46,14 @@ commands! {
         function: creating_function("memcache_connect"),
     } => |object| {
         let port = port.map(|port| port.unwrap_or(0));
-        let params = AddServer::new(host).tcp_port(port).persistent(Some(false)).timeout(timeout);
-        servers::connect(object, &params)
+        let args = AddServer {
+            host,
+            tcp_port: port,
+            persistent: Some(false),
+            timeout,
+            ..AddServer::default()
+        };
+        servers::connect(object, &args)
     };
 
     /// `Memcache::pconnect()` and `memcache_pconnect()`: the same, persistent.
@@ -64,8 +71,14 @@ commands! {
         function: creating_function("memcache_pconnect"),
     } => |object| {
         let port = port.map(|port| port.unwrap_or(0));
-        let params = AddServer::new(host).tcp_port(port).persistent(Some(true)).timeout(timeout);
-        servers::connect(object, &params)
+        let args = AddServer {
+            host,
+            tcp_port: port,
+            persistent: Some(true),
+            timeout,
+            ..AddServer::default()
+        };
+        servers::connect(object, &args)
     };
 
     /// `MemcachePool::connect()`: adds a server and connects to it at once.
@@ -80,14 +93,17 @@ commands! {
     ) -> NONE {
         method: pool_method("connect"),
     } => |object| {
-        let params = AddServer::new(host)
-            .tcp_port(tcp_port)
-            .udp_port(udp_port)
-            .persistent(persistent)
-            .weight(weight)
-            .timeout(timeout)
-            .retry_interval(retry_interval);
-        servers::connect(object, &params)
+        let args = AddServer {
+            host,
+            tcp_port,
+            udp_port,
+            persistent,
+            weight,
+            timeout,
+            retry_interval,
+            status: None,
+        };
+        servers::connect(object, &args)
     };
 
     /// `MemcachePool::addServer()`: adds a server (no network activity).
@@ -103,15 +119,17 @@ commands! {
     ) -> BOOL {
         method: pool_method("addserver"),
     } => |object| {
-        let params = AddServer::new(host)
-            .tcp_port(tcp_port)
-            .udp_port(udp_port)
-            .persistent(persistent)
-            .weight(weight)
-            .timeout(timeout)
-            .retry_interval(retry_interval)
-            .status(status);
-        servers::add_server(object, &params).is_some()
+        let args = AddServer {
+            host,
+            tcp_port,
+            udp_port,
+            persistent,
+            weight,
+            timeout,
+            retry_interval,
+            status,
+        };
+        servers::add_server(object, &args).is_some()
     };
 
     /// `memcache_add_server()`: `Memcache::addServer()` as a function (the object must be a
@@ -133,14 +151,17 @@ commands! {
     ) -> BOOL {
         function: memcache_function("memcache_add_server"),
     } => |object| {
-        let params = AddServer::new(host)
-            .tcp_port(port)
-            .persistent(tcp_port)
-            .weight(persistent)
-            .timeout(weight)
-            .retry_interval(timeout)
-            .status(retry_interval);
-        servers::add_memcache_server(object, &params, status)
+        let args = AddServer {
+            host,
+            tcp_port: port,
+            udp_port: None,
+            persistent: tcp_port,
+            weight: persistent,
+            timeout: weight,
+            retry_interval: timeout,
+            status: retry_interval,
+        };
+        servers::add_memcache_server(object, &args, status)
     };
 
     /// `Memcache::addServer($host, $port, $persistent, $weight, $timeout, $retry_interval,
@@ -158,14 +179,17 @@ commands! {
     ) -> BOOL {
         method: memcache_method("addserver"),
     } => |object| {
-        let params = AddServer::new(host)
-            .tcp_port(tcp_port)
-            .persistent(persistent)
-            .weight(weight)
-            .timeout(timeout)
-            .retry_interval(retry_interval)
-            .status(status);
-        servers::add_memcache_server(object, &params, failure_callback)
+        let args = AddServer {
+            host,
+            tcp_port,
+            udp_port: None,
+            persistent,
+            weight,
+            timeout,
+            retry_interval,
+            status,
+        };
+        servers::add_memcache_server(object, &args, failure_callback)
     };
 
     /// `setServerParams()`: changes a server's parameters; omitted arguments reset to their
@@ -184,8 +208,8 @@ commands! {
         object,
         host,
         tcp_port.unwrap_or_else(ini::default_port),
-        timeout.unwrap_or(1.0),
-        retry_interval.unwrap_or(15),
+        timeout.map_or(ServerConfig::DEFAULT_TIMEOUT, timeout_from_seconds),
+        retry_interval.unwrap_or(ServerConfig::DEFAULT_RETRY_INTERVAL),
         status.unwrap_or(true),
         failure_callback,
     );

@@ -9,66 +9,15 @@
 //! `MemcachePool` with its own `connect`, `pconnect` and `addServer` (persistent third, failure
 //! callback last).
 
-use std::sync::atomic::{AtomicPtr, Ordering};
-
 use ext_php_rs::args::{Arg, ArgInfoTables};
 use ext_php_rs::builders::{ClassBuilder, FunctionBuilder};
 use ext_php_rs::flags::{DataType, MethodFlags};
-use ext_php_rs::types::Zval;
 use ext_php_rs::zend::ClassEntry;
 
 use crate::php::api::COMMANDS;
 use crate::php::arginfo::{self, Mismatch, PhpType, BOOL, NONE, POOL};
-use crate::php::args::{self, ArgError};
+use crate::php::class::Class;
 use crate::php::dispatch::{Command, Handler, Object, Param};
-use crate::php::pool_object::PoolObject;
-
-/// One of the two classes.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Class {
-    /// `MemcachePool`.
-    MemcachePool,
-    /// `Memcache extends MemcachePool`.
-    Memcache,
-}
-
-/// The class entries, set at registration (in [`Class`] order).
-static ENTRIES: [AtomicPtr<ClassEntry>; 2] = [
-    AtomicPtr::new(std::ptr::null_mut()),
-    AtomicPtr::new(std::ptr::null_mut()),
-];
-
-impl Class {
-    /// The PHP name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Class::MemcachePool => "MemcachePool",
-            Class::Memcache => "Memcache",
-        }
-    }
-
-    /// The class entry, once registered.
-    pub fn entry(self) -> Option<&'static ClassEntry> {
-        // SAFETY: set once at startup to a class entry that lives for the process.
-        unsafe { ENTRIES[self as usize].load(Ordering::Acquire).as_ref() }
-    }
-
-    /// The object `zval` holds if it is an instance of this class, else PHP's `TypeError` for
-    /// argument #1 (`memcache_get(): Argument #1 ($memcache) must be of type MemcachePool,
-    /// string given`).
-    ///
-    /// # Errors
-    /// [`ArgError`] with the `TypeError` pending.
-    pub fn instance(self, zval: &Zval) -> Result<PoolObject<'_>, ArgError> {
-        let object = self
-            .entry()
-            .and_then(|class| zval.dereference().object().filter(|o| o.instance_of(class)));
-        match object {
-            Some(object) => Ok(PoolObject(object)),
-            None => Err(args::wrong_class(1, self.name(), zval)),
-        }
-    }
-}
 
 /// `ZEND_ACC_ALLOW_DYNAMIC_PROPERTIES` (PHP 8.2): the classes keep their state in dynamic
 /// properties (`connection`, `_failureCallback`) without a deprecation, as the C extension.
@@ -171,7 +120,7 @@ impl From<Mismatch> for RegisterError {
 /// life of the process).
 fn registered<const CLASS: usize>(ce: &'static mut ClassEntry, arg_info: ArgInfoTables) {
     ce.ce_flags |= ALLOW_DYNAMIC_PROPERTIES;
-    ENTRIES[CLASS].store(ce, Ordering::Release);
+    Class::ALL[CLASS].set_entry(ce);
     Box::leak(arg_info);
 }
 

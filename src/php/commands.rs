@@ -14,8 +14,7 @@ use crate::php::errors;
 use crate::php::events;
 use crate::php::pool_object::{policy, PoolObject};
 use crate::php::prefix;
-use crate::pool::{all_answered, Command, Hits, Outcome, Pool, Request};
-use crate::protocol::ascii::StoreOp;
+use crate::pool::{all_answered, Command, Hits, Outcome, Request, StoreOp, WriteBatch};
 
 /// A key argument prepared for the wire, or the C extension's `Invalid key` warning.
 fn prepared_key(zval: &Zval) -> Result<Option<Vec<u8>>, ArgError> {
@@ -46,32 +45,6 @@ pub(crate) fn execute(
     let hits = pool.borrow_mut().execute(requests, &policy());
     events::dispatch(object, pool)?;
     Ok(hits)
-}
-
-/// Adds the request for `key` and, with `memcache.redundancy` > 1, its copies; records which
-/// entry each request belongs to.
-pub(crate) fn push_with_copies<'a>(
-    pool: &Pool,
-    requests: &mut Vec<Request<'a>>,
-    owners: &mut Vec<usize>,
-    entry: usize,
-    key: &'a [u8],
-    command: Command<'a>,
-) {
-    let policy = policy();
-    if policy.redundancy > 1 {
-        if let Some(primary) = pool.find_server(key, &policy) {
-            requests.push(Request::for_key_on(key, command, primary));
-            owners.push(entry);
-            for copy in pool.redundant_servers(key, primary, policy.redundancy - 1, &policy) {
-                requests.push(Request::for_key_on(key, command, copy));
-                owners.push(entry);
-            }
-            return;
-        }
-    }
-    requests.push(Request::for_key(key, command));
-    owners.push(entry);
 }
 
 /// One value to store: prepared key, flags and where its bytes sit in the batch buffer.
@@ -135,11 +108,11 @@ pub fn store(
     if entries.is_empty() {
         return Ok(convert::bool_zval(false));
     }
-    let mut requests = Vec::with_capacity(entries.len());
-    let mut owners = Vec::with_capacity(entries.len());
+    let mut batch = WriteBatch::with_capacity(entries.len());
     {
         let pool_ref = pool.borrow();
-        for (i, entry) in entries.iter().enumerate() {
+        let policy = policy();
+        for entry in &entries {
             let command = Command::Store {
                 op,
                 flags: entry.flags,
@@ -147,18 +120,11 @@ pub fn store(
                 cas,
                 data: &buffer[entry.data.clone()],
             };
-            push_with_copies(
-                &pool_ref,
-                &mut requests,
-                &mut owners,
-                i,
-                &entry.key,
-                command,
-            );
+            batch.push(&pool_ref, &entry.key, command, &policy);
         }
     }
-    execute(object, &pool, &mut requests)?;
-    Ok(convert::bool_zval(all_answered(&requests, |o| {
+    execute(object, &pool, &mut batch.requests)?;
+    Ok(convert::bool_zval(all_answered(&batch.requests, |o| {
         *o == Outcome::Done
     })))
 }
@@ -268,16 +234,16 @@ pub fn delete(object: PoolObject<'_>, key: &Zval) -> OpResult {
     if keys.is_empty() {
         return Ok(convert::bool_zval(false));
     }
-    let mut requests = Vec::with_capacity(keys.len());
-    let mut owners = Vec::with_capacity(keys.len());
+    let mut batch = WriteBatch::with_capacity(keys.len());
     {
         let pool_ref = pool.borrow();
-        for (i, k) in keys.iter().enumerate() {
-            push_with_copies(&pool_ref, &mut requests, &mut owners, i, k, Command::Delete);
+        let policy = policy();
+        for k in keys.iter() {
+            batch.push(&pool_ref, k, Command::Delete, &policy);
         }
     }
-    execute(object, &pool, &mut requests)?;
-    Ok(convert::bool_zval(all_answered(&requests, |o| {
+    execute(object, &pool, &mut batch.requests)?;
+    Ok(convert::bool_zval(all_answered(&batch.requests, |o| {
         *o == Outcome::Done
     })))
 }
@@ -318,46 +284,29 @@ pub fn counter(
     let Some(keys) = collect_keys(key)? else {
         return Ok(convert::bool_zval(false));
     };
-    let mut requests = Vec::with_capacity(keys.len());
-    let mut owners = Vec::with_capacity(keys.len());
+    let mut batch = WriteBatch::with_capacity(keys.len());
     {
         let pool_ref = pool.borrow();
-        for (i, k) in keys.iter().enumerate() {
-            push_with_copies(
-                &pool_ref,
-                &mut requests,
-                &mut owners,
-                i,
-                k,
-                Command::Counter { delta, initial },
-            );
+        let policy = policy();
+        for k in keys.iter() {
+            batch.push(&pool_ref, k, Command::Counter { delta, initial }, &policy);
         }
     }
-    execute(object, &pool, &mut requests)?;
-    // Per key: the last counter value any copy returned; a miss or error reply is `false`; a
+    execute(object, &pool, &mut batch.requests)?;
+    // Per key: the new value (saturated to PHP_INT_MAX), `false` for a miss or error reply; a
     // key whose servers never answered is left out of an array result.
-    let mut results: Vec<Option<Option<i64>>> = vec![None; keys.len()];
-    for (request, &owner) in requests.iter().zip(&owners) {
-        match request.outcome {
-            Outcome::Counter(n) => {
-                results[owner] = Some(Some(i64::try_from(n).unwrap_or(i64::MAX)))
-            }
-            Outcome::Failed => {}
-            _ => {
-                results[owner].get_or_insert(None);
-            }
-        }
-    }
+    let results = batch.counters();
+    let value = |n: u64| convert::long_zval(i64::try_from(n).unwrap_or(i64::MAX));
     if !is_array {
-        return Ok(match results[0] {
-            Some(Some(n)) => convert::long_zval(n),
+        return Ok(match results.first() {
+            Some(&Some(Some(n))) => value(n),
             _ => convert::bool_zval(false),
         });
     }
     let mut table = ZendHashTable::new();
     for (k, result) in keys.iter().zip(results) {
         match result {
-            Some(Some(n)) => convert::insert(&mut table, k, convert::long_zval(n)),
+            Some(Some(n)) => convert::insert(&mut table, k, value(n)),
             Some(None) => {
                 let mut missing = k.to_vec();
                 missing.push(0);

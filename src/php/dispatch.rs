@@ -26,7 +26,7 @@ use ext_php_rs::zend::{ce, ExecuteData};
 
 use crate::php::arginfo::PhpType;
 use crate::php::args::{self, ArgError};
-use crate::php::classes::Class;
+use crate::php::class::Class;
 use crate::php::pool_object::PoolObject;
 
 /// A handler as the engine calls it (`zif_*`).

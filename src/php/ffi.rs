@@ -96,6 +96,14 @@ pub type IniOnModify = unsafe extern "C" fn(
     c_int,
 ) -> c_int;
 
+/// PHP's own `on_modify` handler `name` (`OnUpdateLong`, `OnUpdateBool`: `ZEND_INI_MH`s of
+/// `Zend/zend_ini.h`), resolved with `dlsym` when a directive changes; `None` if PHP does not
+/// export it.
+pub fn php_on_modify(name: &CStr) -> Option<IniOnModify> {
+    // SAFETY: the symbols asked for are ZEND_INI_MH functions, whose signature IniOnModify is.
+    lookup(name).map(|address| unsafe { std::mem::transmute::<usize, IniOnModify>(address) })
+}
+
 crate::php_api! {
     // Zend/zend_API.h: weak-mode scalar parsing used by ZPP.
     fn zend_parse_arg_long_slow(arg: *mut zval, dest: *mut zend_long, arg_num: u32) -> bool;
@@ -116,22 +124,6 @@ crate::php_api! {
     // main/php.h: a line to PHP's error log (the `error_log` file, or the SAPI's log).
     fn php_log_err_with_severity(message: *const c_char, syslog_type: c_int);
     // Zend/zend_ini.h
-    fn OnUpdateLong(
-        entry: *mut zend_ini_entry,
-        new_value: *mut zend_string,
-        mh_arg1: *mut c_void,
-        mh_arg2: *mut c_void,
-        mh_arg3: *mut c_void,
-        stage: c_int,
-    ) -> c_int;
-    fn OnUpdateBool(
-        entry: *mut zend_ini_entry,
-        new_value: *mut zend_string,
-        mh_arg1: *mut c_void,
-        mh_arg2: *mut c_void,
-        mh_arg3: *mut c_void,
-        stage: c_int,
-    ) -> c_int;
     fn zend_ini_boolean_displayer_cb(entry: *mut zend_ini_entry, kind: c_int);
     fn display_ini_entries(module: *mut zend_module_entry);
     // ext/standard/php_var.h

@@ -1,6 +1,8 @@
 //! The `phpinfo()` / `php --ri memcache` section, laid out like the C
-//! extension's: a `memcache support => enabled` header, the version, then the
-//! `Directive => Local Value => Master Value` table of every `memcache.*` INI.
+//! extension's: a `memcache support => enabled` header, the version, the PHP the
+//! module was built for (its module API, which PHP checks at load time, the PHP
+//! version and thread safety), then the `Directive => Local Value => Master
+//! Value` table of every `memcache.*` INI.
 //! Before the directives comes the server health table every process of the user
 //! shares, live (`php --ri memcache` from a shell maps it too): its file, then per server
 //! the state, consecutive failures, last errno, seconds until a probe may run and
@@ -10,7 +12,7 @@ use std::ffi::{c_char, CString};
 
 use ext_php_rs::ffi::{
     php_info_print_table_end, php_info_print_table_header, php_info_print_table_row,
-    php_info_print_table_start,
+    php_info_print_table_start, USING_ZTS, ZEND_MODULE_API_NO,
 };
 use ext_php_rs::zend::ModuleEntry;
 
@@ -38,11 +40,24 @@ pub extern "C" fn minfo(module: *mut ModuleEntry) {
             php_info_print_table_start();
             php_info_print_table_header(2, c"memcache support".as_ptr(), c"enabled".as_ptr());
             php_info_print_table_row(2, c"Version".as_ptr(), version);
+        }
+        row(&["Built for PHP API".into(), built_for()]);
+        // SAFETY: as above.
+        unsafe {
             php_info_print_table_end();
             print_health();
             ffi::display_ini_entries(module);
         }
     });
+}
+
+/// The PHP the module was built for, e.g. `20240924 (PHP 8.4.28, NTS)`: the module API
+/// number the engine compares with its own when it loads the module, then the version of
+/// the PHP whose headers were used (build.rs) and its thread safety.
+fn built_for() -> String {
+    let version = option_env!("MEMCACHE_BUILD_PHP_VERSION").unwrap_or("unknown");
+    let safety = if USING_ZTS == 0 { "NTS" } else { "ZTS" };
+    format!("{ZEND_MODULE_API_NO} (PHP {version}, {safety})")
 }
 
 /// One table row of C strings (interior NULs cannot occur: names come from the table).

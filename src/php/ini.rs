@@ -34,10 +34,7 @@ use super::errors;
 use super::ffi::{self, IniOnModify};
 use crate::compat::strtol::strtol;
 use crate::hash::HashFunction;
-use crate::net::TlsSettings;
-use crate::pool::recovery::FailbackFlush;
-use crate::pool::ring::HashStrategy;
-use crate::protocol::ProtocolKind;
+use crate::pool::{FailbackFlush, HashStrategy, ProtocolKind, TlsSettings};
 
 const SUCCESS: c_int = 0;
 const FAILURE: c_int = -1;
@@ -167,45 +164,52 @@ pub fn session_save_path() -> Option<Vec<u8>> {
     get_string(&SESSION_SAVE_PATH)
 }
 
-/// `memcache.session_prefix_static_key` (default unset).
-pub fn session_prefix_static_key() -> Option<Vec<u8>> {
-    get_string(&SESSION_PREFIX_STATIC_KEY)
+/// The four directives of a key prefix: `memcache.prefix_static_key`,
+/// `memcache.prefix_host_key`, `…_remove_www`, `…_remove_subdomain` ([`KEY_PREFIX`]), and their
+/// `memcache.session_prefix_*` twins ([`SESSION_PREFIX`]).
+pub struct PrefixDirectives {
+    /// `…prefix_static_key` (default unset).
+    static_key: Mutex<Option<Vec<u8>>>,
+    /// `…prefix_host_key` (default Off).
+    host_key: AtomicBool,
+    /// `…prefix_host_key_remove_www` (default On).
+    remove_www: AtomicBool,
+    /// `…prefix_host_key_remove_subdomain` (default Off).
+    remove_subdomain: AtomicBool,
 }
 
-/// `memcache.session_prefix_host_key` (default Off).
-pub fn session_prefix_host_key() -> bool {
-    SESSION_PREFIX_HOST_KEY.load(Relaxed)
+impl PrefixDirectives {
+    /// The defaults (overwritten at registration).
+    const fn new() -> Self {
+        PrefixDirectives {
+            static_key: Mutex::new(None),
+            host_key: AtomicBool::new(false),
+            remove_www: AtomicBool::new(true),
+            remove_subdomain: AtomicBool::new(false),
+        }
+    }
+
+    /// The static part, if set.
+    pub fn static_key(&self) -> Option<Vec<u8>> {
+        get_string(&self.static_key)
+    }
+
+    /// If the request's host name is added: whether without `www.`, and without subdomains.
+    pub fn host_key(&self) -> Option<(bool, bool)> {
+        self.host_key.load(Relaxed).then(|| {
+            (
+                self.remove_www.load(Relaxed),
+                self.remove_subdomain.load(Relaxed),
+            )
+        })
+    }
 }
 
-/// `memcache.session_prefix_host_key_remove_www` (default On).
-pub fn session_prefix_host_key_remove_www() -> bool {
-    SESSION_PREFIX_HOST_KEY_REMOVE_WWW.load(Relaxed)
-}
+/// `memcache.prefix_*`: the prefix of user keys.
+pub static KEY_PREFIX: PrefixDirectives = PrefixDirectives::new();
 
-/// `memcache.session_prefix_host_key_remove_subdomain` (default Off).
-pub fn session_prefix_host_key_remove_subdomain() -> bool {
-    SESSION_PREFIX_HOST_KEY_REMOVE_SUBDOMAIN.load(Relaxed)
-}
-
-/// `memcache.prefix_static_key` (default unset).
-pub fn prefix_static_key() -> Option<Vec<u8>> {
-    get_string(&PREFIX_STATIC_KEY)
-}
-
-/// `memcache.prefix_host_key` (default Off).
-pub fn prefix_host_key() -> bool {
-    PREFIX_HOST_KEY.load(Relaxed)
-}
-
-/// `memcache.prefix_host_key_remove_www` (default On).
-pub fn prefix_host_key_remove_www() -> bool {
-    PREFIX_HOST_KEY_REMOVE_WWW.load(Relaxed)
-}
-
-/// `memcache.prefix_host_key_remove_subdomain` (default Off).
-pub fn prefix_host_key_remove_subdomain() -> bool {
-    PREFIX_HOST_KEY_REMOVE_SUBDOMAIN.load(Relaxed)
-}
+/// `memcache.session_prefix_*`: the prefix of session keys.
+pub static SESSION_PREFIX: PrefixDirectives = PrefixDirectives::new();
 
 /// The `memcache.tls_*` settings in force now, for a `tls://` server added now. An empty
 /// string means unset.
@@ -240,14 +244,6 @@ static SESSION_REDUNDANCY: AtomicI64 = AtomicI64::new(2);
 static COMPRESS_THRESHOLD: AtomicI64 = AtomicI64::new(20000);
 static LOCK_TIMEOUT: AtomicI64 = AtomicI64::new(15);
 static SESSION_SAVE_PATH: Mutex<Option<Vec<u8>>> = Mutex::new(None);
-static PREFIX_STATIC_KEY: Mutex<Option<Vec<u8>>> = Mutex::new(None);
-static PREFIX_HOST_KEY: AtomicBool = AtomicBool::new(false);
-static PREFIX_HOST_KEY_REMOVE_WWW: AtomicBool = AtomicBool::new(true);
-static PREFIX_HOST_KEY_REMOVE_SUBDOMAIN: AtomicBool = AtomicBool::new(false);
-static SESSION_PREFIX_STATIC_KEY: Mutex<Option<Vec<u8>>> = Mutex::new(None);
-static SESSION_PREFIX_HOST_KEY: AtomicBool = AtomicBool::new(false);
-static SESSION_PREFIX_HOST_KEY_REMOVE_WWW: AtomicBool = AtomicBool::new(true);
-static SESSION_PREFIX_HOST_KEY_REMOVE_SUBDOMAIN: AtomicBool = AtomicBool::new(false);
 static SESSION_FAIL_ON_LOCK_TIMEOUT: AtomicBool = AtomicBool::new(true);
 static SHARED_HEALTH: AtomicBool = AtomicBool::new(true);
 static SHARED_HEALTH_FILE: Mutex<Option<Vec<u8>>> = Mutex::new(None);
@@ -364,7 +360,7 @@ const fn long(
     entry(
         name,
         Some(default),
-        on_update_long,
+        on_modify::<Long>,
         arg(storage),
         ptr::null_mut(),
     )
@@ -376,7 +372,13 @@ const fn int(
     storage: &'static AtomicI64,
     rule: &'static IntRule,
 ) -> IniEntryDef {
-    entry(name, Some(default), on_update_int, arg(storage), arg(rule))
+    entry(
+        name,
+        Some(default),
+        on_modify::<Int>,
+        arg(storage),
+        arg(rule),
+    )
 }
 
 const fn choice(
@@ -385,7 +387,7 @@ const fn choice(
     storage: *mut c_void,
     rule: &'static EnumRule,
 ) -> IniEntryDef {
-    entry(name, Some(default), on_update_enum, storage, arg(rule))
+    entry(name, Some(default), on_modify::<Enum>, storage, arg(rule))
 }
 
 const fn boolean(
@@ -396,7 +398,7 @@ const fn boolean(
     let mut def = entry(
         name,
         Some(default),
-        on_update_bool,
+        on_modify::<Bool>,
         arg(storage),
         ptr::null_mut(),
     );
@@ -410,9 +412,9 @@ const fn string(
     no_dot: bool,
 ) -> IniEntryDef {
     let handler: IniOnModify = if no_dot {
-        on_update_prefix
+        on_modify::<PrefixKey>
     } else {
-        on_update_string
+        on_modify::<Str>
     };
     entry(name, None, handler, arg(storage), ptr::null_mut())
 }
@@ -501,21 +503,21 @@ static INI: IniEntryDefs<36> = IniEntryDefs::new([
     boolean(
         c"memcache.session_prefix_host_key",
         c"0",
-        &SESSION_PREFIX_HOST_KEY,
+        &SESSION_PREFIX.host_key,
     ),
     boolean(
         c"memcache.session_prefix_host_key_remove_www",
         c"1",
-        &SESSION_PREFIX_HOST_KEY_REMOVE_WWW,
+        &SESSION_PREFIX.remove_www,
     ),
     boolean(
         c"memcache.session_prefix_host_key_remove_subdomain",
         c"0",
-        &SESSION_PREFIX_HOST_KEY_REMOVE_SUBDOMAIN,
+        &SESSION_PREFIX.remove_subdomain,
     ),
     string(
         c"memcache.session_prefix_static_key",
-        &SESSION_PREFIX_STATIC_KEY,
+        &SESSION_PREFIX.static_key,
         true,
     ),
     string(c"memcache.session_save_path", &SESSION_SAVE_PATH, false),
@@ -524,18 +526,18 @@ static INI: IniEntryDefs<36> = IniEntryDefs::new([
         c"1",
         &SESSION_FAIL_ON_LOCK_TIMEOUT,
     ),
-    boolean(c"memcache.prefix_host_key", c"0", &PREFIX_HOST_KEY),
+    boolean(c"memcache.prefix_host_key", c"0", &KEY_PREFIX.host_key),
     boolean(
         c"memcache.prefix_host_key_remove_www",
         c"1",
-        &PREFIX_HOST_KEY_REMOVE_WWW,
+        &KEY_PREFIX.remove_www,
     ),
     boolean(
         c"memcache.prefix_host_key_remove_subdomain",
         c"0",
-        &PREFIX_HOST_KEY_REMOVE_SUBDOMAIN,
+        &KEY_PREFIX.remove_subdomain,
     ),
-    string(c"memcache.prefix_static_key", &PREFIX_STATIC_KEY, true),
+    string(c"memcache.prefix_static_key", &KEY_PREFIX.static_key, true),
     system_boolean(c"memcache.shared_health", c"1", &SHARED_HEALTH),
     int(
         c"memcache.failure_limit",
@@ -603,17 +605,61 @@ fn guarded(f: impl FnOnce() -> c_int) -> c_int {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or(FAILURE)
 }
 
-fn reject(label: &str, detail: &str, value: &[u8]) -> c_int {
+fn reject(label: &str, detail: &str, value: &[u8]) -> Verdict {
     let mut msg = format!("{label} {detail} ('").into_bytes();
     msg.extend_from_slice(value);
     msg.extend_from_slice(b"' given)");
     errors::warning_bytes(&msg);
-    FAILURE
+    Verdict::Refused
 }
 
-// Trampolines: the engine gets our function pointers, never the address of a
-// PHP symbol (see `ffi`).
-unsafe extern "C" fn on_update_long(
+/// The parts of an `on_modify` call (`ZEND_INI_MH`) a handler reads: the new value (NULL:
+/// unset), and its table row's storage (`mh_arg2`) and rule (`mh_arg3`).
+#[derive(Clone, Copy)]
+struct Change {
+    new_value: *mut zend_string,
+    storage: *mut c_void,
+    rule: *mut c_void,
+}
+
+impl Change {
+    /// The value as C code sees it (up to the first NUL; empty when unset).
+    ///
+    /// # Safety
+    /// `new_value` is what the engine passed.
+    unsafe fn c_value<'a>(self) -> &'a [u8] {
+        // SAFETY: guaranteed by the caller.
+        c_value(unsafe { full_value(self.new_value) }.unwrap_or_default())
+    }
+}
+
+/// What a handler made of a new value.
+enum Verdict {
+    /// Refused, after the C extension's warning: the old value stays.
+    Refused,
+    /// Stored by the handler.
+    Stored,
+    /// Valid; PHP's own handler of that name (`OnUpdateLong`, `OnUpdateBool`) stores it at
+    /// `mh_arg2 + mh_arg1` (offset 0: the row's storage).
+    StoreWith(&'static CStr),
+}
+
+/// How one kind of directive checks and stores a new value.
+trait Handler {
+    /// What to do with `change`.
+    ///
+    /// # Safety
+    /// `change` is what the engine passed for a table row that chose this handler, with the
+    /// storage and rule that row gives. [`Verdict::StoreWith`] names a PHP handler that writes
+    /// the row's storage type (`OnUpdateLong` an `AtomicI64`'s `zend_long`, `OnUpdateBool` an
+    /// `AtomicBool`, which has the layout of a C `bool`).
+    unsafe fn check(change: Change) -> Verdict;
+}
+
+/// The `on_modify` function of handler `H`, with the engine's signature, written once. The
+/// engine gets our function pointers, never the address of a PHP symbol (see `ffi`); a panic
+/// must not unwind into the engine.
+unsafe extern "C" fn on_modify<H: Handler>(
     entry: *mut zend_ini_entry,
     new_value: *mut zend_string,
     mh_arg1: *mut c_void,
@@ -621,22 +667,42 @@ unsafe extern "C" fn on_update_long(
     mh_arg3: *mut c_void,
     stage: c_int,
 ) -> c_int {
-    // SAFETY: PHP's OnUpdateLong stores a zend_long at mh_arg2 + mh_arg1
-    // (offset 0): one of our AtomicI64 statics.
-    guarded(|| unsafe { ffi::OnUpdateLong(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage) })
+    guarded(|| {
+        let change = Change {
+            new_value,
+            storage: mh_arg2,
+            rule: mh_arg3,
+        };
+        // SAFETY: the engine calls it for an entry whose table row chose `H`.
+        match unsafe { H::check(change) } {
+            Verdict::Refused => FAILURE,
+            Verdict::Stored => SUCCESS,
+            Verdict::StoreWith(name) => match ffi::php_on_modify(name) {
+                // SAFETY: forwarded engine arguments, to the PHP handler the row's storage
+                // suits (the handler's contract).
+                Some(store) => unsafe { store(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage) },
+                None => FAILURE,
+            },
+        }
+    })
 }
 
-unsafe extern "C" fn on_update_bool(
-    entry: *mut zend_ini_entry,
-    new_value: *mut zend_string,
-    mh_arg1: *mut c_void,
-    mh_arg2: *mut c_void,
-    mh_arg3: *mut c_void,
-    stage: c_int,
-) -> c_int {
-    // SAFETY: PHP's OnUpdateBool stores a C bool at mh_arg2 + mh_arg1 (offset
-    // 0): one of our AtomicBool statics, which has the layout of bool.
-    guarded(|| unsafe { ffi::OnUpdateBool(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage) })
+/// PHP's `OnUpdateLong`, into an `AtomicI64`.
+struct Long;
+
+impl Handler for Long {
+    unsafe fn check(_change: Change) -> Verdict {
+        Verdict::StoreWith(c"OnUpdateLong")
+    }
+}
+
+/// PHP's `OnUpdateBool`, into an `AtomicBool`.
+struct Bool;
+
+impl Handler for Bool {
+    unsafe fn check(_change: Change) -> Verdict {
+        Verdict::StoreWith(c"OnUpdateBool")
+    }
 }
 
 unsafe extern "C" fn bool_displayer(entry: *mut zend_ini_entry, kind: c_int) {
@@ -649,25 +715,19 @@ unsafe extern "C" fn bool_displayer(entry: *mut zend_ini_entry, kind: c_int) {
 
 /// The C extension's integer validators: `strtol(ZSTR_VAL, &end, 10)` must end
 /// at the NUL and reach `rule.min`, then PHP's `OnUpdateLong` stores it.
-unsafe extern "C" fn on_update_int(
-    entry: *mut zend_ini_entry,
-    new_value: *mut zend_string,
-    mh_arg1: *mut c_void,
-    mh_arg2: *mut c_void,
-    mh_arg3: *mut c_void,
-    stage: c_int,
-) -> c_int {
-    guarded(|| {
-        // SAFETY: mh_arg3 is a `&'static IntRule` from the table.
-        let rule = unsafe { &*mh_arg3.cast::<IntRule>() };
+struct Int;
+
+impl Handler for Int {
+    unsafe fn check(change: Change) -> Verdict {
+        // SAFETY: the rule is a `&'static IntRule` from the table.
+        let rule = unsafe { &*change.rule.cast::<IntRule>() };
         // SAFETY: engine-provided value.
-        let value = c_value(unsafe { full_value(new_value) }.unwrap_or_default());
+        let value = unsafe { change.c_value() };
         if !parses_within(value, rule.min, rule.max) {
             return reject(rule.label, rule.expected, value);
         }
-        // SAFETY: as in `on_update_long`.
-        unsafe { ffi::OnUpdateLong(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage) }
-    })
+        Verdict::StoreWith(c"OnUpdateLong")
+    }
 }
 
 /// `strtol(value, &end, 10)` consumed everything and the result is within `min..=max`.
@@ -678,25 +738,20 @@ fn parses_within(value: &[u8], min: i64, max: i64) -> bool {
 
 /// The C extension's `{a, b}` validators: a case-insensitive match stores the
 /// choice's index in the `AtomicU8` at mh_arg2 (if any).
-unsafe extern "C" fn on_update_enum(
-    _entry: *mut zend_ini_entry,
-    new_value: *mut zend_string,
-    _mh_arg1: *mut c_void,
-    mh_arg2: *mut c_void,
-    mh_arg3: *mut c_void,
-    _stage: c_int,
-) -> c_int {
-    guarded(|| {
-        // SAFETY: mh_arg3 is a `&'static EnumRule`; mh_arg2 is NULL or a
+struct Enum;
+
+impl Handler for Enum {
+    unsafe fn check(change: Change) -> Verdict {
+        // SAFETY: the rule is a `&'static EnumRule`; the storage is NULL or a
         // `&'static AtomicU8` from the table.
         let (rule, storage) = unsafe {
             (
-                &*mh_arg3.cast::<EnumRule>(),
-                mh_arg2.cast::<AtomicU8>().as_ref(),
+                &*change.rule.cast::<EnumRule>(),
+                change.storage.cast::<AtomicU8>().as_ref(),
             )
         };
         // SAFETY: engine-provided value.
-        let value = c_value(unsafe { full_value(new_value) }.unwrap_or_default());
+        let value = unsafe { change.c_value() };
         match rule
             .choices
             .iter()
@@ -706,56 +761,46 @@ unsafe extern "C" fn on_update_enum(
                 if let Some(storage) = storage {
                     storage.store(u8::try_from(i).unwrap_or(u8::MAX), Relaxed);
                 }
-                SUCCESS
+                Verdict::Stored
             }
             None => {
                 let set = format!("must be in set {{{}}}", rule.choices.join(", "));
                 reject(rule.label, &set, value)
             }
         }
-    })
+    }
 }
 
 /// PHP's `OnUpdateString`: the value as a C string, or unset.
-unsafe extern "C" fn on_update_string(
-    _entry: *mut zend_ini_entry,
-    new_value: *mut zend_string,
-    _mh_arg1: *mut c_void,
-    mh_arg2: *mut c_void,
-    _mh_arg3: *mut c_void,
-    _stage: c_int,
-) -> c_int {
-    guarded(|| {
-        // SAFETY: mh_arg2 is a `&'static Mutex<..>` from the table; the value is
+struct Str;
+
+impl Handler for Str {
+    unsafe fn check(change: Change) -> Verdict {
+        // SAFETY: the storage is a `&'static Mutex<..>` from the table; the value is
         // engine-provided.
         let (slot, value) = unsafe {
             (
-                &*mh_arg2.cast::<Mutex<Option<Vec<u8>>>>(),
-                full_value(new_value),
+                &*change.storage.cast::<Mutex<Option<Vec<u8>>>>(),
+                full_value(change.new_value),
             )
         };
         *slot.lock() = value.map(|v| c_value(v).to_vec());
-        SUCCESS
-    })
+        Verdict::Stored
+    }
 }
 
 /// The C extension's `OnUpdatePrefixStaticKey` (used by both prefix keys, with
 /// the session directive's name in the message): no `.` anywhere in the value.
-unsafe extern "C" fn on_update_prefix(
-    entry: *mut zend_ini_entry,
-    new_value: *mut zend_string,
-    mh_arg1: *mut c_void,
-    mh_arg2: *mut c_void,
-    mh_arg3: *mut c_void,
-    stage: c_int,
-) -> c_int {
-    guarded(|| {
+struct PrefixKey;
+
+impl Handler for PrefixKey {
+    unsafe fn check(change: Change) -> Verdict {
         // SAFETY: engine-provided value.
-        if unsafe { full_value(new_value) }.is_some_and(|v| v.contains(&b'.')) {
+        if unsafe { full_value(change.new_value) }.is_some_and(|v| v.contains(&b'.')) {
             errors::warning("memcache.session_prefix_static_key cannot have dot inside (.)");
-            return FAILURE;
+            return Verdict::Refused;
         }
-        // SAFETY: forwarded engine arguments.
-        unsafe { on_update_string(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage) }
-    })
+        // SAFETY: the same row as `Str`.
+        unsafe { Str::check(change) }
+    }
 }

@@ -7,6 +7,7 @@ pub mod api;
 pub mod arginfo;
 pub mod args;
 pub mod array;
+pub mod class;
 pub mod classes;
 pub mod commands;
 pub mod connection;

@@ -23,17 +23,10 @@ impl PoolObject<'_> {
     /// The pool, or the C extension's warning and `None` (no pool, or an overwritten
     /// `connection` property).
     pub fn pool_or_warn(self) -> Option<SharedPool> {
-        match connection::lookup(self.0) {
-            Connection::Pool(pool) => Some(pool),
-            Connection::Missing => {
-                errors::warning("No servers added to memcache connection");
-                None
-            }
-            Connection::Invalid => {
-                errors::warning("Invalid MemcachePool->connection member variable");
-                None
-            }
-        }
+        self.pool("Invalid MemcachePool->connection member variable", || {
+            errors::warning("No servers added to memcache connection");
+            None
+        })
     }
 
     /// The pool if it has servers; otherwise the warning (no pool) or silence (emptied by
@@ -46,25 +39,26 @@ impl PoolObject<'_> {
     /// moment (spec §1.3); `None` with `Unknown connection identifier` when the property holds
     /// something else.
     pub fn pool_for_adding(self) -> Option<SharedPool> {
+        self.pool("Unknown connection identifier", || {
+            let pool = SharedPool::new(std::cell::RefCell::new(pool_from_ini()));
+            connection::attach(self.0, pool.clone());
+            Some(pool)
+        })
+    }
+
+    /// The pool in the `connection` property; when there is none, what `missing` gives; when
+    /// the property holds something else, the warning `invalid` and `None`.
+    fn pool(
+        self,
+        invalid: &str,
+        missing: impl FnOnce() -> Option<SharedPool>,
+    ) -> Option<SharedPool> {
         match connection::lookup(self.0) {
             Connection::Pool(pool) => Some(pool),
+            Connection::Missing => missing(),
             Connection::Invalid => {
-                errors::warning("Unknown connection identifier");
+                errors::warning(invalid);
                 None
-            }
-            Connection::Missing => {
-                let compression = Compression {
-                    threshold: ini::compress_threshold(),
-                    min_savings: Compression::default().min_savings,
-                };
-                let pool = SharedPool::new(std::cell::RefCell::new(Pool::new(
-                    ini::hash_strategy(),
-                    ini::hash_function(),
-                    ini::protocol(),
-                    compression,
-                )));
-                connection::attach(self.0, pool.clone());
-                Some(pool)
             }
         }
     }
@@ -119,6 +113,21 @@ impl PoolObject<'_> {
         let mut value = callback.unwrap_or_default();
         connection::write_property(self.0, CALLBACK_PROPERTY, &mut value);
     }
+}
+
+/// An empty pool with the INI settings of this moment (hashing, protocol, compression
+/// threshold): an object's pool at its first `addServer`, a session's when it opens.
+pub fn pool_from_ini() -> Pool {
+    let compression = Compression {
+        threshold: ini::compress_threshold(),
+        ..Compression::default()
+    };
+    Pool::new(
+        ini::hash_strategy(),
+        ini::hash_function(),
+        ini::protocol(),
+        compression,
+    )
 }
 
 /// The routing rules of this call, from the INI (read at every call, so `ini_set` applies).

@@ -18,24 +18,12 @@ thread_local! {
 
 /// Recomputes the key prefix (at `connect`/`addServer`).
 pub fn refresh() {
-    let prefix = compute(
-        ini::prefix_static_key(),
-        ini::prefix_host_key(),
-        ini::prefix_host_key_remove_www(),
-        ini::prefix_host_key_remove_subdomain(),
-    );
-    KEY_PREFIX.with(|current| *current.borrow_mut() = prefix);
+    KEY_PREFIX.with(|current| *current.borrow_mut() = compute(&ini::KEY_PREFIX));
 }
 
 /// Recomputes the session key prefix (at request start).
 pub fn refresh_session() {
-    let prefix = compute(
-        ini::session_prefix_static_key(),
-        ini::session_prefix_host_key(),
-        ini::session_prefix_host_key_remove_www(),
-        ini::session_prefix_host_key_remove_subdomain(),
-    );
-    SESSION_PREFIX.with(|current| *current.borrow_mut() = prefix);
+    SESSION_PREFIX.with(|current| *current.borrow_mut() = compute(&ini::SESSION_PREFIX));
 }
 
 /// Prepares a user key with the current key prefix (`None`: invalid key).
@@ -54,14 +42,9 @@ pub fn prepare_session(raw: &[u8]) -> Option<Vec<u8>> {
 }
 
 /// Static part followed by the host part, with no separator (spec §6).
-fn compute(
-    static_key: Option<Vec<u8>>,
-    host_key: bool,
-    remove_www: bool,
-    remove_subdomain: bool,
-) -> Vec<u8> {
-    let mut prefix = static_key.unwrap_or_default();
-    if host_key {
+fn compute(directives: &ini::PrefixDirectives) -> Vec<u8> {
+    let mut prefix = directives.static_key().unwrap_or_default();
+    if let Some((remove_www, remove_subdomain)) = directives.host_key() {
         if let Some(name) = server_name() {
             prefix.extend_from_slice(key::host_prefix(&name, remove_www, remove_subdomain));
         }

@@ -15,161 +15,92 @@ use crate::php::ini;
 use crate::php::pool_object::{policy, PoolObject};
 use crate::php::prefix;
 use crate::php::shared_health;
-use crate::pool::ServerConfig;
-use crate::protocol::ProtocolKind;
+use crate::pool::{timeout_from_seconds, ProtocolKind, ServerConfig, DEFAULT_WEIGHT};
 
 /// The C extension's port limit (quirk Q7: a typo for 65535 that it really enforces; larger
 /// ports wrap modulo 65536).
 const MAX_PORT: i64 = 65635;
 
-/// Parameters of `addServer`/`connect`, after coercion.
-#[derive(Clone, Debug)]
-pub struct AddServer {
+/// The arguments of `addServer` and `connect` as passed; `None` for one omitted, which takes the
+/// pool's default ([`ServerConfig::new`], [`DEFAULT_WEIGHT`]; the TCP port
+/// `memcache.default_port`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct AddServer<'a> {
     /// Host as given.
-    pub host: String,
+    pub host: &'a [u8],
     /// TCP port (0: the host is a unix socket URL).
-    pub tcp_port: i64,
+    pub tcp_port: Option<i64>,
     /// UDP port (stored and reported; requests use TCP).
-    pub udp_port: i64,
+    pub udp_port: Option<i64>,
     /// Keep it in the per-process registry.
-    pub persistent: bool,
+    pub persistent: Option<bool>,
     /// Ring weight.
-    pub weight: i64,
+    pub weight: Option<i64>,
     /// Seconds, sub-second precision.
-    pub timeout: f64,
+    pub timeout: Option<f64>,
     /// Seconds; -1 never retry, 0 every request.
-    pub retry_interval: i64,
+    pub retry_interval: Option<i64>,
     /// `false` adds it failed.
-    pub status: bool,
+    pub status: Option<bool>,
 }
 
-impl AddServer {
-    /// The defaults of `addServer($host)`.
-    pub fn new(host: &[u8]) -> Self {
-        AddServer {
-            host: String::from_utf8_lossy(host).into_owned(),
-            tcp_port: ini::default_port(),
-            udp_port: 0,
-            persistent: true,
-            weight: 1,
-            timeout: 1.0,
-            retry_interval: 15,
-            status: true,
-        }
-    }
-
-    /// The TCP port, if given.
-    pub fn tcp_port(self, tcp_port: Option<i64>) -> Self {
-        AddServer {
-            tcp_port: tcp_port.unwrap_or(self.tcp_port),
-            ..self
-        }
-    }
-
-    /// The UDP port, if given.
-    pub fn udp_port(self, udp_port: Option<i64>) -> Self {
-        AddServer {
-            udp_port: udp_port.unwrap_or(self.udp_port),
-            ..self
-        }
-    }
-
-    /// Persistence, if given.
-    pub fn persistent(self, persistent: Option<bool>) -> Self {
-        AddServer {
-            persistent: persistent.unwrap_or(self.persistent),
-            ..self
-        }
-    }
-
-    /// The weight, if given.
-    pub fn weight(self, weight: Option<i64>) -> Self {
-        AddServer {
-            weight: weight.unwrap_or(self.weight),
-            ..self
-        }
-    }
-
-    /// The timeout, if given.
-    pub fn timeout(self, timeout: Option<f64>) -> Self {
-        AddServer {
-            timeout: timeout.unwrap_or(self.timeout),
-            ..self
-        }
-    }
-
-    /// The retry interval, if given.
-    pub fn retry_interval(self, retry_interval: Option<i64>) -> Self {
-        AddServer {
-            retry_interval: retry_interval.unwrap_or(self.retry_interval),
-            ..self
-        }
-    }
-
-    /// The initial status, if given.
-    pub fn status(self, status: Option<bool>) -> Self {
-        AddServer {
-            status: status.unwrap_or(self.status),
-            ..self
-        }
+impl AddServer<'_> {
+    /// The TCP port, `memcache.default_port` if omitted.
+    fn tcp_port(&self) -> i64 {
+        self.tcp_port.unwrap_or_else(ini::default_port)
     }
 }
 
-/// Converts a timeout in seconds; a value that is not a positive number means the default
-/// second (a zero wait would fail every request).
-pub fn timeout_duration(seconds: f64) -> Duration {
-    if seconds.is_finite() && seconds > 0.0 {
-        Duration::from_secs_f64(seconds.min(1e9))
-    } else {
-        Duration::from_secs(1)
-    }
+/// A port argument, if the C extension accepts it (it wraps modulo 65536 above 65535).
+fn port_number(port: i64) -> Option<u16> {
+    (0..=MAX_PORT).contains(&port).then_some(port as u16)
 }
 
 /// Adds a server to the object's pool (creating the pool). Returns the pool and the server's
 /// index, or `None` after the validation warning.
-pub fn add_server(object: PoolObject<'_>, params: &AddServer) -> Option<(SharedPool, usize)> {
+pub fn add_server(object: PoolObject<'_>, args: &AddServer<'_>) -> Option<(SharedPool, usize)> {
     prefix::refresh();
-    if params.weight < 1 {
+    let weight = args.weight.unwrap_or(i64::from(DEFAULT_WEIGHT));
+    if weight < 1 {
         errors::warning("weight must be a positive integer");
         return None;
     }
-    if !(0..=MAX_PORT).contains(&params.tcp_port) {
+    let Some(tcp_port) = port_number(args.tcp_port()) else {
         errors::warning("invalid tcp port number");
         return None;
-    }
-    if !(0..=MAX_PORT).contains(&params.udp_port) {
+    };
+    let defaults = ServerConfig::new(String::from_utf8_lossy(args.host), tcp_port);
+    let Some(mut udp_port) = args.udp_port.map_or(Some(defaults.udp_port), port_number) else {
         errors::warning("invalid udp port number");
         return None;
-    }
+    };
     let pool = object.pool_for_adding()?;
     shared_health::attach();
-    let mut udp_port = params.udp_port as u16;
     if udp_port != 0 && pool.borrow().protocol == ProtocolKind::Binary {
         errors::notice("binary protocol isn't support over UDP, defaulting to TCP");
         udp_port = 0;
     }
     let config = ServerConfig {
-        host: params.host.clone(),
-        tcp_port: params.tcp_port as u16,
         udp_port,
-        timeout: timeout_duration(params.timeout),
-        retry_interval: params.retry_interval,
-        persistent: params.persistent,
+        timeout: args.timeout.map_or(defaults.timeout, timeout_from_seconds),
+        retry_interval: args.retry_interval.unwrap_or(defaults.retry_interval),
+        persistent: args.persistent.unwrap_or(defaults.persistent),
         sasl: object.sasl_credentials(),
         tls: ini::tls_settings(),
+        ..defaults
     };
     let index = pool.borrow_mut().add_server(
         config,
-        u32::try_from(params.weight).unwrap_or(u32::MAX),
-        params.status,
+        u32::try_from(weight).unwrap_or(u32::MAX),
+        args.status.unwrap_or(true),
     );
     Some((pool, index))
 }
 
 /// `connect`: adds the server, then connects at once. On failure the failure is reported
 /// (callback or notice), then the warning `Can't connect to host:port, MSG (ERRNO)`.
-pub fn connect(object: PoolObject<'_>, params: &AddServer) -> Result<bool, ArgError> {
-    let Some((pool, index)) = add_server(object, params) else {
+pub fn connect(object: PoolObject<'_>, args: &AddServer<'_>) -> Result<bool, ArgError> {
+    let Some((pool, index)) = add_server(object, args) else {
         return Ok(false);
     };
     let result = pool.borrow_mut().connect_server(index, &policy());
@@ -179,8 +110,8 @@ pub fn connect(object: PoolObject<'_>, params: &AddServer) -> Result<bool, ArgEr
         Err(error) => {
             errors::warning(&format!(
                 "Can't connect to {}:{}, {} ({})",
-                params.host,
-                params.tcp_port,
+                String::from_utf8_lossy(args.host),
+                args.tcp_port(),
                 error,
                 error.errnum()
             ));
@@ -206,7 +137,7 @@ pub fn checked_callback(callback: &Zval) -> Result<Option<Zval>, ()> {
 /// then adds the server and makes the callback pool-wide.
 pub fn add_memcache_server(
     object: PoolObject<'_>,
-    params: &AddServer,
+    args: &AddServer<'_>,
     failure_callback: Option<&Zval>,
 ) -> bool {
     let callback = match failure_callback.map(checked_callback) {
@@ -214,7 +145,7 @@ pub fn add_memcache_server(
         Some(Ok(cb)) => cb,
         None => None,
     };
-    if add_server(object, params).is_none() {
+    if add_server(object, args).is_none() {
         return false;
     }
     if let Some(cb) = callback {
@@ -230,7 +161,7 @@ pub fn set_server_params(
     object: PoolObject<'_>,
     host: &[u8],
     port: i64,
-    timeout: f64,
+    timeout: Duration,
     retry_interval: i64,
     status: bool,
     callback: Option<&Zval>,
@@ -253,9 +184,9 @@ pub fn set_server_params(
     };
     {
         let mut pool = pool.borrow_mut();
-        pool.lower_io_timeout(timeout_duration(timeout));
+        pool.lower_io_timeout(timeout);
         let mut server = pool.server(index).borrow_mut();
-        server.config.timeout = timeout_duration(timeout);
+        server.config.timeout = timeout;
         server.config.retry_interval = retry_interval;
         if status {
             if server.health.is_failed() {

@@ -7,14 +7,13 @@
 use std::cell::RefCell;
 use std::ffi::{c_char, c_int, c_void, CStr};
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::time::Duration;
 
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::ffi::{zend_long, zend_string};
 use ext_php_rs::types::ZendStr;
 
-use crate::php::{errors, ffi, ini, prefix, shared_health};
-use crate::pool::{Policy, Pool, ServerConfig};
+use crate::php::{errors, ffi, ini, pool_object, prefix, shared_health};
+use crate::pool::{Policy, ServerConfig};
 use crate::session::{parse_save_path, SavePathError, SessionSettings, SessionStore};
 use crate::value::Compression;
 
@@ -114,45 +113,27 @@ unsafe fn handler<'a>(mod_data: *mut *mut c_void) -> Option<&'a Handler> {
 /// hashing, protocol, compression, redundancy and locking; no failure callback, no notices.
 fn open_store(path: &str) -> Result<Handler, SavePathError> {
     let servers = parse_save_path(path)?;
-    let compression = Compression {
-        threshold: ini::compress_threshold(),
-        min_savings: Compression::default().min_savings,
-    };
-    let mut pool = Pool::new(
-        ini::hash_strategy(),
-        ini::hash_function(),
-        ini::protocol(),
-        compression,
-    );
+    let mut pool = pool_object::pool_from_ini();
+    let compression = pool.compression;
     shared_health::attach();
     for server in servers {
-        pool.add_server(
-            ServerConfig {
-                host: server.host,
-                tcp_port: server.port,
-                udp_port: server.udp_port,
-                timeout: Duration::from_secs_f64(server.timeout.min(1e9)),
-                retry_interval: server.retry_interval,
-                persistent: server.persistent,
-                sasl: None,
-                tls: ini::tls_settings(),
-            },
-            server.weight,
-            true,
-        );
+        let config = ServerConfig {
+            tls: ini::tls_settings(),
+            ..server.config
+        };
+        pool.add_server(config, server.weight, true);
     }
     let settings = SessionSettings {
         redundancy: ini::session_redundancy(),
         lock_timeout: ini::lock_timeout(),
         fail_on_lock_timeout: ini::session_fail_on_lock_timeout(),
+        // Not memcache.allow_failover, redundancy or failover_ttl: a session chooses its servers
+        // along the key's sequence itself (session_redundancy) and writes with its lifetime.
         policy: Policy {
             allow_failover: true,
-            max_failover_attempts: ini::max_failover_attempts(),
             redundancy: 1,
-            failure_limit: ini::failure_limit(),
             failover_ttl: 0,
-            failback_flush: ini::failback_flush(),
-            max_failed_share: ini::max_failed_share(),
+            ..pool_object::policy()
         },
     };
     Ok(Handler {

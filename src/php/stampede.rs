@@ -5,8 +5,9 @@
 //! one caller in the fleet runs `$compute($key)` and stores its result for `$exptime` seconds,
 //! encoded as `set()` would encode it; the others wait up to `memcache.remember_wait` seconds
 //! for it (as long as the claim lives), then take the claim over and compute themselves. What
-//! `$compute` returns is returned, except that `false` is not cached. An exception from `$compute` gives the claim back and propagates. With no
-//! server reachable, `$compute` runs at once and nothing is stored.
+//! `$compute` returns is returned, except that `false` is not cached. An exception from
+//! `$compute` gives the claim back and propagates. With no server reachable, `$compute` runs at
+//! once and nothing is stored.
 //!
 //! `$compute` is PHP code that may call back into the same object: no pool borrow is held while
 //! it runs (nor while values are serialized or unserialized).
@@ -14,7 +15,7 @@
 use ext_php_rs::types::{ZendCallable, Zval};
 
 use crate::php::args::ArgError;
-use crate::php::commands::{execute, push_with_copies};
+use crate::php::commands::execute;
 use crate::php::connection::SharedPool;
 use crate::php::convert;
 use crate::php::dispatch::OpResult;
@@ -24,7 +25,7 @@ use crate::php::ini;
 use crate::php::pool_object::{policy, PoolObject};
 use crate::php::prefix;
 use crate::pool::stampede::{self as guard, Claim, Lookup};
-use crate::pool::{all_answered, Command, Outcome};
+use crate::pool::{all_answered, Command, Outcome, WriteBatch};
 
 /// `remember()`; `compute` was checked to be callable.
 pub fn remember(object: PoolObject<'_>, key: &[u8], exptime: i64, compute: &Zval) -> OpResult {
@@ -128,17 +129,10 @@ pub fn invalidate(object: PoolObject<'_>, key: &[u8]) -> OpResult {
         ttl: ini::remember_wait(),
         cas: 0,
     };
-    let mut requests = Vec::new();
-    push_with_copies(
-        &pool.borrow(),
-        &mut requests,
-        &mut Vec::new(),
-        0,
-        &prepared,
-        command,
-    );
-    execute(object, &pool, &mut requests)?;
-    Ok(convert::bool_zval(all_answered(&requests, |o| {
+    let mut batch = WriteBatch::with_capacity(1);
+    batch.push(&pool.borrow(), &prepared, command, &policy());
+    execute(object, &pool, &mut batch.requests)?;
+    Ok(convert::bool_zval(all_answered(&batch.requests, |o| {
         *o == Outcome::Done
     })))
 }

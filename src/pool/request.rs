@@ -8,7 +8,8 @@
 
 use std::ops::Range;
 
-use crate::protocol::ascii::StoreOp;
+/// The storage commands are the protocol's own; the pool speaks of them as they are.
+pub use crate::protocol::ascii::StoreOp;
 
 /// A command, with everything but the key.
 #[derive(Clone, Copy, Debug)]
@@ -203,7 +204,7 @@ impl<'a> Request<'a> {
 
     /// A request for `key` sent to a chosen server first (a `memcache.redundancy` copy); it
     /// fails over like any keyed request.
-    pub fn for_key_on(key: &'a [u8], command: Command<'a>, server: usize) -> Self {
+    pub(crate) fn for_key_on(key: &'a [u8], command: Command<'a>, server: usize) -> Self {
         let mut request = Self::new(key, command, Target::Key);
         request.server = Some(server);
         request

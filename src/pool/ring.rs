@@ -611,18 +611,18 @@ mod tests {
         assert_eq!(ring.find(b"foo"), Some(1));
     }
 
-    #[test]
-    fn weighted_pool_matches_python_model() {
-        let expected = [
-            POOL3_CONSISTENT_CRC32,
-            POOL3_CONSISTENT_FNV,
-            POOL3_STANDARD_CRC32,
-            POOL3_STANDARD_FNV,
-        ];
-        let keys = test_keys(2000);
+    /// Asserts, for each of [`COMBINATIONS`], that the ring `build` makes sends every key of
+    /// `keys` where the Python model says: `expected` holds one table per combination, of
+    /// server indexes `digits` decimal digits each.
+    fn assert_matches_model(
+        build: impl Fn(HashStrategy, HashFunction) -> Ring,
+        expected: [&str; 4],
+        digits: usize,
+        keys: &[Vec<u8>],
+    ) {
         for ((strategy, function), expected) in COMBINATIONS.into_iter().zip(expected) {
-            let ring = ring(strategy, function, &POOL3);
-            let expected = expected_indexes(expected, 1);
+            let ring = build(strategy, function);
+            let expected = expected_indexes(expected, digits);
             assert_eq!(expected.len(), keys.len());
             for (key, expected) in keys.iter().zip(expected) {
                 assert_eq!(
@@ -632,6 +632,18 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn weighted_pool_matches_python_model() {
+        let expected = [
+            POOL3_CONSISTENT_CRC32,
+            POOL3_CONSISTENT_FNV,
+            POOL3_STANDARD_CRC32,
+            POOL3_STANDARD_FNV,
+        ];
+        let build = |strategy, function| ring(strategy, function, &POOL3);
+        assert_matches_model(build, expected, 1, &test_keys(2000));
     }
 
     #[test]
@@ -698,19 +710,8 @@ mod tests {
             UNIX_STANDARD_CRC32,
             UNIX_STANDARD_FNV,
         ];
-        let keys = test_keys(500);
-        for ((strategy, function), expected) in COMBINATIONS.into_iter().zip(expected) {
-            let ring = ring(strategy, function, &UNIX_POOL);
-            let expected = expected_indexes(expected, 1);
-            assert_eq!(expected.len(), keys.len());
-            for (key, expected) in keys.iter().zip(expected) {
-                assert_eq!(
-                    ring.find(key),
-                    Some(expected),
-                    "{strategy:?} {function:?} {key:?}"
-                );
-            }
-        }
+        let build = |strategy, function| ring(strategy, function, &UNIX_POOL);
+        assert_matches_model(build, expected, 1, &test_keys(500));
     }
 
     #[test]
@@ -721,20 +722,12 @@ mod tests {
             BIG_STANDARD_CRC32,
             BIG_STANDARD_FNV,
         ];
-        let keys = test_keys(500);
-        for ((strategy, function), expected) in COMBINATIONS.into_iter().zip(expected) {
+        let build = |strategy, function| {
             let ring = big_pool(strategy, function);
             assert_eq!(ring.len(), 100);
-            let expected = expected_indexes(expected, 2);
-            assert_eq!(expected.len(), keys.len());
-            for (key, expected) in keys.iter().zip(expected) {
-                assert_eq!(
-                    ring.find(key),
-                    Some(expected),
-                    "{strategy:?} {function:?} {key:?}"
-                );
-            }
-        }
+            ring
+        };
+        assert_matches_model(build, expected, 2, &test_keys(500));
     }
 
     #[test]

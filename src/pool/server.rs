@@ -3,56 +3,17 @@
 use std::cell::RefCell;
 use std::ops::Deref;
 use std::rc::Rc;
-use std::time::Duration;
 
-use crate::net::{Connection, Endpoint, TlsSettings};
+use crate::net::{Connection, Endpoint};
+use crate::pool::clock::unix_now;
 use crate::pool::health::HealthSlot;
 use crate::pool::health_table;
+use crate::pool::server_config::{SaslCredentials, ServerConfig};
+use crate::pool::TlsSettings;
 
 /// A server shared by every pool that added it (persistent servers are also kept by the
 /// per-process registry). Single-threaded by design: a PHP worker runs one request at a time.
 pub type ServerHandle = Rc<RefCell<Server>>;
-
-/// The parameters given to `addServer` / `setServerParams`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ServerConfig {
-    /// Host exactly as the user passed it (also what the ring hashes).
-    pub host: String,
-    /// TCP port (0 for unix sockets).
-    pub tcp_port: u16,
-    /// UDP port: stored, reported in failure messages and part of the persistent key; requests
-    /// always use TCP.
-    pub udp_port: u16,
-    /// Longest wait for a connect or for progress on an exchange.
-    pub timeout: Duration,
-    /// Seconds before a failed server is retried; -1 never, 0 on every request.
-    pub retry_interval: i64,
-    /// Kept open across requests in the per-process registry.
-    pub persistent: bool,
-    /// Credentials sent with SASL PLAIN on every new connection (binary protocol only;
-    /// `setSaslAuthData` before `addServer`).
-    pub sasl: Option<SaslCredentials>,
-    /// How a `tls://` host sets up TLS (the `memcache.tls_*` settings when it was added);
-    /// unused by other hosts.
-    pub tls: TlsSettings,
-}
-
-/// A SASL PLAIN user name and password. `Debug` does not print the password.
-#[derive(Clone, PartialEq, Eq)]
-pub struct SaslCredentials {
-    /// Authentication identity.
-    pub username: Vec<u8>,
-    /// Password.
-    pub password: Vec<u8>,
-}
-
-impl std::fmt::Debug for SaslCredentials {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SaslCredentials")
-            .field("username", &String::from_utf8_lossy(&self.username))
-            .finish_non_exhaustive()
-    }
-}
 
 /// A server with its state.
 #[derive(Debug)]
@@ -100,7 +61,7 @@ impl Health {
     pub fn for_server(host: &str, tcp_port: u16, shared: bool) -> Health {
         health_table::table()
             .filter(|_| shared)
-            .and_then(|table| table.slot(host, tcp_port, crate::pool::unix_now()))
+            .and_then(|table| table.slot(host, tcp_port, unix_now()))
             .map_or_else(|| Health::Local(Box::default()), Health::Shared)
     }
 }

@@ -4,11 +4,12 @@
 
 use std::cell::RefMut;
 use std::rc::Rc;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use crate::hash::HashFunction;
 use crate::net::endpoint::ring_host;
 use crate::net::{self, Job, NetError};
+use crate::pool::clock::unix_now;
 use crate::pool::exchange::{self, Exchange};
 use crate::pool::health::FailureVerdict;
 use crate::pool::recovery::{FailbackDecision, FailbackFlush};
@@ -145,7 +146,8 @@ struct ServerRound<'s> {
 #[derive(Debug)]
 pub struct Pool {
     servers: Vec<ServerHandle>,
-    ring: Ring,
+    /// Maps keys to servers (and their `key-n` failover sequence).
+    pub(crate) ring: Ring,
     /// Wire protocol, fixed at pool creation.
     pub protocol: ProtocolKind,
     /// Compression settings (`setCompressThreshold`).
@@ -158,13 +160,6 @@ pub struct Pool {
     /// A failback callback is registered: recovered servers wait for it
     /// ([`Event::FailbackReady`]) instead of rejoining at once.
     pub failback_callback: bool,
-}
-
-/// Unix time in whole seconds (the resolution of the C extension's retry bookkeeping).
-pub fn unix_now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
 }
 
 impl Pool {
@@ -285,7 +280,7 @@ impl Pool {
     }
 
     /// Runs a batch: routes, sends, reads, fails over. A failed server a request would go to
-    /// is probed first if it is due (see [`recovery`](crate::pool::recovery)). Every request
+    /// is probed first if it is due (see [`probe`](crate::pool::probe)). Every request
     /// ends with an outcome; values found by gets are returned.
     pub fn execute(&mut self, requests: &mut [Request<'_>], policy: &Policy) -> Hits {
         let now = unix_now();
@@ -416,7 +411,7 @@ impl Pool {
     }
 
     /// True if server `index` is failed and its retry interval has passed at `now`.
-    fn is_due(&self, index: usize, now: i64) -> bool {
+    pub(crate) fn is_due(&self, index: usize, now: i64) -> bool {
         let server = self.servers[index].borrow();
         server.health.is_failed()
             && server
@@ -707,62 +702,6 @@ impl Pool {
             }
         }
         (!request.tried.contains(&last)).then_some(last)
-    }
-
-    /// Extra servers for `memcache.redundancy`: the next `copies` distinct servers after
-    /// `primary` in the key's `key-n` sequence. As in the C extension, a copy whose server is
-    /// failed is not moved elsewhere: it is dropped (its request fails without traffic).
-    pub fn redundant_servers(
-        &self,
-        key: &[u8],
-        primary: usize,
-        copies: u32,
-        policy: &Policy,
-    ) -> Vec<usize> {
-        let wanted = (copies as usize).min(self.servers.len().saturating_sub(1));
-        let mut chosen: Vec<usize> = Vec::with_capacity(wanted);
-        let mut n = 0;
-        while chosen.len() < wanted && n < policy.max_failover_attempts {
-            if let Some(candidate) = self.ring.find_failover(key, n) {
-                if candidate != primary && !chosen.contains(&candidate) {
-                    chosen.push(candidate);
-                }
-            }
-            n += 1;
-        }
-        chosen
-    }
-
-    /// The servers of `key`'s `key-0`, `key-1`, … sequence (spec §12.3), distinct, skipping
-    /// `skip` and failed ones (those due for a probe count: the exchange probes them), at
-    /// most `count`: where sessions keep their copies.
-    pub fn key_sequence(
-        &self,
-        key: &[u8],
-        count: usize,
-        skip: &[usize],
-        policy: &Policy,
-    ) -> Vec<usize> {
-        let now = unix_now();
-        let wanted = count.min(self.servers.len());
-        let mut chosen: Vec<usize> = Vec::with_capacity(wanted);
-        let attempts = policy.max_failover_attempts.max(self.servers.len() as u32);
-        for n in 0..attempts {
-            if chosen.len() >= wanted {
-                break;
-            }
-            let Some(candidate) = self.ring.find_failover(key, n) else {
-                break;
-            };
-            let index = self.canonical_index(candidate);
-            if !chosen.contains(&index)
-                && !skip.contains(&index)
-                && (self.is_usable(index) || self.is_due(index, now))
-            {
-                chosen.push(index);
-            }
-        }
-        chosen
     }
 
     /// Lowers the pool's I/O wait to `timeout` if that is shorter (`addServer`,

@@ -34,8 +34,7 @@ use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use crate::key::MAX_KEY_LEN;
-use crate::pool::{Command, Hits, Lease, Outcome, Policy, Pool, Request, ServerHandle};
-use crate::protocol::ascii::StoreOp;
+use crate::pool::{Command, Hits, Lease, Outcome, Policy, Pool, Request, ServerHandle, StoreOp};
 
 /// Suffix of the lock key the text and binary protocols claim a recompute with.
 pub const LOCK_SUFFIX: &[u8] = b".remember";

@@ -564,36 +564,9 @@ pub(super) fn is_wire_key(key: &[u8]) -> bool {
 mod tests {
     use super::*;
 
-    fn encoded(f: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
-        let mut out = Vec::new();
-        f(&mut out);
-        out
-    }
+    use crate::protocol::testing::{encoded, parse_helpers, Rng};
 
-    fn done(buf: &[u8]) -> (Reply<'_>, usize) {
-        match parse_reply(buf) {
-            Ok(Parse::Done(reply, used)) => (reply, used),
-            other => panic!("expected a reply from {buf:?}, got {other:?}"),
-        }
-    }
-
-    fn reply(buf: &[u8]) -> Reply<'_> {
-        let (reply, used) = done(buf);
-        assert_eq!(used, buf.len(), "reply did not use the whole of {buf:?}");
-        reply
-    }
-
-    /// Asserts that every strict prefix of `buf` is incomplete and `buf` itself is one reply.
-    fn assert_incomplete_until_done(buf: &[u8]) -> Reply<'_> {
-        for cut in 0..buf.len() {
-            assert_eq!(
-                parse_reply(&buf[..cut]),
-                Ok(Parse::Incomplete),
-                "prefix of {cut} bytes of {buf:?}"
-            );
-        }
-        reply(buf)
-    }
+    parse_helpers!(parse_reply -> Reply, reply);
 
     // ---- encoders: the byte strings of spec §13.1 ----
 
@@ -1237,22 +1210,6 @@ mod tests {
     }
 
     // ---- untrusted input ----
-
-    /// xorshift64*: a small deterministic generator, so failures reproduce.
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        }
-
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n as u64) as usize
-        }
-    }
 
     /// Random bytes biased towards protocol fragments so the fuzzing reaches deep paths:
     /// either a string of fragments and noise, or valid replies with a few bytes mutated.

@@ -518,11 +518,9 @@ pub fn parse_response(buf: &[u8]) -> Result<Parse<Response<'_>>, ProtocolError> 
 mod tests {
     use super::*;
 
-    fn encoded(f: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
-        let mut out = Vec::new();
-        f(&mut out);
-        out
-    }
+    use crate::protocol::testing::{encoded, parse_helpers, Rng};
+
+    parse_helpers!(parse_response -> Response, response);
 
     /// A request header written out field by field, independently of `push_frame`.
     fn request_header(
@@ -567,31 +565,6 @@ mod tests {
         f.extend_from_slice(key);
         f.extend_from_slice(value);
         f
-    }
-
-    fn done(buf: &[u8]) -> (Response<'_>, usize) {
-        match parse_response(buf) {
-            Ok(Parse::Done(response, used)) => (response, used),
-            other => panic!("expected a response from {buf:?}, got {other:?}"),
-        }
-    }
-
-    fn response(buf: &[u8]) -> Response<'_> {
-        let (response, used) = done(buf);
-        assert_eq!(used, buf.len(), "response did not use the whole of {buf:?}");
-        response
-    }
-
-    /// Asserts that every strict prefix of `buf` is incomplete and `buf` itself is one frame.
-    fn assert_incomplete_until_done(buf: &[u8]) -> Response<'_> {
-        for cut in 0..buf.len() {
-            assert_eq!(
-                parse_response(&buf[..cut]),
-                Ok(Parse::Incomplete),
-                "prefix of {cut} bytes of {buf:?}"
-            );
-        }
-        response(buf)
     }
 
     // ---- opcodes ----
@@ -1294,22 +1267,6 @@ mod tests {
     }
 
     // ---- untrusted input ----
-
-    /// xorshift64*: a small deterministic generator, so failures reproduce.
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        }
-
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n as u64) as usize
-        }
-    }
 
     /// Random bytes biased towards frames: valid frames with a few bytes mutated (often in
     /// the header), headers with random lengths, or plain noise.

@@ -67,3 +67,74 @@ pub enum ProtocolError {
     #[error("Malformed server response (line longer than {max} bytes)", max = ascii::MAX_LINE_LEN)]
     LineTooLong,
 }
+
+/// Helpers of the parsers' unit tests, written once for every protocol.
+#[cfg(test)]
+pub(crate) mod testing {
+    /// What `encode` writes into an empty buffer.
+    pub(crate) fn encoded(encode: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
+        let mut out = Vec::new();
+        encode(&mut out);
+        out
+    }
+
+    /// xorshift64*: a small deterministic generator for the parsers' untrusted-input tests, so
+    /// failures reproduce.
+    pub(crate) struct Rng(pub(crate) u64);
+
+    impl Rng {
+        /// The next number.
+        pub(crate) fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+
+        /// A number below `n`.
+        pub(crate) fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    /// Defines, for the parser `$parse` of `$reply`s: `done(buf)`, the reply at the front of
+    /// `buf` and its length; `$whole(buf)`, the reply that is the whole of `buf`; and
+    /// `assert_incomplete_until_done(buf)`, which asserts that every strict prefix of `buf` is
+    /// incomplete and `buf` itself one reply, and returns it.
+    macro_rules! parse_helpers {
+        ($parse:ident -> $reply:ident, $whole:ident) => {
+            fn done(buf: &[u8]) -> ($reply<'_>, usize) {
+                match $parse(buf) {
+                    Ok(Parse::Done(reply, used)) => (reply, used),
+                    other => panic!(
+                        "expected a {} from {buf:?}, got {other:?}",
+                        stringify!($whole)
+                    ),
+                }
+            }
+
+            fn $whole(buf: &[u8]) -> $reply<'_> {
+                let (reply, used) = done(buf);
+                assert_eq!(
+                    used,
+                    buf.len(),
+                    "{} did not use the whole of {buf:?}",
+                    stringify!($whole)
+                );
+                reply
+            }
+
+            fn assert_incomplete_until_done(buf: &[u8]) -> $reply<'_> {
+                for cut in 0..buf.len() {
+                    assert_eq!(
+                        $parse(&buf[..cut]),
+                        Ok(Parse::Incomplete),
+                        "prefix of {cut} bytes of {buf:?}"
+                    );
+                }
+                $whole(buf)
+            }
+        };
+    }
+    pub(crate) use parse_helpers;
+}

@@ -5,5 +5,5 @@
 pub mod save_path;
 pub mod store;
 
-pub use save_path::{parse_save_path, SavePathError, SessionServer};
+pub use save_path::{parse_save_path, SavePathError, SavePathServer};
 pub use store::{LockFailure, SessionSettings, SessionStore};

@@ -5,26 +5,19 @@
 
 use crate::compat::php_number::{to_float, to_int};
 use crate::compat::php_url::{parse_url, url_decode};
+use crate::pool::{timeout_from_seconds, ServerConfig, DEFAULT_WEIGHT};
 
-/// One server of a session save path.
+/// One server of a session save path: its parameters and its weight on the ring.
 #[derive(Clone, Debug, PartialEq)]
-pub struct SessionServer {
+pub struct SavePathServer {
     /// Host as the C extension keys it on the ring: the URL host (IPv6 keeps its brackets), or
     /// `unix:///path` for a unix socket; a `tls://` URL keeps its scheme (`tls://host`), which
-    /// asks for TLS and does not move the server on the ring.
-    pub host: String,
-    /// TCP port; 0 for unix sockets (and for a TCP URL without port, which fails at connect).
-    pub port: u16,
-    /// UDP port parameter (stored only).
-    pub udp_port: u16,
-    /// Keep the connection across requests.
-    pub persistent: bool,
+    /// asks for TLS and does not move the server on the ring. The TCP port is 0 for unix
+    /// sockets (and for a TCP URL without port, which fails at connect). Not persistent unless
+    /// `persistent` says so; TLS settings and SASL credentials are the caller's to add.
+    pub config: ServerConfig,
     /// Ring weight (≥ 1).
     pub weight: u32,
-    /// Seconds (> 0).
-    pub timeout: f64,
-    /// Seconds before a failed server is retried.
-    pub retry_interval: i64,
 }
 
 /// Why a save path was rejected: the session cannot start.
@@ -44,7 +37,7 @@ pub enum SavePathError {
 }
 
 /// Parses a save path into its servers, in order.
-pub fn parse_save_path(path: &str) -> Result<Vec<SessionServer>, SavePathError> {
+pub fn parse_save_path(path: &str) -> Result<Vec<SavePathServer>, SavePathError> {
     let mut servers = Vec::new();
     let mut offset = 0;
     for item in path.split(|c: char| c == ',' || c.is_whitespace()) {
@@ -81,25 +74,13 @@ enum ItemError {
 /// url-decoded, the last of duplicates wins, and numbers are converted as PHP converts strings.
 /// One deliberate extension: an item that starts with `[` is `[v6]` or `[v6]:port` (PHP's parser
 /// finds no host in either, so the C extension refuses them).
-fn parse_item(item: &str) -> Result<SessionServer, ItemError> {
-    let mut server = SessionServer {
-        host: String::new(),
-        port: 0,
-        udp_port: 0,
-        persistent: false,
-        weight: 1,
-        timeout: 1.0,
-        retry_interval: 15,
-    };
+fn parse_item(item: &str) -> Result<SavePathServer, ItemError> {
     let translated;
-    let query;
-    if item.starts_with('[') {
+    let (host, port, query) = if item.starts_with('[') {
         let item = item.split_once('#').map_or(item, |(before, _)| before);
         let (address, rest) = item.split_once('?').unwrap_or((item, ""));
         let (host, port) = split_bracketed_host_port(address).ok_or(ItemError::Syntax)?;
-        server.host = host.to_string();
-        server.port = port;
-        query = Some(rest);
+        (host.to_string(), port, Some(rest))
     } else {
         let item = match item.strip_prefix("unix:") {
             Some(rest) => {
@@ -109,23 +90,19 @@ fn parse_item(item: &str) -> Result<SessionServer, ItemError> {
             None => item,
         };
         let url = parse_url(item).ok_or(ItemError::Syntax)?;
-        match (url.scheme, url.path, url.host) {
+        let (host, port) = match (url.scheme, url.path, url.host) {
             (Some("file"), Some(path), _) => {
                 let path = path.strip_suffix(":0").unwrap_or(path);
-                server.host = format!("unix://{path}");
+                (format!("unix://{path}"), 0)
             }
             (Some(scheme), _, Some(host)) if scheme.eq_ignore_ascii_case("tls") => {
-                server.host = format!("tls://{host}");
-                server.port = url.port;
+                (format!("tls://{host}"), url.port)
             }
-            (_, _, Some(host)) => {
-                server.host = host.to_string();
-                server.port = url.port;
-            }
+            (_, _, Some(host)) => (host.to_string(), url.port),
             _ => return Err(ItemError::Unusable),
-        }
-        query = url.query;
-    }
+        };
+        (host, port, url.query)
+    };
     let mut parameters: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
     for pair in query.unwrap_or("").split('&').filter(|p| !p.is_empty()) {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -136,22 +113,33 @@ fn parse_item(item: &str) -> Result<SessionServer, ItemError> {
             None => parameters.push((name, value)),
         }
     }
+    let mut config = ServerConfig {
+        persistent: false,
+        ..ServerConfig::new(host, port)
+    };
+    let mut weight = DEFAULT_WEIGHT;
     // The C extension keeps weight, retry_interval and udp_port in C `int`s: PHP's integer,
     // truncated to 32 bits (`weight=4294967297` is 1, `weight=2147483648` is negative).
     for (name, value) in &parameters {
         match name.as_slice() {
-            b"persistent" => server.persistent = is_true(value),
-            b"weight" => server.weight = u32::try_from(to_int(value) as i32).unwrap_or(0),
-            b"timeout" => server.timeout = to_float(value),
-            b"retry_interval" => server.retry_interval = i64::from(to_int(value) as i32),
-            b"udp_port" => server.udp_port = to_int(value) as u16,
+            b"persistent" => config.persistent = is_true(value),
+            b"weight" => weight = u32::try_from(to_int(value) as i32).unwrap_or(0),
+            b"timeout" => {
+                let seconds = to_float(value);
+                if seconds <= 0.0 {
+                    return Err(ItemError::Unusable);
+                }
+                config.timeout = timeout_from_seconds(seconds);
+            }
+            b"retry_interval" => config.retry_interval = i64::from(to_int(value) as i32),
+            b"udp_port" => config.udp_port = to_int(value) as u16,
             _ => {}
         }
     }
-    if server.weight == 0 || server.timeout <= 0.0 {
+    if weight == 0 {
         return Err(ItemError::Unusable);
     }
-    Ok(server)
+    Ok(SavePathServer { config, weight })
 }
 
 /// `[v6]` (port 0) or `[v6]:port`.
@@ -172,6 +160,7 @@ fn is_true(value: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::Duration;
 
     #[test]
     fn parses_the_documented_forms() {
@@ -181,26 +170,26 @@ mod tests {
         )
         .unwrap();
         assert_eq!(servers.len(), 4);
-        assert_eq!(servers[0].host, "127.0.0.1");
-        assert_eq!(servers[0].port, 11211);
-        assert!(servers[0].persistent);
+        assert_eq!(servers[0].config.host, "127.0.0.1");
+        assert_eq!(servers[0].config.tcp_port, 11211);
+        assert!(servers[0].config.persistent);
         assert_eq!(servers[0].weight, 2);
-        assert_eq!(servers[0].timeout, 0.5);
-        assert_eq!(servers[0].retry_interval, 3);
+        assert_eq!(servers[0].config.timeout, Duration::from_secs_f64(0.5));
+        assert_eq!(servers[0].config.retry_interval, 3);
         assert_eq!(
-            (servers[1].host.as_str(), servers[1].port),
+            (servers[1].config.host.as_str(), servers[1].config.tcp_port),
             ("localhost", 11212)
         );
         assert_eq!(
-            (servers[2].host.as_str(), servers[2].port),
+            (servers[2].config.host.as_str(), servers[2].config.tcp_port),
             ("[::1]", 11213)
         );
-        assert_eq!(servers[2].udp_port, 9);
+        assert_eq!(servers[2].config.udp_port, 9);
         assert_eq!(
-            (servers[3].host.as_str(), servers[3].port),
+            (servers[3].config.host.as_str(), servers[3].config.tcp_port),
             ("unix:///tmp/m.sock", 0)
         );
-        assert!(!servers[1].persistent);
+        assert!(!servers[1].config.persistent);
     }
 
     #[test]
@@ -209,15 +198,15 @@ mod tests {
             parse_save_path("tls://mc.example:11211?persistent=1 TLS://[::1]:11212, tcp://h:1")
                 .unwrap();
         assert_eq!(
-            (servers[0].host.as_str(), servers[0].port),
+            (servers[0].config.host.as_str(), servers[0].config.tcp_port),
             ("tls://mc.example", 11211)
         );
-        assert!(servers[0].persistent);
+        assert!(servers[0].config.persistent);
         assert_eq!(
-            (servers[1].host.as_str(), servers[1].port),
+            (servers[1].config.host.as_str(), servers[1].config.tcp_port),
             ("tls://[::1]", 11212)
         );
-        assert_eq!(servers[2].host, "h");
+        assert_eq!(servers[2].config.host, "h");
     }
 
     #[test]
@@ -269,7 +258,11 @@ mod tests {
             "tcp://h:7?weight=0&weight=2",
         ] {
             let server = &parse_save_path(path).unwrap()[0];
-            assert_eq!((server.host.as_str(), server.port), ("h", 7), "{path}");
+            assert_eq!(
+                (server.config.host.as_str(), server.config.tcp_port),
+                ("h", 7),
+                "{path}"
+            );
         }
     }
 
@@ -279,27 +272,41 @@ mod tests {
             "tcp://h:1?timeout=0.5;weight=2,tcp://h:2?timeout=1s,tcp://h:3?weight=%32&timeout=2%20",
         )
         .unwrap();
-        assert_eq!(servers[0].timeout, 0.5);
+        assert_eq!(servers[0].config.timeout, Duration::from_secs_f64(0.5));
         assert_eq!(servers[0].weight, 1);
-        assert_eq!(servers[1].timeout, 1.0);
+        assert_eq!(servers[1].config.timeout, Duration::from_secs_f64(1.0));
         assert_eq!(servers[2].weight, 2);
-        assert_eq!(servers[2].timeout, 2.0);
+        assert_eq!(servers[2].config.timeout, Duration::from_secs_f64(2.0));
     }
 
     #[test]
     fn a_url_without_port_gets_port_zero() {
-        assert_eq!(parse_save_path("tcp://127.0.0.1").unwrap()[0].port, 0);
+        assert_eq!(
+            parse_save_path("tcp://127.0.0.1").unwrap()[0]
+                .config
+                .tcp_port,
+            0
+        );
         let server = &parse_save_path("tcp://[::1]:").unwrap()[0];
-        assert_eq!((server.host.as_str(), server.port), ("[::1]", 0));
+        assert_eq!(
+            (server.config.host.as_str(), server.config.tcp_port),
+            ("[::1]", 0)
+        );
     }
 
     /// The rows where an earlier parser differed from the C extension (php-tests/408).
     #[test]
     fn items_are_accepted_and_refused_as_by_the_c_extension() {
         let server = &parse_save_path("//127.0.0.1:11211").unwrap()[0];
-        assert_eq!((server.host.as_str(), server.port), ("127.0.0.1", 11211));
+        assert_eq!(
+            (server.config.host.as_str(), server.config.tcp_port),
+            ("127.0.0.1", 11211)
+        );
         let server = &parse_save_path("127.0.0.1:11211/x").unwrap()[0];
-        assert_eq!((server.host.as_str(), server.port), ("127.0.0.1", 11211));
+        assert_eq!(
+            (server.config.host.as_str(), server.config.tcp_port),
+            ("127.0.0.1", 11211)
+        );
         // No host: PHP's parser reads a path (and a scheme) only. No warning.
         for path in [
             "127.0.0.1",
@@ -328,14 +335,19 @@ mod tests {
             );
         }
         assert_eq!(
-            parse_save_path("tcp://h:1?timeout=1e999").unwrap()[0].timeout,
-            f64::INFINITY
+            parse_save_path("tcp://h:1?timeout=1e999").unwrap()[0]
+                .config
+                .timeout,
+            timeout_from_seconds(f64::INFINITY)
         );
         // A relative socket path is a host name, as for the C extension (the write fails).
         let server = &parse_save_path("unix://relative.sock").unwrap()[0];
-        assert_eq!((server.host.as_str(), server.port), ("relative.sock", 0));
+        assert_eq!(
+            (server.config.host.as_str(), server.config.tcp_port),
+            ("relative.sock", 0)
+        );
         let server = &parse_save_path("unix:/tmp/m.sock").unwrap()[0];
-        assert_eq!(server.host, "unix:///tmp/m.sock");
+        assert_eq!(server.config.host, "unix:///tmp/m.sock");
     }
 
     /// Deliberately not as in the C extension, which finds no host in them (README).
@@ -343,10 +355,14 @@ mod tests {
     fn bracketed_ipv6_without_scheme_is_accepted() {
         let server = &parse_save_path("[::1]:11211?weight=2").unwrap()[0];
         assert_eq!(
-            (server.host.as_str(), server.port, server.weight),
+            (
+                server.config.host.as_str(),
+                server.config.tcp_port,
+                server.weight
+            ),
             ("[::1]", 11211, 2)
         );
-        assert_eq!(parse_save_path("[::1]").unwrap()[0].port, 0);
+        assert_eq!(parse_save_path("[::1]").unwrap()[0].config.tcp_port, 0);
         assert!(matches!(
             parse_save_path("[::1]x"),
             Err(SavePathError::Unparsable { offset: 0, .. })

@@ -10,8 +10,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::pool::{all_answered, unix_now, Command, Outcome, Policy, Pool, Request};
-use crate::protocol::ascii::StoreOp;
+use crate::pool::{all_answered, unix_now, Command, Outcome, Policy, Pool, Request, StoreOp};
 use crate::value::{self, Compression, Decoded, Value};
 
 /// The handler's settings, read from the INI when the session opens.
@@ -158,31 +157,27 @@ impl SessionStore {
         lifetime: i64,
         compression: Compression,
     ) -> bool {
-        let servers = self
-            .pool
-            .key_sequence(key, self.redundancy(), &[], &self.settings.policy);
-        if servers.is_empty() {
-            return false;
-        }
         let Ok(encoded) = value::encode(Value::Str(data), 0, compression) else {
             return false;
         };
         let expiry = u32::try_from(unix_now().saturating_add(lifetime)).unwrap_or(u32::MAX);
         let lock = lock_key(key);
-        let mut requests = Vec::with_capacity(servers.len() * 2);
-        for &server in &servers {
-            requests.push(Request::for_key_at(
-                key,
-                Command::Store {
-                    op: StoreOp::Set,
-                    flags: encoded.flags,
-                    exptime: expiry,
-                    cas: 0,
-                    data: &encoded.data,
-                },
-                server,
-            ));
-            requests.push(release_request(&lock, self.settings.lock_timeout, server));
+        let store = Command::Store {
+            op: StoreOp::Set,
+            flags: encoded.flags,
+            exptime: expiry,
+            cas: 0,
+            data: &encoded.data,
+        };
+        let copy = [
+            (key, store),
+            (&lock[..], release(self.settings.lock_timeout)),
+        ];
+        let mut requests =
+            self.pool
+                .on_session_copies(key, self.redundancy(), &copy, &self.settings.policy);
+        if requests.is_empty() {
+            return false;
         }
         self.pool.execute(&mut requests, &self.settings.policy);
         self.pool.take_events();
@@ -192,15 +187,11 @@ impl SessionStore {
 
     /// Deletes the data and the lock on every copy (spec §12.6); `NOT_FOUND` counts as done.
     pub fn destroy(&mut self, key: &[u8]) -> bool {
-        let servers = self
-            .pool
-            .key_sequence(key, self.redundancy(), &[], &self.settings.policy);
         let lock = lock_key(key);
-        let mut requests = Vec::with_capacity(servers.len() * 2);
-        for &server in &servers {
-            requests.push(Request::for_key_at(key, Command::Delete, server));
-            requests.push(Request::for_key_at(&lock, Command::Delete, server));
-        }
+        let copy = [(key, Command::Delete), (&lock[..], Command::Delete)];
+        let mut requests =
+            self.pool
+                .on_session_copies(key, self.redundancy(), &copy, &self.settings.policy);
         self.pool.execute(&mut requests, &self.settings.policy);
         self.pool.take_events();
         self.held = None;
@@ -215,9 +206,10 @@ impl SessionStore {
         let Some((lock, servers)) = self.held.take() else {
             return;
         };
+        let release = release(self.settings.lock_timeout);
         let mut requests: Vec<Request<'_>> = servers
             .iter()
-            .map(|&server| release_request(&lock, self.settings.lock_timeout, server))
+            .map(|&server| Request::for_key_at(&lock, release, server))
             .collect();
         self.pool.execute(&mut requests, &self.settings.policy);
         self.pool.take_events();
@@ -256,18 +248,14 @@ impl SessionStore {
 }
 
 /// `set <key>.lock 768 <lock_timeout> 1\r\n0`: the released lock, as the C extension writes it.
-fn release_request(lock: &[u8], lock_timeout: u32, server: usize) -> Request<'_> {
-    Request::for_key_at(
-        lock,
-        Command::Store {
-            op: StoreOp::Set,
-            flags: value::flags::TYPE_LONG,
-            exptime: lock_timeout,
-            cas: 0,
-            data: b"0",
-        },
-        server,
-    )
+fn release(lock_timeout: u32) -> Command<'static> {
+    Command::Store {
+        op: StoreOp::Set,
+        flags: value::flags::TYPE_LONG,
+        exptime: lock_timeout,
+        cas: 0,
+        data: b"0",
+    }
 }
 
 /// The session string of a stored value (decompressed); `None` when undecodable.

@@ -1,0 +1,244 @@
+//! Redundancy: one write kept on several servers, and which servers they are.
+//!
+//! Under `memcache.redundancy` a write, a delete or a counter goes to its key's server and to
+//! the next distinct servers of the key's `key-n` sequence ([`WriteBatch`]); a copy whose server
+//! is failed is dropped, as in the C extension, and a copy fails over like any keyed request.
+//! A session (`memcache.session_redundancy`) keeps its data and lock on the first servers of the
+//! sequence that take requests, each addressed directly, without failover
+//! ([`Pool::on_session_copies`]). Callers say what one copy is; the pool decides where copies go.
+
+use crate::pool::clock::unix_now;
+use crate::pool::{Command, Outcome, Policy, Pool, Request};
+
+/// A batch of keyed writes (stores, deletes, counters): each entry's request for its key's
+/// server and its `memcache.redundancy` copies, and which entry each request answers.
+#[derive(Debug, Default)]
+pub struct WriteBatch<'a> {
+    /// The requests, each entry's copies next to each other: what [`Pool::execute`] runs.
+    pub requests: Vec<Request<'a>>,
+    /// The entry (in the order of [`WriteBatch::push`]) of each request; empty while every
+    /// entry has one request (no copies: request `i` is entry `i`), which spares the
+    /// allocation when `memcache.redundancy` is 1.
+    entries: Vec<usize>,
+    /// Entries pushed so far.
+    len: usize,
+}
+
+impl<'a> WriteBatch<'a> {
+    /// An empty batch with room for `entries` entries without copies.
+    pub fn with_capacity(entries: usize) -> Self {
+        WriteBatch {
+            requests: Vec::with_capacity(entries),
+            entries: Vec::new(),
+            len: 0,
+        }
+    }
+
+    /// Adds an entry: `command` for `key`, sent to the key's server and, with
+    /// `policy.redundancy` > 1, to that many servers in all.
+    pub fn push(&mut self, pool: &Pool, key: &'a [u8], command: Command<'a>, policy: &Policy) {
+        let entry = self.len;
+        self.len += 1;
+        let primary = match policy.redundancy {
+            0 | 1 => None,
+            _ => pool.find_server(key, policy),
+        };
+        let Some(primary) = primary else {
+            self.requests.push(Request::for_key(key, command));
+            if !self.entries.is_empty() {
+                self.entries.push(entry);
+            }
+            return;
+        };
+        if self.entries.is_empty() {
+            self.entries.extend(0..self.requests.len());
+        }
+        self.requests
+            .push(Request::for_key_on(key, command, primary));
+        self.entries.push(entry);
+        for copy in pool.redundant_servers(key, primary, policy.redundancy - 1, policy) {
+            self.requests.push(Request::for_key_on(key, command, copy));
+            self.entries.push(entry);
+        }
+    }
+
+    /// The entry request `index` belongs to.
+    fn entry_of(&self, index: usize) -> usize {
+        self.entries.get(index).copied().unwrap_or(index)
+    }
+
+    /// Each entry's counter across its copies, as the C extension merges them: the last new
+    /// value a copy returned; `Some(None)` when copies answered but none with a value (a miss,
+    /// an error reply); `None` when every copy's server failed.
+    pub fn counters(&self) -> Vec<Option<Option<u64>>> {
+        let mut results: Vec<Option<Option<u64>>> = vec![None; self.len];
+        for (index, request) in self.requests.iter().enumerate() {
+            let entry = self.entry_of(index);
+            match request.outcome {
+                Outcome::Counter(n) => results[entry] = Some(Some(n)),
+                Outcome::Failed => {}
+                _ => {
+                    results[entry].get_or_insert(None);
+                }
+            }
+        }
+        results
+    }
+}
+
+impl Pool {
+    /// Extra servers for `memcache.redundancy`: the next `copies` distinct servers after
+    /// `primary` in the key's `key-n` sequence. As in the C extension, a copy whose server is
+    /// failed is not moved elsewhere: it is dropped (its request fails without traffic).
+    fn redundant_servers(
+        &self,
+        key: &[u8],
+        primary: usize,
+        copies: u32,
+        policy: &Policy,
+    ) -> Vec<usize> {
+        let wanted = (copies as usize).min(self.len().saturating_sub(1));
+        let mut chosen: Vec<usize> = Vec::with_capacity(wanted);
+        let mut n = 0;
+        while chosen.len() < wanted && n < policy.max_failover_attempts {
+            if let Some(candidate) = self.ring.find_failover(key, n) {
+                if candidate != primary && !chosen.contains(&candidate) {
+                    chosen.push(candidate);
+                }
+            }
+            n += 1;
+        }
+        chosen
+    }
+
+    /// The servers of `key`'s `key-0`, `key-1`, … sequence (spec §12.3), distinct, skipping
+    /// `skip` and failed ones (those due for a probe count: the exchange probes them), at
+    /// most `count`: where sessions keep their copies (and look for the next one to read).
+    pub fn key_sequence(
+        &self,
+        key: &[u8],
+        count: usize,
+        skip: &[usize],
+        policy: &Policy,
+    ) -> Vec<usize> {
+        let now = unix_now();
+        let wanted = count.min(self.len());
+        let mut chosen: Vec<usize> = Vec::with_capacity(wanted);
+        let attempts = policy.max_failover_attempts.max(self.len() as u32);
+        for n in 0..attempts {
+            if chosen.len() >= wanted {
+                break;
+            }
+            let Some(candidate) = self.ring.find_failover(key, n) else {
+                break;
+            };
+            let index = self.canonical_index(candidate);
+            if !chosen.contains(&index)
+                && !skip.contains(&index)
+                && (self.is_usable(index) || self.is_due(index, now))
+            {
+                chosen.push(index);
+            }
+        }
+        chosen
+    }
+
+    /// The requests `copy` (key and command pairs) on each server that holds one of `key`'s
+    /// `count` session copies ([`Pool::key_sequence`]), each addressed to its server: a copy
+    /// whose server fails is lost, not moved.
+    pub fn on_session_copies<'a>(
+        &self,
+        key: &[u8],
+        count: usize,
+        copy: &[(&'a [u8], Command<'a>)],
+        policy: &Policy,
+    ) -> Vec<Request<'a>> {
+        let servers = self.key_sequence(key, count, &[], policy);
+        let mut requests = Vec::with_capacity(servers.len() * copy.len());
+        for server in servers {
+            for &(key, command) in copy {
+                requests.push(Request::for_key_at(key, command, server));
+            }
+        }
+        requests
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A batch whose entries' copies ended with `outcomes`.
+    fn answered(outcomes: &[&[Outcome]]) -> WriteBatch<'static> {
+        let mut batch = WriteBatch::default();
+        for (entry, copies) in outcomes.iter().enumerate() {
+            for outcome in *copies {
+                let mut request = Request::for_key(b"k", Command::Delete);
+                request.outcome = outcome.clone();
+                batch.requests.push(request);
+                batch.entries.push(entry);
+            }
+            batch.len += 1;
+        }
+        batch
+    }
+
+    /// A pool of three servers nobody connects to.
+    fn three_servers() -> Pool {
+        let mut pool = Pool::new(
+            crate::pool::HashStrategy::Consistent,
+            crate::hash::HashFunction::Crc32,
+            crate::pool::ProtocolKind::Ascii,
+            crate::value::Compression::default(),
+        );
+        for port in 1..=3 {
+            let config = crate::pool::ServerConfig {
+                persistent: false,
+                ..crate::pool::ServerConfig::new("127.0.0.1", port)
+            };
+            pool.add_server(config, 1, true);
+        }
+        pool
+    }
+
+    #[test]
+    fn each_entry_knows_its_copies_with_or_without_redundancy() {
+        let pool = three_servers();
+        let single = Policy::default();
+        let double = Policy {
+            redundancy: 2,
+            ..Policy::default()
+        };
+        let mut batch = WriteBatch::with_capacity(3);
+        batch.push(&pool, b"one", Command::Delete, &single);
+        batch.push(&pool, b"two", Command::Delete, &double);
+        batch.push(&pool, b"three", Command::Delete, &single);
+        let entries: Vec<usize> = (0..batch.requests.len())
+            .map(|i| batch.entry_of(i))
+            .collect();
+        assert_eq!(entries, [0, 1, 1, 2]);
+        let (primary, copy) = (batch.requests[1].server, batch.requests[2].server);
+        assert!(primary.is_some() && copy.is_some() && primary != copy);
+    }
+
+    #[test]
+    fn a_counter_is_the_last_value_a_copy_returned() {
+        let batch = answered(&[
+            &[Outcome::Counter(5), Outcome::Failed],
+            &[Outcome::Rejected, Outcome::Counter(3)],
+            &[Outcome::Counter(1), Outcome::Counter(2), Outcome::Rejected],
+            &[Outcome::Rejected, Outcome::Failed],
+            &[Outcome::Failed, Outcome::Failed],
+        ]);
+        assert_eq!(
+            batch.counters(),
+            [
+                Some(Some(5)),
+                Some(Some(3)),
+                Some(Some(2)),
+                Some(None),
+                None
+            ]
+        );
+    }
+}
