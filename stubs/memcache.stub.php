@@ -60,8 +60,8 @@
  *   memcache.tls_cert_file [unset]         PEM client certificate (mutual TLS)
  *   memcache.tls_key_file [unset]          its PEM private key (unset: in tls_cert_file)
  *   memcache.remember_wait [3]             this implementation only: seconds remember() waits
- *                                          for another caller's recompute (also the lifetime of
- *                                          its claim, and of a value invalidate() marks stale)
+ *                                          for another caller's recompute (its claim, and a
+ *                                          value invalidate() marks stale, live a second more)
  *
  * Defaults written as 11211 below are really the value of memcache.default_port at call time.
  */
@@ -355,8 +355,8 @@ class MemcachePool
     /**
      * The cached value of $key; on a miss exactly one caller in the whole fleet runs
      * $compute($key) and stores what it returns (encoded as set() would) for $exptime, while
-     * the others wait up to memcache.remember_wait seconds for it (as long as the claim lives),
-     * then take the claim over and compute themselves.
+     * the others wait up to memcache.remember_wait seconds for it, then compute themselves
+     * and store nothing (the claim lives a second longer, then the next caller takes it over).
      * A false result is returned but not cached; an exception from $compute gives the claim
      * back and propagates; with no server reachable $compute runs at once and nothing is
      * stored. With memcache.protocol=meta the claim is memcached's lease (a placeholder item,
@@ -375,7 +375,7 @@ class MemcachePool
     public function remember(string $key, int $exptime, callable $compute): mixed {}
 
     /**
-     * Marks the value of $key stale (memcache.protocol=meta): for memcache.remember_wait seconds
+     * Marks the value of $key stale (memcache.protocol=meta): for memcache.remember_wait + 1 s
      * remember() returns it at once to everyone but one caller, which recomputes it, and get()
      * misses it. With ascii and binary it is deleted. This implementation only.
      *

@@ -517,6 +517,51 @@ fn a_released_claim_goes_to_the_next_caller_at_once() {
     }
 }
 
+/// Returns just before memcached's clock ticks: it counts whole seconds, so an item given 1 s
+/// now would be gone about 0.1 s later (seen: a probe item given 1 s expires at a tick).
+fn just_before_a_clock_tick(server: &Memcached) {
+    assert_eq!(server.command("ms tick 1 T1\r\nx\r\n"), "HD");
+    let deadline = Instant::now() + 3 * SECOND;
+    while server.command("mg tick\r\n") != "EN" {
+        assert!(Instant::now() < deadline, "memcached's clock never ticked");
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    std::thread::sleep(Duration::from_millis(900));
+}
+
+#[test]
+fn a_claim_lives_as_long_as_the_callers_that_wait_for_it() {
+    // A claim given only the wait as its TTL, taken just before memcached's clock ticks, is
+    // gone a tenth of the wait later, and a waiting caller recomputes too.
+    for protocol in [
+        ProtocolKind::Meta,
+        ProtocolKind::Ascii,
+        ProtocolKind::Binary,
+    ] {
+        let server = Memcached::start();
+        let mut pool = pool_of(protocol, &[&server], SECOND);
+        let policy = Policy::default();
+        just_before_a_clock_tick(&server);
+        let Lookup::Compute(claim) = stampede::lookup(&mut pool, b"k", 1, &policy) else {
+            panic!("a miss is computed");
+        };
+        let taken = Instant::now();
+        // Just before a caller that started waiting with it gives up.
+        std::thread::sleep(Duration::from_millis(950).saturating_sub(taken.elapsed()));
+        let claim_item = match protocol {
+            ProtocolKind::Meta => "mg k\r\n",
+            _ => "mg k.remember\r\n",
+        };
+        let reply = server.command(claim_item);
+        assert!(
+            reply.starts_with("HD"),
+            "{protocol:?}: the claim expired ({reply})"
+        );
+        claim.store(&mut pool, 0, b"v", 60, &policy);
+        assert_eq!(value(&mut pool, b"k"), Some(b"v".to_vec()), "{protocol:?}");
+    }
+}
+
 #[test]
 fn a_lease_never_overwrites_a_newer_value_and_survives_its_placeholder() {
     let server = Memcached::start();
@@ -531,7 +576,7 @@ fn a_lease_never_overwrites_a_newer_value_and_survives_its_placeholder() {
     );
     claim.store(&mut pool, 0, b"older", 60, &policy);
     assert_eq!(value(&mut pool, b"k"), Some(b"newer".to_vec()));
-    // A recompute that outlives its placeholder (1 s) still stores its value.
+    // A recompute that outlives its placeholder (a 1 s wait: 2 s) still stores its value.
     let Lookup::Compute(claim) = stampede::lookup(&mut pool, b"slow", 1, &policy) else {
         panic!("a miss is computed");
     };

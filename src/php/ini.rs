@@ -69,7 +69,8 @@ pub fn protocol() -> ProtocolKind {
 }
 
 /// `memcache.remember_wait` (default 3): how long (s) `remember()` waits for another caller's
-/// recompute, and how long that caller's claim (placeholder or lock key) lives.
+/// recompute; that caller's claim lives a second longer
+/// ([`claim_ttl`](crate::pool::stampede::claim_ttl)).
 pub fn remember_wait() -> u32 {
     to_u32(REMEMBER_WAIT.load(Relaxed))
 }

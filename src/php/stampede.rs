@@ -4,7 +4,7 @@
 //! `remember($key, $exptime, $compute)` returns the cached value of `$key`. On a miss exactly
 //! one caller in the fleet runs `$compute($key)` and stores its result for `$exptime` seconds,
 //! encoded as `set()` would encode it; the others wait up to `memcache.remember_wait` seconds
-//! for it (as long as the claim lives), then take the claim over and compute themselves. What
+//! for it, then compute themselves and store nothing (the claim outlives their wait). What
 //! `$compute` returns is returned, except that `false` is not cached. An exception from
 //! `$compute` gives the claim back and propagates. With no server reachable, `$compute` runs at
 //! once and nothing is stored.
@@ -113,7 +113,7 @@ fn end_unstored(
     events::dispatch(object, pool)
 }
 
-/// `invalidate()`: with meta, marks the value stale for `memcache.remember_wait` seconds (and
+/// `invalidate()`: with meta, marks the value stale for as long as a claim lives (and
 /// on the `memcache.redundancy` copies); otherwise deletes it. `true` if every answering server
 /// had the key.
 pub fn invalidate(object: PoolObject<'_>, key: &[u8]) -> OpResult {
@@ -126,7 +126,7 @@ pub fn invalidate(object: PoolObject<'_>, key: &[u8]) -> OpResult {
     };
     let command = Command::Invalidate {
         mark_stale: true,
-        ttl: ini::remember_wait(),
+        ttl: guard::claim_ttl(ini::remember_wait()),
         cas: 0,
     };
     let mut batch = WriteBatch::with_capacity(1);

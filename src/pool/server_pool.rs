@@ -712,7 +712,7 @@ impl Pool {
 }
 
 /// Memcached's largest relative expiry: larger values are absolute unix times.
-const MAX_RELATIVE_EXPIRY: u32 = 60 * 60 * 24 * 30;
+pub(crate) const MAX_RELATIVE_EXPIRY: u32 = 60 * 60 * 24 * 30;
 
 /// `exptime` (as sent: relative up to 30 days, else absolute) capped at `ttl` seconds from
 /// `now`; 0 (never expires) becomes `ttl`.

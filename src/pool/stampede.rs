@@ -9,31 +9,34 @@
 //!
 //! Two ways of claiming, chosen by whether the protocol has leases
 //! ([`ProtocolKind::has_leases`](crate::protocol::ProtocolKind::has_leases)):
-//! - **Leases (meta).** One `mg` with `N<wait>`: on a miss memcached creates an empty
-//!   placeholder living `wait` seconds and tells this caller it won ([`Lease::Won`]); every
+//! - **Leases (meta).** One `mg` with `N<ttl>`: on a miss memcached creates an empty
+//!   placeholder living [`claim_ttl`] seconds and tells this caller it won ([`Lease::Won`]); every
 //!   other caller sees the placeholder ([`Lease::Pending`]) and polls until the value lands.
 //!   The winner stores with a compare of the placeholder's cas, so it never overwrites a
 //!   value someone else stored meanwhile; if the placeholder expired first (a recompute
-//!   longer than `wait`), it adds instead. A stale item is served at once to everyone but the
+//!   longer than its TTL), it adds instead. A stale item is served at once to everyone but the
 //!   one winner ([`Lease::WonStale`]). Giving a claim back deletes the placeholder, or marks
 //!   the stale item stale again, only if its cas is still the one claimed.
-//! - **Lock key (text, binary).** `add <key>.remember` with a TTL of `wait`, pipelined with a
+//! - **Lock key (text, binary).** `add <key>.remember` with a TTL of [`claim_ttl`], pipelined with a
 //!   get of the key on the key's server: the caller whose add succeeds and whose get still
 //!   misses recomputes (so a value that landed between its first miss and its add is used),
 //!   stores with a plain set and deletes the lock in the same write. The others poll the
 //!   same pair.
 //!
-//! Either way the claim lives `wait` seconds, as long as the others wait: a recompute that
-//! takes longer loses it, and the next look of a waiting caller takes it over and recomputes
-//! too (under leases the first value stored stays, the late one's compare fails; under the
-//! lock key the last set wins). A caller that still finds the claim held when its wait ends
-//! (memcached's clock counts whole seconds) recomputes and stores nothing, and a caller that
-//! reaches no server recomputes at once and stores nothing.
+//! Either way the claim outlives the wait of every caller that waits for it (memcached's clock
+//! counts whole seconds, so the TTL is a second longer than the wait): a recompute shorter than
+//! the wait is never done twice. A caller that still finds the claim held when its wait ends
+//! recomputes and stores nothing. A recompute that takes longer than the claim's TTL loses it,
+//! and the next caller takes it over and recomputes too (under leases the first value stored
+//! stays, the late one's compare fails; under the lock key the last set wins), so a crashed
+//! worker blocks the key for at most that long. A caller that reaches no server recomputes at
+//! once and stores nothing.
 
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use crate::key::MAX_KEY_LEN;
+use crate::pool::server_pool::MAX_RELATIVE_EXPIRY;
 use crate::pool::{Command, Hits, Lease, Outcome, Policy, Pool, Request, ServerHandle, StoreOp};
 
 /// Suffix of the lock key the text and binary protocols claim a recompute with.
@@ -44,6 +47,14 @@ pub const LOCK_SUFFIX: &[u8] = b".remember";
 const FIRST_PAUSE: Duration = Duration::from_millis(5);
 /// Longest pause between two looks.
 const MAX_PAUSE: Duration = Duration::from_millis(100);
+
+/// The TTL of a claim (placeholder, lock key, or a stale item's remaining life) for callers
+/// that wait `wait` seconds for it: a second more, because memcached's clock counts whole
+/// seconds (an item given N seconds lives between N-1 and N), and a claim that expired while
+/// callers still waited would let one of them recompute too.
+pub fn claim_ttl(wait: u32) -> u32 {
+    wait.saturating_add(1).min(MAX_RELATIVE_EXPIRY)
+}
 
 /// What `remember()` does after [`lookup`].
 #[derive(Debug)]
@@ -206,7 +217,12 @@ fn found(hits: &Hits) -> Option<Lookup> {
 fn lookup_lease(pool: &mut Pool, key: &[u8], wait: u32, policy: &Policy) -> Lookup {
     let mut pause = Pause::new(wait);
     loop {
-        let mut requests = [Request::for_key(key, Command::Lease { ttl: wait })];
+        let mut requests = [Request::for_key(
+            key,
+            Command::Lease {
+                ttl: claim_ttl(wait),
+            },
+        )];
         let hits = pool.execute(&mut requests, policy);
         let [request] = requests;
         let lease = match request.outcome {
@@ -257,7 +273,7 @@ fn lookup_lock(pool: &mut Pool, key: &[u8], wait: u32, policy: &Policy) -> Looku
         let take_lock = Command::Store {
             op: StoreOp::Add,
             flags: 0,
-            exptime: wait,
+            exptime: claim_ttl(wait),
             cas: 0,
             data: b"1",
         };
@@ -338,6 +354,12 @@ mod tests {
         let lock = lock_key(&long);
         assert_eq!(lock.len(), MAX_KEY_LEN);
         assert!(lock.ends_with(LOCK_SUFFIX));
+    }
+
+    #[test]
+    fn claims_outlive_the_wait_and_stay_relative_expiries() {
+        assert_eq!(claim_ttl(3), 4);
+        assert_eq!(claim_ttl(MAX_RELATIVE_EXPIRY), MAX_RELATIVE_EXPIRY);
     }
 
     #[test]
