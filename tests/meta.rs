@@ -26,6 +26,16 @@ fn run(pool: &mut Pool, key: &[u8], command: Command<'_>) -> Outcome {
     execute_one(pool, &Policy::default(), key, command)
 }
 
+/// Marks `key` stale for 30 s, as `invalidate()` does under meta.
+fn mark_stale(pool: &mut Pool, key: &[u8]) -> Outcome {
+    let invalidate = Command::Invalidate {
+        mark_stale: true,
+        ttl: 30,
+        cas: 0,
+    };
+    run(pool, key, invalidate)
+}
+
 /// `(key, flags, cas, value)` of every hit of a multi-get.
 fn get_all(pool: &mut Pool, keys: &[Vec<u8>]) -> Vec<Item> {
     get_items(pool, &Policy::default(), keys, true)
@@ -368,12 +378,7 @@ fn gets_miss_stale_items_and_placeholders_and_give_back_the_win() {
         run(&mut pool, b"st", store(StoreOp::Set, 0, 0, b"old")),
         Outcome::Done
     );
-    let invalidate = Command::Invalidate {
-        mark_stale: true,
-        ttl: 30,
-        cas: 0,
-    };
-    assert_eq!(run(&mut pool, b"st", invalidate), Outcome::Done);
+    assert_eq!(mark_stale(&mut pool, b"st"), Outcome::Done);
     assert_eq!(value(&mut pool, b"st"), None);
     // ... so that the next lease wins it, and the one after is served the stale value.
     assert_eq!(
@@ -385,7 +390,7 @@ fn gets_miss_stale_items_and_placeholders_and_give_back_the_win() {
         (Outcome::Lease(Lease::Stale), Some(b"old".to_vec()))
     );
     assert_eq!(value(&mut pool, b"st"), None);
-    assert_eq!(run(&mut pool, b"nothing", invalidate), Outcome::Rejected);
+    assert_eq!(mark_stale(&mut pool, b"nothing"), Outcome::Rejected);
     assert!(pool.take_events().is_empty());
 }
 
@@ -596,12 +601,7 @@ fn a_stale_value_is_served_while_one_caller_recomputes_it() {
         run(&mut reader, b"k", store(StoreOp::Set, 3, 0, b"old")),
         Outcome::Done
     );
-    let invalidate = Command::Invalidate {
-        mark_stale: true,
-        ttl: 30,
-        cas: 0,
-    };
-    assert_eq!(run(&mut reader, b"k", invalidate), Outcome::Done);
+    assert_eq!(mark_stale(&mut reader, b"k"), Outcome::Done);
     let Lookup::Compute(claim) = stampede::lookup(&mut recomputer, b"k", 30, &policy) else {
         panic!("the first caller recomputes");
     };
@@ -635,12 +635,7 @@ fn a_placeholder_invalidated_during_its_recompute_is_never_served() {
     let Lookup::Compute(first) = stampede::lookup(&mut winner, b"k", 30, &policy) else {
         panic!("a miss is computed");
     };
-    let invalidate = Command::Invalidate {
-        mark_stale: true,
-        ttl: 30,
-        cas: 0,
-    };
-    assert_eq!(run(&mut other, b"k", invalidate), Outcome::Done);
+    assert_eq!(mark_stale(&mut other, b"k"), Outcome::Done);
     // The stale placeholder's recompute goes to the next caller...
     let Lookup::Compute(second) = stampede::lookup(&mut other, b"k", 30, &policy) else {
         panic!("the invalidated placeholder is recomputed");
