@@ -19,26 +19,55 @@ endif
 .PHONY: help
 help:
 	@echo "make deps        install build requirements (apt-get; Rust must already be installed)"
-	@echo "make deps-test   install test/bench requirements (Debian's C memcache, memcached, fpm)"
+	@echo "make deps-test   install test/bench requirements (Debian's C memcache, memcached, fpm; and"
+	@echo "                 on this machine, not in a root: dpkg-dev, lintian, composer, nutcracker)"
 	@echo "make build       cargo build --release, copy to modules/php<version>/memcache.so"
-	@echo "make demo        run examples/quickstart.php against two private memcached"
+	@echo "make demo        run every example of examples/ against two private memcached"
 	@echo "make test        build, cargo tests, then the phpt suite under ascii, binary and meta"
 	@echo "                 (PROTOCOL=ascii|binary|meta: that one only)"
 	@echo "make test-php    only the phpt suite, once (EXT=path.so, TESTS=php-tests/x.phpt, PROTOCOL=meta)"
-	@echo "make bench       ours vs Debian's C memcache vs memcached, one table"
+	@echo "make bench       ours vs Debian's C memcache vs memcached, one table, then make callgrind"
+	@echo "make callgrind   instructions (callgrind) and system calls (strace) per call, ours vs"
+	@echo "                 Debian's C memcache (about 5 min; OURS=path.so)"
 	@echo "make failover-cost  what a hung memcached costs an 8-worker php-fpm, ours vs Debian's C"
 	@echo "                 memcache (about 45 s; OURS=path.so)"
 	@echo "make fuzz        every cargo fuzz target for FUZZ_SECONDS (60) each (FUZZ_TARGETS=...)"
-	@echo "make install     install as memcache_rs.so and enable it instead of Debian's memcache"
-	@echo "make uninstall   undo make install (re-enables Debian's memcache if present)"
+	@echo "make deb         Debian package(s) php<version>-memcache-rs in target/deb/, checked by"
+	@echo "                 lintian (this PHP, and 8.4 if its root exists; PHP_VERSION=: that one)"
+	@echo "make test-deb    make deb, then install, load (CLI, php-fpm), remove and purge it in a"
+	@echo "                 throwaway Debian root (about 10 s once the root exists)"
+	@echo "make test-phpize the build PIE runs (phpize, configure, make, make install) on a copy"
+	@echo "                 of the tree (a full cargo build the first time)"
+	@echo "make install     install as memcache_rs.so with memcache_rs.ini, instead of Debian's memcache"
+	@echo "make uninstall   undo make install (re-enables Debian's memcache where it was enabled)"
 	@echo "make fmt | lint | clean"
 	@echo
 	@echo "PHP_VERSION=8.4  any of the above for PHP 8.4 (default: $(HOST_PHP_VERSION), this machine's), run"
 	@echo "                 inside a Debian 13 root (scripts/php-env.sh; built on first use)"
 
+# The Debian package and its install test run on this machine for any PHP_VERSION: they build
+# the extension through make (inside the root for another PHP), assemble the package here and
+# install it into a throwaway copy of a root (scripts/deb.sh, scripts/deb-test.sh).
+HOST_GOALS := deb test-deb
+# `make deb` builds for PHP_VERSION when it is given, else for this machine's PHP and every
+# other supported PHP whose root is already there.
+DEB_VERSIONS = $(if $(filter file,$(origin PHP_VERSION)),$(shell scripts/deb.sh --versions),$(PHP_VERSION))
+
+.PHONY: $(HOST_GOALS)
+deb:
+	scripts/deps.sh host
+	for version in $(DEB_VERSIONS); do \
+	    $(MAKE) build PHP_VERSION=$$version; \
+	    scripts/deb.sh $$version; \
+	done
+
+test-deb:
+	$(MAKE) deb PHP_VERSION=$(PHP_VERSION)
+	scripts/deb-test.sh $(PHP_VERSION)
+
 ifneq ($(PHP_VERSION),$(HOST_PHP_VERSION))
 # Not this machine's PHP: the same make runs inside the root (MAKEFLAGS carries the variables).
-ROOT_GOALS := $(filter-out help,$(or $(MAKECMDGOALS),$(.DEFAULT_GOAL)))
+ROOT_GOALS := $(filter-out help $(HOST_GOALS),$(or $(MAKECMDGOALS),$(.DEFAULT_GOAL)))
 ifneq ($(filter install uninstall,$(ROOT_GOALS)),)
 $(error make install/uninstall work on this machine's PHP $(HOST_PHP_VERSION) only: PHP $(PHP_VERSION) is only in the root of scripts/php-env.sh)
 endif
@@ -98,13 +127,14 @@ PHP_ETC := /etc/php/$(PHP_VERSION)
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?=
 
-.PHONY: deps deps-test build install uninstall demo test test-rust test-php bench failover-cost fuzz fmt lint clean
+.PHONY: deps deps-test build install uninstall demo test test-rust test-php test-phpize bench callgrind failover-cost fuzz fmt lint clean
 
 deps:
 	scripts/deps.sh build
 
 deps-test:
 	scripts/deps.sh test
+	scripts/deps.sh host
 
 # Copy, then rename over the old file: a running php-fpm may have the old one mapped.
 build:
@@ -115,23 +145,34 @@ build:
 	mv -f $(dir $(SO)).memcache.so.tmp $(SO)
 	@echo "built $(SO) for PHP $(PHP_VERSION)"
 
+# The same switch as the Debian package's (packaging/module-switch), with the same state
+# directory, so a package installed later takes it over.
+STATE_DIR := /var/lib/php$(PHP_VERSION)-memcache-rs
+INI := $(PHP_ETC)/mods-available/$(INSTALL_NAME).ini
+
 install:
 	@test -f $(SO) || { echo "error: $(SO) is missing; run 'make build' first" >&2; exit 1; }
 	@test -w "$$($(PHP_CONFIG_CLI) --extension-dir)" || { echo "error: run make install as root" >&2; exit 1; }
+	@! dpkg-query -W -f='$${db:Status-Status}' php$(PHP_VERSION)-memcache-rs 2>/dev/null | grep -qx installed || \
+	    { echo "error: php$(PHP_VERSION)-memcache-rs is installed as a package: use apt" >&2; exit 1; }
 	dir=$$($(PHP_CONFIG_CLI) --extension-dir); \
 	cp $(SO) "$$dir/.$(INSTALL_NAME).so.tmp" && mv -f "$$dir/.$(INSTALL_NAME).so.tmp" "$$dir/$(INSTALL_NAME).so"
-	printf '; Rust memcache extension (drop-in replacement for PECL memcache)\n; priority=20\nextension=$(INSTALL_NAME).so\n' \
-		> $(PHP_ETC)/mods-available/$(INSTALL_NAME).ini
-	if [ -f $(PHP_ETC)/mods-available/memcache.ini ]; then phpdismod -v $(PHP_VERSION) -s ALL memcache; fi
+	packaging/module-switch carry-over $(PHP_VERSION) $(STATE_DIR)
+	packaging/module-switch ini memcache_rs.ini $(PHP_VERSION) $(STATE_DIR) > $(INI).new
+	if [ ! -e $(INI) ] || cmp -s $(INI) $(INI).new; then mv -f $(INI).new $(INI); \
+	else echo "kept your $(INI); this version's is $(INI).new"; fi
+	packaging/module-switch disable-c $(PHP_VERSION) $(STATE_DIR)
 	phpenmod -v $(PHP_VERSION) -s ALL $(INSTALL_NAME)
-	@$(PHP_CLI) --ini | grep memcache || true
 	@$(PHP_CLI) -r 'echo "php cli now loads memcache ", phpversion("memcache") ?: "(not loaded!)", "\n";'
 	@echo "restart php$(PHP_VERSION)-fpm (systemctl restart php$(PHP_VERSION)-fpm) to load it there"
 
+# phpdismod -p (forget the module's state) one SAPI at a time: with -s ALL it forgets the state
+# of the last SAPI only.
 uninstall:
-	-phpdismod -v $(PHP_VERSION) -s ALL $(INSTALL_NAME)
-	rm -f $(PHP_ETC)/mods-available/$(INSTALL_NAME).ini "$$($(PHP_CONFIG_CLI) --extension-dir)/$(INSTALL_NAME).so"
-	if [ -f $(PHP_ETC)/mods-available/memcache.ini ]; then phpenmod -v $(PHP_VERSION) -s ALL memcache; fi
+	for sapi in $$(phpquery -S -v $(PHP_VERSION)); do phpdismod -p -v $(PHP_VERSION) -s $$sapi $(INSTALL_NAME); done
+	packaging/module-switch restore-c $(PHP_VERSION) $(STATE_DIR)
+	rm -f $(INI) $(INI).new "$$($(PHP_CONFIG_CLI) --extension-dir)/$(INSTALL_NAME).so"
+	rm -rf $(STATE_DIR)
 
 demo: deps $(EXT_DEPS)
 	scripts/demo.sh $(EXT)
@@ -154,11 +195,21 @@ endif
 test-rust:
 	$(CARGO_CMD) test --no-default-features
 
+# PIE's build (phpize, configure, make, make install) on a copy of the tree.
+test-phpize:
+	scripts/phpize-test.sh
+
 test-php: $(EXT_DEPS)
 	scripts/run-phpt.sh $(EXT) $(TESTS)
 
 bench: $(OURS_DEPS)
+	scripts/deps.sh bench
 	scripts/bench.sh $(OURS)
+	scripts/callgrind.sh $(OURS)
+
+callgrind: $(OURS_DEPS)
+	scripts/deps.sh bench
+	scripts/callgrind.sh $(OURS)
 
 failover-cost: $(OURS_DEPS)
 	scripts/failover-cost.sh $(OURS)
@@ -175,7 +226,8 @@ lint:
 	$(CARGO) fmt --check
 	@$(PHP_FOUND)
 	$(CARGO_PHP) clippy --all-targets -- -D warnings
-	@if command -v shellcheck >/dev/null; then shellcheck scripts/*.sh .ci/run && echo "shellcheck ok"; \
+	@if command -v shellcheck >/dev/null; then shellcheck scripts/*.sh .ci/run packaging/module-switch \
+	    packaging/debian/postinst packaging/debian/prerm packaging/debian/postrm && echo "shellcheck ok"; \
 	else echo "shellcheck not installed (apt-get install shellcheck): shell scripts not checked"; fi
 
 clean:

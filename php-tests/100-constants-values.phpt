@@ -1,5 +1,5 @@
 --TEST--
-Constants: MEMCACHE_COMPRESSED, MEMCACHE_USER1..4, MEMCACHE_HAVE_SESSION values (spec §7)
+Constants: MEMCACHE_COMPRESSED, MEMCACHE_USER1..4, MEMCACHE_HAVE_SESSION values
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';
@@ -14,7 +14,7 @@ var_dump(MEMCACHE_HAVE_SESSION);
 // The user flags occupy the high 16 bits, one bit each.
 var_dump(MEMCACHE_USER1 === 0x10000, MEMCACHE_USER2 === 0x20000, MEMCACHE_USER3 === 0x40000, MEMCACHE_USER4 === 0x80000);
 
-// No other constants exist (spec §7: e.g. MEMCACHE_SERIALIZED does not).
+// No other constants exist (MEMCACHE_SERIALIZED, for one, does not).
 var_dump(defined('MEMCACHE_SERIALIZED'));
 $consts = array_keys(get_defined_constants(true)['memcache'] ?? []);
 sort($consts);

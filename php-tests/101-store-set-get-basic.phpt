@@ -1,5 +1,5 @@
 --TEST--
-set()/get() round trip, overwrite, OO and memcache_set()/memcache_get(); set()'s $cas is ignored in ASCII and makes the set conditional in binary (spec §3.2, §3.3, §13.2)
+set()/get() round trip, overwrite, OO and memcache_set()/memcache_get(); set()'s $cas is ignored in ASCII and makes the set conditional in binary
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';
@@ -33,7 +33,7 @@ var_dump(memcache_set($m3, 'k101_a', ['x' => 1]));
 var_dump($m->get('k101_a'));
 
 // $cas (5th argument): ignored by set in ASCII; binary sends it in the header's CAS field,
-// which makes the set conditional (spec §3.2, §13.2): a wrong cas fails, value unchanged
+// which makes the set conditional: a wrong cas fails, value unchanged
 $m->get('k101_a', $flags, $cas);
 check_per_protocol('set() with a wrong $cas', $m->set('k101_a', 'with-cas', 0, 0, $cas + 1), true, false);
 check_per_protocol('value after it', $m->get('k101_a'), 'with-cas', ['x' => 1]);

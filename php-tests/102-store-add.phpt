@@ -1,5 +1,5 @@
 --TEST--
-add(): stores only missing keys, existing key gives plain false; memcache_add() (spec §3.2)
+add(): stores only missing keys, existing key gives plain false; memcache_add()
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

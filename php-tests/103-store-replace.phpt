@@ -1,5 +1,5 @@
 --TEST--
-replace(): missing key gives plain false, existing key is replaced; memcache_replace() (spec §3.2)
+replace(): missing key gives plain false, existing key is replaced; memcache_replace()
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

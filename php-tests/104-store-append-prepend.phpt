@@ -1,5 +1,5 @@
 --TEST--
-append()/prepend(): raw concatenation, missing key false, original flags kept (int stays int) (spec §3.2)
+append()/prepend(): raw concatenation, missing key false, original flags kept (int stays int)
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,5 +1,5 @@
 --TEST--
-cas(): gets via get($k, $flags, $cas), matching cas stores, stale/wrong cas gives false, zero cas gives false in ASCII and stores unconditionally in binary; memcache_cas() (spec §3.2, §3.3, §13.2)
+cas(): gets via get($k, $flags, $cas), matching cas stores, stale/wrong cas gives false, zero cas gives false in ASCII and stores unconditionally in binary; memcache_cas()
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';
@@ -15,7 +15,7 @@ var_dump(is_int($cas) && $cas > 0);
 
 // cas 0 or omitted, no notice either way. ASCII: always false (EXISTS), value and cas unique
 // unchanged. Binary: cas() is a SET whose CAS field 0 means "no check", an unconditional
-// store (spec §13.2): true, and the item gets a new cas unique.
+// store: true, and the item gets a new cas unique.
 check_per_protocol('cas 0', $m->cas('k105', 'zero', 0, 0, 0), false, true);
 check_per_protocol('cas omitted', $m->cas('k105', 'omitted'), false, true);
 check_per_protocol('cas omitted, with flags and exptime', $m->cas('k105', 'omitted', 0, 0), false, true);

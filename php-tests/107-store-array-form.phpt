@@ -1,5 +1,5 @@
 --TEST--
-set/add/replace with an array of key => value: aggregate result, empty array false, invalid entries skipped with warning (spec §3.2)
+set/add/replace with an array of key => value: aggregate result, empty array false, invalid entries skipped with warning
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

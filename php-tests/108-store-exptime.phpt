@@ -1,5 +1,5 @@
 --TEST--
-Store $exptime: relative vs absolute (2592000 boundary), negative: expires immediately in ASCII, sent as unsigned 32-bit in binary (a unix time in 2106), relative expiry (spec §3.2, §13.2)
+Store $exptime: relative vs absolute (2592000 boundary), negative: expires immediately in ASCII, sent as unsigned 32-bit in binary (a unix time in 2106), relative expiry
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

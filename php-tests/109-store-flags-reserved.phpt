@@ -1,5 +1,5 @@
 --TEST--
-Store $flags: reserved low 16 bits rejected with warning, user bits and COMPRESSED accepted, values >= 2^32 truncated (spec §5.1)
+Store $flags: reserved low 16 bits rejected with warning, user bits and COMPRESSED accepted, values >= 2^32 truncated
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

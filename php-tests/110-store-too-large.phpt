@@ -1,5 +1,5 @@
 --TEST--
-Values above memcached's 1 MB item limit: false plus "object too large" notice (ASCII SERVER_ERROR line, binary "Too large."), server stays up, no hang (spec §3.2, §13.2)
+Values above memcached's 1 MB item limit: false plus "object too large" notice (ASCII SERVER_ERROR line, binary "Too large."), server stays up, no hang
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';
@@ -7,7 +7,7 @@ include __DIR__ . '/connect.inc';
 /**
  * Runs $call, a store that is too large, and checks that it returns false with exactly one
  * notice from $function: memcached's reply is "SERVER_ERROR object too large for cache" in
- * ASCII and status 3 "Too large." in binary; both are error code 3 (spec §3.2, §13.2).
+ * ASCII and status 3 "Too large." in binary; both are error code 3.
  */
 function too_large(string $function, callable $call): void
 {

@@ -1,5 +1,5 @@
 --TEST--
-get() single key: by-ref $flags/$cas written only on a hit with raw server flags; miss leaves them untouched (spec §3.3)
+get() single key: by-ref $flags/$cas written only on a hit with raw server flags; miss leaves them untouched
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,5 +1,5 @@
 --TEST--
-get() with an array of keys: found items only, request order on one server, duplicates collapse, numeric-string keys become int keys (spec §3.3)
+get() with an array of keys: found items only, request order on one server, duplicates collapse, numeric-string keys become int keys
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,5 +1,5 @@
 --TEST--
-get() with an array of keys: by-ref $flags/$cas become arrays of found keys only, untouched when nothing is found (spec §3.3)
+get() with an array of keys: by-ref $flags/$cas become arrays of found keys only, untouched when nothing is found
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

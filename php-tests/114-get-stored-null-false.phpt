@@ -1,5 +1,5 @@
 --TEST--
-Stored null and false read back as false from a single get, but are distinguishable in a multi-get (spec §3.3, quirk Q5)
+Stored null and false read back as false from a single get, but are distinguishable in a multi-get
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,5 +1,5 @@
 --TEST--
-delete() single key: true/false, exptime argument ignored (deletes immediately), invalid key warning; memcache_delete() (spec §3.4, quirk Q2)
+delete() single key: true/false, exptime argument ignored (deletes immediately), invalid key warning; memcache_delete()
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,5 +1,5 @@
 --TEST--
-delete() with an array of keys: single bool, true only if every key was deleted, empty array false, invalid entries skipped (spec §3.4)
+delete() with an array of keys: single bool, true only if every key was deleted, empty array false, invalid entries skipped
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

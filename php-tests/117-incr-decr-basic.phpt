@@ -1,5 +1,5 @@
 --TEST--
-increment()/decrement(): new value as int, default delta 1, missing key false; an explicit defval/exptime is ignored in ASCII and creates the key (flags 0, expiry exptime) in binary and meta (ma with N and J); procedural forms (spec §3.5, §13.2, quirk Q3)
+increment()/decrement(): new value as int, default delta 1, missing key false; an explicit defval/exptime is ignored in ASCII and creates the key (flags 0, expiry exptime) in binary and meta (ma with N and J); procedural forms
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';
@@ -31,7 +31,7 @@ var_dump($m->increment('k117_miss'));
 var_dump($m->decrement('k117_miss'));
 // ASCII never sends defval/exptime: the key stays missing. Binary sends them as the INCR/DECR
 // initial value and expiry, meta as ma's N (expiry) and J (initial value): the first call
-// creates the key with 100 and returns 100, the next ones count from there (spec §3.5)
+// creates the key with 100 and returns 100, the next ones count from there
 check_per_protocol('increment(missing, 1, 100)', $m->increment('k117_miss', 1, 100), false, 100, 100);
 check_per_protocol('increment(missing, 1, 100, 60)', $m->increment('k117_miss', 1, 100, 60), false, 101, 101);
 check_per_protocol('memcache_increment(missing, 1, 100, 60)', memcache_increment($m, 'k117_miss', 1, 100, 60), false, 102, 102);

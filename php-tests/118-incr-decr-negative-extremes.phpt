@@ -1,5 +1,5 @@
 --TEST--
-increment()/decrement() with negative, zero and extreme deltas: sign flips the command, PHP_INT_MIN, saturation above PHP_INT_MAX, 2^64 wrap (spec §3.5)
+increment()/decrement() with negative, zero and extreme deltas: sign flips the command, PHP_INT_MIN, saturation above PHP_INT_MAX, 2^64 wrap
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,5 +1,5 @@
 --TEST--
-increment()/decrement() on a non-numeric value: false plus a notice (ASCII CLIENT_ERROR line, binary "Non-numeric server-side value"), server stays up (spec §3.5, §13.2)
+increment()/decrement() on a non-numeric value: false plus a notice (ASCII CLIENT_ERROR line, binary "Non-numeric server-side value"), server stays up
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';
@@ -7,7 +7,7 @@ include __DIR__ . '/connect.inc';
 /**
  * Runs $call, an incr/decr of a non-numeric value, and checks that it returns false with
  * exactly one notice from $function: memcached's reply is a CLIENT_ERROR line in ASCII and
- * status 6 in binary; both are error code 6 (spec §3.5, §13.2).
+ * status 6 in binary; both are error code 6.
  */
 function non_numeric(string $function, callable $call): void
 {

@@ -1,5 +1,5 @@
 --TEST--
-increment()/decrement() with an array of keys: [key => value], failures keyed with a trailing NUL (spec §3.5, quirk Q4)
+increment()/decrement() with an array of keys: [key => value], failures keyed with a trailing NUL
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';
@@ -24,7 +24,7 @@ show($m->increment(['k120_a', 'k120_b'], 5));
 show($m->decrement(['k120_a', 'k120_miss'], 2));
 show($m->increment(['1200']));                  // numeric key -> int array key
 show($m->increment(['k120 x', 'k120_miss']));   // prepared key in the result, NUL appended on failure
-// non-numeric: NUL key, plus a notice whose text is memcached's (spec §3.5, §13.2)
+// non-numeric: NUL key, plus a notice whose text is memcached's
 [$r, $errors] = test_collect_errors(fn() => $m->increment(['k120_s', 'k120_a']));
 show($r);
 check_per_protocol('non-numeric notice', $errors,

@@ -1,5 +1,5 @@
 --TEST--
-increment() keeps the item's flags: int (768) stays int, numeric string (0) stays string, user flags kept (spec §3.5)
+increment() keeps the item's flags: int (768) stays int, numeric string (0) stays string, user flags kept
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,5 +1,5 @@
 --TEST--
-Value encoding on the wire for strings, ints, bools and null: exact flags and bytes via a raw socket, and read back via get (spec §5.2)
+Value encoding on the wire for strings, ints, bools and null: exact flags and bytes via a raw socket, and read back via get
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

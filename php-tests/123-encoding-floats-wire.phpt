@@ -1,5 +1,5 @@
 --TEST--
-Float encoding: flags 1792 and PHP "%.14g" text on the wire (1/3, 1e100, -0.0, INF, NAN, ...), lossy read back (spec §5.2, §5.3, quirk Q13)
+Float encoding: flags 1792 and PHP "%.14g" text on the wire (1/3, 1e100, -0.0, INF, NAN, ...), lossy read back
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,5 +1,5 @@
 --TEST--
-Arrays, objects and resources are PHP-serialize()d with flags 1; exact bytes on the wire; read back intact (spec §5.2, §5.5)
+Arrays, objects and resources are PHP-serialize()d with flags 1; exact bytes on the wire; read back intact
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

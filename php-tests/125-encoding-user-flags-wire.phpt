@@ -1,5 +1,5 @@
 --TEST--
-MEMCACHE_USER1..4 flags on the wire and back; MEMCACHE_COMPRESSED is ignored for ints/floats/bools and dropped when it does not pay off (spec §5.1, §5.2)
+MEMCACHE_USER1..4 flags on the wire and back; MEMCACHE_COMPRESSED is ignored for ints/floats/bools and dropped when it does not pay off
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

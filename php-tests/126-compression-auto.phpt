@@ -1,5 +1,5 @@
 --TEST--
-Automatic compression: 30 KB compressible string stored with flags 2 as gzcompress() bytes, random 30 KB stays raw, serialized+compressed is flags 3 (spec §5.2, §5.4)
+Automatic compression: 30 KB compressible string stored with flags 2 as gzcompress() bytes, random 30 KB stays raw, serialized+compressed is flags 3
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,5 +1,5 @@
 --TEST--
-Compression threshold: default boundary 19999/20000, setCompressThreshold() boundaries, 0 disables automatic but not explicit compression, validation warnings (spec §3.7, §5.4)
+Compression threshold: default boundary 19999/20000, setCompressThreshold() boundaries, 0 disables automatic but not explicit compression, validation warnings
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,5 +1,5 @@
 --TEST--
-Compression min_savings rule: keep compressed only if it fits in floor(len * (1 - min_savings)) bytes; 0 / 0.2 / 0.3 / 0.4 / 1 (spec §3.7, §5.4)
+Compression min_savings rule: keep compressed only if it fits in floor(len * (1 - min_savings)) bytes; 0 / 0.2 / 0.3 / 0.4 / 1
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

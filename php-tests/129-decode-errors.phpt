@@ -1,5 +1,5 @@
 --TEST--
-Read errors: bad zlib data gives "Failed to uncompress data", bad serialized data gives "Failed to unserialize data"; both are misses (spec §3.3, §5.4, §5.5)
+Read errors: bad zlib data gives "Failed to uncompress data", bad serialized data gives "Failed to unserialize data"; both are misses
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

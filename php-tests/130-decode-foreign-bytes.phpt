@@ -1,5 +1,5 @@
 --TEST--
-Decoding bytes written by other clients: lenient int/float/bool parsing, unknown type nibbles as string, zlib at any level, trailing data after serialized value (spec §5.1, §5.3, §5.4, §5.5)
+Decoding bytes written by other clients: lenient int/float/bool parsing, unknown type nibbles as string, zlib at any level, trailing data after serialized value
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,5 +1,5 @@
 --TEST--
-Objects and nested structures round-trip through serialize(): __sleep/__wakeup, __serialize/__unserialize, references, self-reference, unknown classes (spec §5.5)
+Objects and nested structures round-trip through serialize(): __sleep/__wakeup, __serialize/__unserialize, references, self-reference, unknown classes
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,5 +1,5 @@
 --TEST--
-Serialization failures: __sleep/__serialize throwing and Closure give "Failed to serialize value" and the exception propagates; nothing is stored (spec §3.2, §5.5, githubbug53)
+Serialization failures: __sleep/__serialize throwing and Closure give "Failed to serialize value" and the exception propagates; nothing is stored (githubbug53)
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,5 +1,5 @@
 --TEST--
-__wakeup()/__unserialize() calling get()/set() on the same single-server pool during single and multi get (re-entrancy, upstream test 045) (spec §3.3)
+__wakeup()/__unserialize() calling get()/set() on the same single-server pool during single and multi get (re-entrancy, upstream test 045)
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,5 +1,5 @@
 --TEST--
-__wakeup() calling get() on the same two-server pool during a multi get: every found key returned once, no spurious failure (spec §3.3 re-entrancy)
+__wakeup() calling get() on the same two-server pool during a multi get: every found key returned once, no spurious failure
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,5 +1,5 @@
 --TEST--
-Key sanitising: bytes <= 0x20 (space, tab, CR, LF, NUL, other controls) become "_", DEL and UTF-8 are kept; prepared keys in results (spec §8, quirk Q16)
+Key sanitising: bytes <= 0x20 (space, tab, CR, LF, NUL, other controls) become "_", DEL and UTF-8 are kept; prepared keys in results
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,5 +1,5 @@
 --TEST--
-Empty keys ("" / null / false) give "Invalid key" warning and false for every data operation, OO and procedural; array forms skip them (spec §8, §3.2-§3.5)
+Empty keys ("" / null / false) give "Invalid key" warning and false for every data operation, OO and procedural; array forms skip them
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

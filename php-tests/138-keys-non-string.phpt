@@ -1,5 +1,5 @@
 --TEST--
-Non-string keys are converted on a copy (caller's variable unchanged): int, float, true, __toString objects; nested array -> "Array" with warning; object without __toString -> Error (spec §2, §8)
+Non-string keys are converted on a copy (caller's variable unchanged): int, float, true, __toString objects; nested array -> "Array" with warning; object without __toString -> Error
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

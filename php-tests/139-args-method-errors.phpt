@@ -1,5 +1,5 @@
 --TEST--
-Argument errors on data methods: TypeError and ArgumentCountError texts, "Wrong parameter count" for a missing value (spec §2)
+Argument errors on data methods: TypeError and ArgumentCountError texts, "Wrong parameter count" for a missing value
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,5 +1,5 @@
 --TEST--
-Argument errors on memcache_* data functions: object type check, counts, "Wrong parameter count for memcache_set()", TypeErrors (spec §2, §4)
+Argument errors on memcache_* data functions: object type check, counts, "Wrong parameter count for memcache_set()", TypeErrors
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,5 +1,5 @@
 --TEST--
-Coercive scalar juggling for int params: false/true, numeric strings, integral floats, null deprecations, lossy float deprecation; set($k, $v, false, 60) (spec §2)
+Coercive scalar juggling for int params: false/true, numeric strings, integral floats, null deprecations, lossy float deprecation; set($k, $v, false, 60)
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';
@@ -35,7 +35,7 @@ echo "-- null for non-nullable scalars: deprecation, then 0 --\n";
 var_dump($m->set('k141', 'nul', null, null, null));
 var_dump($m->get('k141'));
 // cas null -> 0 on an existing key: false in ASCII (EXISTS), an unconditional store in binary
-// (a SET with CAS field 0, spec §13.2)
+// (a SET with CAS field 0)
 check_per_protocol('cas(..., null)', $m->cas('k141', 'x', 0, 0, null), false, true);
 var_dump($m->delete('k141', null));
 var_dump($m->increment('k141_n', null));

@@ -1,5 +1,5 @@
 --TEST--
-Values containing protocol-like bytes (CRLF, "END", "VALUE", NUL) and large values (64 KB .. ~1 MB) round-trip exactly, single and multi get (spec §3.3, §5.2)
+Values containing protocol-like bytes (CRLF, "END", "VALUE", NUL) and large values (64 KB .. ~1 MB) round-trip exactly, single and multi get
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,5 +1,5 @@
 --TEST--
-Many keys in one call: 300-key array set, multi get, multi increment and multi delete on one server (upstream tests 041/042) (spec §3.2-§3.5)
+Many keys in one call: 300-key array set, multi get, multi increment and multi delete on one server (upstream tests 041/042)
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,5 +1,5 @@
 --TEST--
-Data path on a two-server pool: array set/get/increment/delete span both servers, each item lives only on the server findServer() names, cas works per server (spec §3.2-§3.5, §9)
+Data path on a two-server pool: array set/get/increment/delete span both servers, each item lives only on the server findServer() names, cas works per server
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

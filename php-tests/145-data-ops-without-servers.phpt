@@ -1,5 +1,5 @@
 --TEST--
-Data operations without a pool warn "No servers added to memcache connection"; after close() they return false silently (spec §1.2, §3)
+Data operations without a pool warn "No servers added to memcache connection"; after close() they return false silently
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,5 +1,5 @@
 --TEST--
-Data path over a unix domain socket: set/get/multi get/increment/delete/cas with the same wire encoding (spec §3, §5.2)
+Data path over a unix domain socket: set/get/multi get/increment/delete/cas with the same wire encoding
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,5 +1,5 @@
 --TEST--
-Interop: values of every PHP type written by this extension are read identically by the C extension, and vice versa (flags 0/1/2/3/256/768/1792 and user flags) (spec §5, §16.3)
+Interop: values of every PHP type written by this extension are read identically by the C extension, and vice versa (flags 0/1/2/3/256/768/1792 and user flags)
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

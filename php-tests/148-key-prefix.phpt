@@ -1,5 +1,5 @@
 --TEST--
-Key prefixes: memcache.prefix_static_key and prefix_host_key(_remove_www/_remove_subdomain) are read at addServer and apply to every key of every pool afterwards (spec §6, §8)
+Key prefixes: memcache.prefix_static_key and prefix_host_key(_remove_www/_remove_subdomain) are read at addServer and apply to every key of every pool afterwards
 --ENV--
 SERVER_NAME=www.shop.example.com
 --INI--

@@ -1,5 +1,5 @@
 --TEST--
-setSaslAuthData()/memcache_set_sasl_auth_data(): false for an empty name or password, otherwise true with public username/password properties (spec §3.1)
+setSaslAuthData()/memcache_set_sasl_auth_data(): false for an empty name or password, otherwise true with public username/password properties
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

@@ -1,5 +1,5 @@
 --TEST--
-SASL PLAIN (binary protocol): setSaslAuthData() before addServer authenticates every new connection; wrong or missing credentials fail the server with "Auth failure.", a server without SASL with "Unknown command"; credentials of one byte are not sent; the C extension reads what we wrote (spec §13.3) [memcache.shared_health=0: failure state per process, as in the C extension]
+SASL PLAIN (binary protocol): setSaslAuthData() before addServer authenticates every new connection; wrong or missing credentials fail the server with "Auth failure.", a server without SASL with "Unknown command"; credentials of one byte are not sent; the C extension reads what we wrote [memcache.shared_health=0: failure state per process, as in the C extension]
 --SKIPIF--
 <?php
 if (!getenv('MEMCACHE_TEST_SASL_PORT')) {

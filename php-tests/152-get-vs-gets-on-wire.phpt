@@ -1,5 +1,5 @@
 --TEST--
-get() asks for CAS values only when it is given $cas: "get k" for get('k') and get('k', $flags), "gets k" for get('k', $flags, $cas); an array of keys is one "get a b" / "gets a b" line; the C extension sends the same lines (spec §3.3)
+get() asks for CAS values only when it is given $cas: "get k" for get('k') and get('k', $flags), "gets k" for get('k', $flags, $cas); an array of keys is one "get a b" / "gets a b" line; the C extension sends the same lines
 --DESCRIPTION--
 A fake memcached (a PHP child process on a loopback port) writes every request line it
 receives to a file before it answers "END", so the test reads exactly what went over the

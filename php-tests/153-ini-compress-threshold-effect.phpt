@@ -1,5 +1,5 @@
 --TEST--
-memcache.compress_threshold: read once, when the pool is created (the first addServer/connect), not at new Memcache, not by later addServer calls and not by pools that exist already; 100 compresses a 200-byte value (flag 2) but not a 50-byte one, the default 20000 leaves 200 bytes raw, 0 turns automatic compression off; the C extension behaves the same (spec §3.7, §6)
+memcache.compress_threshold: read once, when the pool is created (the first addServer/connect), not at new Memcache, not by later addServer calls and not by pools that exist already; 100 compresses a 200-byte value (flag 2) but not a 50-byte one, the default 20000 leaves 200 bytes raw, 0 turns automatic compression off; the C extension behaves the same
 --DESCRIPTION--
 Each line stores a compressible string (str_repeat('a', N)) and reads it back with
 get($key, $flags): $flags holds the flags stored on the server, so 2 (MEMCACHE_COMPRESSED)

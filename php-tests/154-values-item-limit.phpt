@@ -1,5 +1,5 @@
 --TEST--
-Item-size boundary of memcached's default 1 MB limit: the largest value that fits stores and reads back intact, one byte more returns false with the "object too large" notice (ASCII "SERVER_ERROR object too large for cache (3)", binary "Too large. (3)") and the server stays up; a 20 MB value fails the same way within the timeout; the C extension finds the same boundary with the same notices (spec §3.2, §13.2)
+Item-size boundary of memcached's default 1 MB limit: the largest value that fits stores and reads back intact, one byte more returns false with the "object too large" notice (ASCII "SERVER_ERROR object too large for cache (3)", binary "Too large. (3)") and the server stays up; a 20 MB value fails the same way within the timeout; the C extension finds the same boundary with the same notices
 --DESCRIPTION--
 The boundary is memcached's, not the extension's: the 1 MB limit (-I 1m) covers the item
 header, the key and the data, so the largest value shrinks by one byte per byte of key (and

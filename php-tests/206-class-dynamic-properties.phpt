@@ -1,5 +1,5 @@
 --TEST--
-Dynamic properties are allowed: creating "connection"/"_failureCallback" emits no deprecation (spec 1.1; fails on Debian 4.0.5.2)
+Dynamic properties are allowed: creating "connection"/"_failureCallback" emits no deprecation (fails on Debian 4.0.5.2)
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

@@ -42,7 +42,7 @@ var_dump($c->connect($host, -1));
 var_dump($c->pconnect($host, 99999));
 var_dump($c);
 var_dump($wp->addServer($host, 65535));        // upper valid port
-// A udp port under the binary protocol: a notice, and the server is added with udp 0 (spec §13.2).
+// A udp port under the binary protocol: a notice, and the server is added with udp 0.
 [$r, $errors] = test_collect_errors(fn() => $wp->addServer($host, $port, 65535));
 var_dump($r);
 check_per_protocol('udp port notice', $errors, [],

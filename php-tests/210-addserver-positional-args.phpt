@@ -15,7 +15,7 @@ $cb = function ($h, $tcp, $udp, $err, $errno) {
     check_per_protocol('udp', $udp, ...$cbUdp);
     var_dump($err, $errno);
 };
-// a udp port under binary: this notice at addServer, and the server has udp 0 (spec §13.2)
+// a udp port under binary: this notice at addServer, and the server has udp 0
 $udpNotice = "Notice: MemcachePool::addserver(): binary protocol isn't support over UDP, defaulting to TCP";
 
 echo "-- MemcachePool: 3rd = udp_port --\n";

@@ -1,5 +1,5 @@
 --TEST--
-A subclass whose __get throws for unknown properties works as with the C extension: the extension reads its own properties (connection, username, password, the callbacks) from the object's property table and never calls __get, with and without servers, on a failure without a callback, after setSaslAuthData, and after the callback property was unset (the C extension calls __get('username') under binary: a README row)
+A subclass whose __get throws for unknown properties works as with the C extension: the extension reads its own properties (connection, username, password, the callbacks) from the object's property table and never calls __get, with and without servers, on a failure without a callback, after setSaslAuthData, and after the callback property was unset (the C extension calls __get('username') under binary: a row of docs/differences.md)
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
@@ -41,7 +41,7 @@ eval($code);
 $ours = ob_get_clean();
 echo $ours;
 // Under binary the C extension reads username/password through __get when they are missing
-// (a README row): its pool then throws where ours works.
+// (a row of docs/differences.md): its pool then throws where ours works.
 $c = run_with_c_extension($code, c_extension_protocol());
 check_per_protocol('C extension', $c === $ours ? 'same output' : $c, 'same output',
     "no server: false\nLogicException: __get(username)\n");

@@ -1,5 +1,5 @@
 --TEST--
-INI: every memcache.* directive of spec 6, plus this extension's own (session_fail_on_lock_timeout, failure_limit, failover_ttl, failback_flush, max_failed_share, health_log, tls_ca_file, tls_cert_file, tls_key_file, tls_server_name, tls_verify_peer, remember_wait: PHP_INI_ALL; shared_health, shared_health_file: PHP_INI_SYSTEM), exists with its default value and access; shared_health_file, which the harness sets for each test, is unset by default (a php -n child shows it) (fails on Debian 4.0.5.2: no memcache.select_api, no session_fail_on_lock_timeout)
+INI: every memcache.* directive of the C extension, plus this extension's own (session_fail_on_lock_timeout, failure_limit, failover_ttl, failback_flush, max_failed_share, health_log, tls_ca_file, tls_cert_file, tls_key_file, tls_server_name, tls_verify_peer, remember_wait: PHP_INI_ALL; shared_health, shared_health_file: PHP_INI_SYSTEM), exists with its default value and access; shared_health_file, which the harness sets for each test, is unset by default (a php -n child shows it) (fails on Debian 4.0.5.2: no memcache.select_api, no session_fail_on_lock_timeout)
 --INI--
 memcache.protocol=ascii
 --FILE--

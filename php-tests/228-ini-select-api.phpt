@@ -1,5 +1,5 @@
 --TEST--
-INI: memcache.select_api defaults to "select", accepts select/poll, rejects others (spec 6; fails on Debian 4.0.5.2 which lacks the directive)
+INI: memcache.select_api defaults to "select", accepts select/poll, rejects others (fails on Debian 4.0.5.2 which lacks the directive)
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

@@ -4,7 +4,7 @@ flush($delay): items stay readable until the delay has passed, then disappear; i
 <?php
 include __DIR__ . '/connect.inc';
 if (test_protocol() === 'binary') {
-    die("skip binary flush ignores the delay (spec §13.2), covered by php-tests/150-binary-protocol-semantics.phpt");
+    die("skip binary flush ignores the delay, covered by php-tests/150-binary-protocol-semantics.phpt");
 }
 ?>
 --INI--

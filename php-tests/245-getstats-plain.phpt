@@ -4,7 +4,7 @@ getStats()/memcache_get_stats(): plain stats array with string values (pid, upti
 <?php
 include __DIR__ . '/connect.inc';
 if (test_protocol() === 'binary') {
-    die("skip stats are not supported in binary (getStats() is false, spec §13.2), covered by php-tests/150-binary-protocol-semantics.phpt");
+    die("skip stats are not supported in binary (getStats() is false), covered by php-tests/150-binary-protocol-semantics.phpt");
 }
 ?>
 --INI--

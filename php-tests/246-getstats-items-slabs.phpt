@@ -4,7 +4,7 @@ getStats('items') / getStats('slabs') / getStats('reset'): nested array shapes w
 <?php
 include __DIR__ . '/connect.inc';
 if (test_protocol() === 'binary') {
-    die("skip stats are not supported in binary (getStats('items') etc. are false, spec §13.2), covered by php-tests/150-binary-protocol-semantics.phpt");
+    die("skip stats are not supported in binary (getStats('items') etc. are false), covered by php-tests/150-binary-protocol-semantics.phpt");
 }
 ?>
 --INI--

@@ -18,7 +18,7 @@ var_dump($m->getStats(null));
 var_dump($m->getExtendedStats('bogus'));
 var_dump(memcache_get_stats($m, 'x'));
 var_dump(memcache_get_extended_stats($m, 'x'));
-foreach (['items', 'slabs', 'sizes'] as $t) {        // binary: stats not supported, false (spec §13.2)
+foreach (['items', 'slabs', 'sizes'] as $t) {        // binary: stats not supported, false
     $r = $m->getStats($t);
     check_per_protocol($t, is_array($r) ? 'array' : $r, 'array', false);
 }

@@ -1,5 +1,5 @@
 --TEST--
-getExtendedStats(): one entry per server keyed "host:port" in insertion order, false for a dead server, duplicates collapse (binary: stats not supported, a live server's entry is false too, spec §13.2)
+getExtendedStats(): one entry per server keyed "host:port" in insertion order, false for a dead server, duplicates collapse (binary: stats not supported, a live server's entry is false too)
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

@@ -1,13 +1,17 @@
 --TEST--
-stubs/memcache.stub.php matches the loaded extension: classes, methods, functions, parameters, constants
+stubs/memcache.stub.php matches the loaded extension: classes, methods, functions, parameters, declared types, constants
 --DESCRIPTION--
 A separate `php -n` (no extension: the stub declares the classes itself) includes the stub and
 dumps its declarations as JSON; they are compared with Reflection of the loaded extension.
 Compared: class names and hierarchy, constructor presence, method names (case-insensitively),
 declaring class, static/visibility, parameter count, required count, and for each parameter its
-name, optionality, by-reference and variadic flags; function names; constant names and values.
-Types and default values are not compared: the extension declares its parameters `mixed` and
-coerces them itself, so its arginfo cannot carry them. Each mismatch is printed on its own line.
+name, optionality, by-reference and variadic flags and its type; return types; function names;
+constant names and values. Where the extension declares a type (the C extension's arginfo,
+src/php/arginfo.rs), the stub declares exactly that type, so static analysers see what the
+engine checks (docblocks may say more, e.g. @return int|false where int|bool is declared);
+where the extension declares none (untyped parameters it coerces itself), the stub may name
+the type a call accepts. Default values are not compared (the extension's arginfo has none).
+Each mismatch is printed on its own line.
 --FILE--
 <?php
 $stub = dirname(__DIR__) . '/stubs/memcache.stub.php';
@@ -23,9 +27,11 @@ function stub_shape(ReflectionFunctionAbstract $f): array
             'optional' => $p->isOptional(),
             'byref' => $p->isPassedByReference(),
             'variadic' => $p->isVariadic(),
+            'type' => (string) $p->getType(),
         ];
     }
-    $shape = ['name' => $f->getName(), 'required' => $f->getNumberOfRequiredParameters(), 'params' => $params];
+    $shape = ['name' => $f->getName(), 'required' => $f->getNumberOfRequiredParameters(), 'params' => $params,
+        'return' => (string) $f->getReturnType()];
     if ($f instanceof ReflectionMethod) {
         $shape['class'] = $f->getDeclaringClass()->getName();
         $shape['static'] = $f->isStatic();
@@ -125,6 +131,12 @@ $compareParams = function (string $what, array $s, array $e) use (&$mismatches, 
                 $mismatches[] = sprintf('%s: parameter #%d $%s %s: stub %s, extension %s', $what, $i, $sp['name'], $label, $flag($sp[$key]), $flag($ep[$key]));
             }
         }
+        if ($ep['type'] !== '' && $sp['type'] !== $ep['type']) {
+            $mismatches[] = sprintf("%s: parameter #%d $%s is '%s' in the stub, '%s' in the extension", $what, $i, $sp['name'], $sp['type'], $ep['type']);
+        }
+    }
+    if ($e['return'] !== '' && $s['return'] !== $e['return']) {
+        $mismatches[] = sprintf("%s: returns '%s' in the stub, '%s' in the extension", $what, $s['return'], $e['return']);
     }
     foreach (array_slice($e['params'], count($s['params']), null, true) as $i => $ep) {
         $mismatches[] = sprintf('%s: parameter #%d $%s is missing from the stub', $what, $i, $ep['name']);

@@ -14,8 +14,8 @@ the same way in the C process, so they compare equal (except memcache.protocol=m
 extension does not have: its process speaks ascii); the others show their built-in defaults.
 
 The two dumps are diffed by subject and attribute. A difference fails the test unless an entry
-of the allow-list below matches it; every entry names the row of README.md, "Differences from the
-C extension", that documents it, and that row must exist. An allow-list entry that matches
+of the allow-list below matches it; every entry names the row of docs/differences.md that
+documents it, and that row must exist. An allow-list entry that matches
 nothing also fails the test (it would hide a future regression).
 --SKIPIF--
 <?php
@@ -27,7 +27,7 @@ if (!is_file($cExtension)) die("skip C extension $cExtension not installed");
 include __DIR__ . '/connect.inc';
 
 /*
- * Expected differences: [regex matched against a difference line, first cell of the README row].
+ * Expected differences: [regex matched against a difference line, first cell of the row of docs/differences.md].
  * Difference lines read "SUBJECT | ATTRIBUTE: ours VALUE, C VALUE", "... : only ours VALUE" or
  * "... : only C VALUE".
  */
@@ -233,12 +233,12 @@ foreach (array_diff_key($b, $a) as $key => $value) {
     $differences[] = "$key: only C $value";
 }
 
-// The README rows the allow-list refers to.
-$readme = file_get_contents(dirname(__DIR__) . '/README.md');
-$section = preg_match('/^## Differences from the C extension$(.*?)^## /ms', $readme, $m) ? $m[1] : '';
+// The rows of docs/differences.md the allow-list refers to.
+$readme = file_get_contents(dirname(__DIR__) . '/docs/differences.md');
+$section = preg_match('/^# Differences from the C extension$(.*?)^## /ms', $readme, $m) ? $m[1] : '';
 foreach ($allowed as [$re, $row]) {
     if (!str_contains($section, "\n| $row |")) {
-        echo "allow-list entry $re: no README row \"$row\" in Differences from the C extension\n";
+        echo "allow-list entry $re: no row \"$row\" in docs/differences.md\n";
     }
 }
 

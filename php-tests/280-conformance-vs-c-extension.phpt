@@ -1,5 +1,5 @@
 --TEST--
-Conformance: the same ~470 calls (every method and function; good and bad arguments; hits, misses, a closed port) give the same results, by-ref outputs, warnings and exceptions as Debian's C extension (spec §2-§4, §14) [memcache.shared_health=0: failure state per process, as in the C extension]
+Conformance: the same ~470 calls (every method and function; good and bad arguments; hits, misses, a closed port) give the same results, by-ref outputs, warnings and exceptions as Debian's C extension [memcache.shared_health=0: failure state per process, as in the C extension]
 --SKIPIF--
 <?php
 include __DIR__ . '/connect.inc';
@@ -13,23 +13,23 @@ include __DIR__ . '/connect.inc';
 require __DIR__ . '/conformance.inc';
 
 /*
- * Expected differences: each entry is [call, line pattern (regex), README row]. A differing
+ * Expected differences: each entry is [call, line pattern (regex), row of docs/differences.md]. A differing
  * output line of that call that matches the pattern (in either run) is not reported.
- * Every entry corresponds to a row of README.md, "Differences from the C extension".
+ * Every entry corresponds to a row of docs/differences.md.
  */
 $allowed = [
-    // README: "ASCII cas() on a missing key" (quirk Q1): C marks the server failed.
+    // docs/differences.md: "ASCII cas() on a missing key": C marks the server failed.
     ['$q->cas("280_casmissing", "x", 0, 0, 12345)', '/^  E_NOTICE: MemcachePool::cas\(\): Server .* failed with: NOT_FOUND \(0\)$/'],
     ['$q->getServerStatus($host, $port)', '/^  = [01]$/'],
-    // README: "getStats('malloc'), getStats('cachedump') without slab" (quirk Q8).
+    // docs/differences.md: "getStats('malloc'), getStats('cachedump') without slab".
     ['$q2->getStats("malloc")', '/^  (= false|E_NOTICE: MemcachePool::getstats\(\): .*)$/'],
     ['$q2->getServerStatus($host, $port2)', '/^  = [01]$/'],
-    // README: "null port in Memcache::connect()": Debian's 4.0.5.2 declares int and deprecates.
+    // docs/differences.md: "null port in Memcache::connect()": Debian's 4.0.5.2 declares int and deprecates.
     ['(new Memcache())->connect($host, null)', '/^  E_DEPRECATED: Memcache::connect\(\): Passing null to parameter #2 \(\$port\) of type int is deprecated$/'],
     // Same row: the C extension 8.2 (Debian 13's, with PHP 8.4) parses the port as ?int, so its
     // TypeError says "?int"; ours keeps 4.0.5.2's "int" (207 pins ours exactly).
     ['(new Memcache())->connect($host, "abc")', '/^  ! TypeError: Memcache::connect\(\): Argument #2 \(\$port\) must be of type \??int, string given$/'],
-    // README: "retry_interval = 0 on a single-server pool": C reports the failure twice.
+    // docs/differences.md: "retry_interval = 0 on a single-server pool": C reports the failure twice.
     ['$d2->get("280_a")', '/^  callback\(.*\)$/'],
     ['$d2->set("280_a", 1)', '/^  callback\(.*\)$/'],
 ];

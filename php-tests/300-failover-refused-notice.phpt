@@ -1,5 +1,5 @@
 --TEST--
-Failover on, refused port in a two-server pool: every key is stored and read (single and multi-key), exactly one notice for the dead server, its keys move to the live one (spec §10.5)
+Failover on, refused port in a two-server pool: every key is stored and read (single and multi-key), exactly one notice for the dead server, its keys move to the live one
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

@@ -1,5 +1,5 @@
 --TEST--
-Failover off (ini_set mid-script), refused port in a two-server pool: the dead server's keys return false at once for every command, the live server's keys work, multi-key requests keep the live part (spec §10.5, §6)
+Failover off (ini_set mid-script), refused port in a two-server pool: the dead server's keys return false at once for every command, the live server's keys work, multi-key requests keep the live part
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

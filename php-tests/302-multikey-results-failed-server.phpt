@@ -1,5 +1,5 @@
 --TEST--
-Array-form set/delete/increment when some entries' server failed (failover off): those entries get no reply, so they do not flip the bool result and are absent from increment's array; all servers down gives false / array(0) (spec §3.2 array form, §3.5 "so does a pool whose servers are all down") [memcache.shared_health=0: failure state per process, as in the C extension]
+Array-form set/delete/increment when some entries' server failed (failover off): those entries get no reply, so they do not flip the bool result and are absent from increment's array; all servers down gives false / array(0) (as in the C extension) [memcache.shared_health=0: failure state per process, as in the C extension]
 --INI--
 memcache.shared_health=0
 error_reporting=E_ALL & ~E_DEPRECATED

@@ -1,5 +1,5 @@
 --TEST--
-Failover on/off with a failure callback instead of the notice: exactly one call with (host, tcp_port, udp_port, error, errnum) for the dead server, no notice, however many requests hit its keys (spec §10.4) [memcache.shared_health=0: failure state per process, as in the C extension]
+Failover on/off with a failure callback instead of the notice: exactly one call with (host, tcp_port, udp_port, error, errnum) for the dead server, no notice, however many requests hit its keys [memcache.shared_health=0: failure state per process, as in the C extension]
 --INI--
 memcache.shared_health=0
 error_reporting=E_ALL

@@ -1,5 +1,5 @@
 --TEST--
-Hung server (memcached stopped with SIGSTOP): with timeout 0.2 the call gives up quickly with "Network timeout", the server is marked failed (status 0), no call waits on it during retry_interval, its keys fail over; after SIGCONT and the interval it is used again with its old data, as with the C extension (memcache.failback_flush=never; the default, auto, would flush it first: see 360) (spec §10.1, §10.2, §10.5)
+Hung server (memcached stopped with SIGSTOP): with timeout 0.2 the call gives up quickly with "Network timeout", the server is marked failed (status 0), no call waits on it during retry_interval, its keys fail over; after SIGCONT and the interval it is used again with its old data, as with the C extension (memcache.failback_flush=never; the default, auto, would flush it first: see 360)
 --INI--
 memcache.failback_flush=never
 error_reporting=E_ALL & ~E_DEPRECATED

@@ -1,5 +1,5 @@
 --TEST--
-Hung server with retry_interval -1: after one timeout it is never used again, even after SIGCONT and a wait, until setServerParams(..., status true) brings it back at runtime (spec §10.1, §3.1)
+Hung server with retry_interval -1: after one timeout it is never used again, even after SIGCONT and a wait, until setServerParams(..., status true) brings it back at runtime
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

@@ -1,5 +1,5 @@
 --TEST--
-timeout is a float with sub-second precision (0.3 s is neither 0 nor 1 s), and a hung server costs one timeout per failure, also on a connection that already served requests in this pool: no silent reconnect-and-wait-again (spec §10.2: only DISCONNECTED/UNKNOWN sockets are retried silently) [memcache.shared_health=0: failure state per process, as in the C extension]
+timeout is a float with sub-second precision (0.3 s is neither 0 nor 1 s), and a hung server costs one timeout per failure, also on a connection that already served requests in this pool: no silent reconnect-and-wait-again (as in the C extension, only a persistent socket reused for the first time in a request is reconnected silently) [memcache.shared_health=0: failure state per process, as in the C extension]
 --INI--
 memcache.shared_health=0
 error_reporting=E_ALL & ~E_DEPRECATED

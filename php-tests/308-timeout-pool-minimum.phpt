@@ -1,5 +1,5 @@
 --TEST--
-The I/O wait is the smallest timeout of all servers in the pool: a hung server added with timeout 1.0 next to one with 0.3 gives up after about 0.3 s; setServerParams lowers that minimum but never raises it (spec §10.2, §3.1 setServerParams) [memcache.shared_health=0: failure state per process, as in the C extension]
+The I/O wait is the smallest timeout of all servers in the pool: a hung server added with timeout 1.0 next to one with 0.3 gives up after about 0.3 s; setServerParams lowers that minimum but never raises it, as in the C extension [memcache.shared_health=0: failure state per process, as in the C extension]
 --INI--
 memcache.shared_health=0
 error_reporting=E_ALL & ~E_DEPRECATED

@@ -1,5 +1,5 @@
 --TEST--
-A server that sends half a VALUE block and closes: "Read failed" failure, the call fails over (or returns false with failover off), no crash, no garbage, the other server stays up, and the next request on a fresh connection reads correct data (spec §10.2, §10.3)
+A server that sends half a VALUE block and closes: "Read failed" failure, the call fails over (or returns false with failover off), no crash, no garbage, the other server stays up, and the next request on a fresh connection reads correct data
 --SKIPIF--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,5 +1,5 @@
 --TEST--
-Failure callback forms: function name, [object, method], "Class::staticMethod", [Class, static], closure, first-class callable, invokable object, a (host, port) callback; each called with exactly five arguments (host, tcp_port, udp_port, error, errnum) on Memcache and MemcachePool (spec §10.4) [memcache.shared_health=0: failure state per process, as in the C extension]
+Failure callback forms: function name, [object, method], "Class::staticMethod", [Class, static], closure, first-class callable, invokable object, a (host, port) callback; each called with exactly five arguments (host, tcp_port, udp_port, error, errnum) on Memcache and MemcachePool [memcache.shared_health=0: failure state per process, as in the C extension]
 --INI--
 memcache.shared_health=0
 error_reporting=E_ALL & ~E_DEPRECATED

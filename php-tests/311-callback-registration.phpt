@@ -1,5 +1,5 @@
 --TEST--
-Failure callback registration: Memcache::addServer (last arg), memcache_add_server, setServerParams (last arg), memcache_set_server_params, setFailureCallback, memcache_set_failure_callback; pool-wide; null clears (the notice comes back), omitted leaves it; invalid callbacks warn "Invalid failure callback" and change nothing (spec §3.1, §10.4) [memcache.shared_health=0: failure state per process, as in the C extension]
+Failure callback registration: Memcache::addServer (last arg), memcache_add_server, setServerParams (last arg), memcache_set_server_params, setFailureCallback, memcache_set_failure_callback; pool-wide; null clears (the notice comes back), omitted leaves it; invalid callbacks warn "Invalid failure callback" and change nothing [memcache.shared_health=0: failure state per process, as in the C extension]
 --INI--
 memcache.shared_health=0
 error_reporting=E_ALL & ~E_DEPRECATED

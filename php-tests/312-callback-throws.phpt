@@ -1,5 +1,5 @@
 --TEST--
-A throwing failure callback: the exception propagates out of the failed call (set/get/multi-get/increment/getExtendedStats), the assignment does not happen, the server is still marked failed and the pool stays usable; the callback is looked up in _failureCallback at failure time (spec §10.4) [memcache.shared_health=0: failure state per process, as in the C extension]
+A throwing failure callback: the exception propagates out of the failed call (set/get/multi-get/increment/getExtendedStats), the assignment does not happen, the server is still marked failed and the pool stays usable; the callback is looked up in _failureCallback at failure time [memcache.shared_health=0: failure state per process, as in the C extension]
 --INI--
 memcache.shared_health=0
 error_reporting=E_ALL & ~E_DEPRECATED

@@ -1,5 +1,5 @@
 --TEST--
-Re-entrant failure callback: it may call setServerParams/getServerStatus/set/get/findServer on the same pool while the failed request is in progress (single and multi-key), e.g. to disable the server for good or to re-enable it (spec §10.4, upstream test 033)
+Re-entrant failure callback: it may call setServerParams/getServerStatus/set/get/findServer on the same pool while the failed request is in progress (single and multi-key), e.g. to disable the server for good or to re-enable it (upstream test 033)
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

@@ -1,5 +1,5 @@
 --TEST--
-The failure event fires once per deactivation, not per request: silent while the server is failed, again after retry_interval when the retry fails; retry_interval 0 retries (and reports) on every request, exactly once per request also on a single-server pool, where Debian's C extension reports most calls twice (README: Differences) (spec §10.1, §10.4)
+The failure event fires once per deactivation, not per request: silent while the server is failed, again after retry_interval when the retry fails; retry_interval 0 retries (and reports) on every request, exactly once per request also on a single-server pool, where Debian's C extension reports most calls twice (docs/differences.md)
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

@@ -1,5 +1,5 @@
 --TEST--
-retry_interval 0 with multi-key gets: every request retries the dead server, reports it, and fails its keys over (two-server pool) or returns array(0) (single-server pool); no crash (spec §10.1, §10.4; Debian's C 4.0.5.2 segfaults here)
+retry_interval 0 with multi-key gets: every request retries the dead server, reports it, and fails its keys over (two-server pool) or returns array(0) (single-server pool); no crash (Debian's C 4.0.5.2 segfaults here)
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

@@ -1,5 +1,5 @@
 --TEST--
-addServer(status=false, retry_interval=-1): the server takes no traffic at all, its keys go to the others (failover on) or fail silently (failover off), getServerStatus 0; setServerParams(..., true) brings it into service at runtime (spec §3.1, §10.1, upstream tests 031/032)
+addServer(status=false, retry_interval=-1): the server takes no traffic at all, its keys go to the others (failover on) or fail silently (failover off), getServerStatus 0; setServerParams(..., true) brings it into service at runtime (upstream tests 031/032)
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

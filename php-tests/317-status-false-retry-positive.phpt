@@ -1,5 +1,5 @@
 --TEST--
-Quirk Q6: status=false with retry_interval >= 0 (addServer or setServerParams) does not keep the server out: getServerStatus says 0 until first use, but the first request already uses it; a dead server added that way is tried, reported once, then failed for retry_interval (spec §3.1, §15 Q6)
+As in the C extension, status=false with retry_interval >= 0 (addServer or setServerParams) does not keep the server out: getServerStatus says 0 until first use, but the first request already uses it; a dead server added that way is tried, reported once, then failed for retry_interval
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

@@ -1,5 +1,5 @@
 --TEST--
-setServerParams at runtime: retry_interval and status take effect on the next request, omitted arguments reset to the defaults (retry_interval 15, status true), a lowered timeout applies to the next wait on a hung server (spec §3.1 setServerParams)
+setServerParams at runtime: retry_interval and status take effect on the next request, omitted arguments reset to the defaults (retry_interval 15, status true), a lowered timeout applies to the next wait on a hung server
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

@@ -1,5 +1,5 @@
 --TEST--
-Replies that are not server failures: NOT_STORED/EXISTS/NOT_FOUND are a plain false; SERVER_ERROR object too large and CLIENT_ERROR (incr of a non-numeric value) give a notice (even with a failure callback set) and false; none of them calls the callback, marks the server failed or moves keys (spec §3.2, §3.5, §10.2)
+Replies that are not server failures: NOT_STORED/EXISTS/NOT_FOUND are a plain false; SERVER_ERROR object too large and CLIENT_ERROR (incr of a non-numeric value) give a notice (even with a failure callback set) and false; none of them calls the callback, marks the server failed or moves keys
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
@@ -28,7 +28,7 @@ foreach ([$k1, $k2] as $n => $k) {
     echo "append missing:    "; var_dump($m->append("$k-missing", 'x'));
     echo "prepend missing:   "; var_dump($m->prepend("$k-missing", 'x'));
     echo "cas mismatch:      "; $m->get($k, $f, $cas); var_dump($m->cas($k, 'x', 0, 0, $cas + 1000));
-    // cas 0: ASCII sends "cas ... 0" (EXISTS, false); binary sends a SET with CAS 0, a plain set (spec §13.2)
+    // cas 0: ASCII sends "cas ... 0" (EXISTS, false); binary sends a SET with CAS 0, a plain set
     check_per_protocol('cas 0', $m->cas($k, 'x', 0, 0, 0), false, true);
     check_per_protocol('value after cas 0', $m->get($k), 'v', 'x');
     echo "delete missing:    "; var_dump($m->delete("$k-missing"));

@@ -1,5 +1,5 @@
 --TEST--
-Quirk Q1 (recommended fix): ASCII cas() on a missing key is a plain false: no failure callback or notice, the server is not marked failed, nothing cascades through the pool, keys do not move (spec §3.2, §15 Q1; Debian's C 4.0.5.2 keeps the quirk, so it fails this test)
+ASCII cas() on a missing key is a plain false: no failure callback or notice, the server is not marked failed, nothing cascades through the pool, keys do not move (Debian's C 4.0.5.2 keeps the quirk, so it fails this test)
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

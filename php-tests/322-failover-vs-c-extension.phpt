@@ -1,5 +1,5 @@
 --TEST--
-Failover outcomes identical to the C extension on 500 keys: findServer before/after the dead servers are marked failed, set result, the live server(s) each key lands on (single-server clients), get, multi-get and notice count, for 2/3/4-server pools with dead servers, weights, failover off, max_failover_attempts 1/2 and redundancy 2/3 (spec §9.5, §10.3, §10.6) [memcache.shared_health=0: failure state per process, as in the C extension]
+Failover outcomes identical to the C extension on 500 keys: findServer before/after the dead servers are marked failed, set result, the live server(s) each key lands on (single-server clients), get, multi-get and notice count, for 2/3/4-server pools with dead servers, weights, failover off, max_failover_attempts 1/2 and redundancy 2/3 [memcache.shared_health=0: failure state per process, as in the C extension]
 --INI--
 memcache.shared_health=0
 error_reporting=E_ALL & ~E_DEPRECATED

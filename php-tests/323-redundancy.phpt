@@ -1,5 +1,5 @@
 --TEST--
-memcache.redundancy (read per call): writes, deletes and counters land on N distinct servers (checked with single-server clients), capped by the pool size; get reads the primary only (no read-repair); a failed copy target does not fail the write (spec §10.6)
+memcache.redundancy (read per call): writes, deletes and counters land on N distinct servers (checked with single-server clients), capped by the pool size; get reads the primary only (no read-repair); a failed copy target does not fail the write
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

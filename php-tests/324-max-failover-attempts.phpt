@@ -1,5 +1,5 @@
 --TEST--
-memcache.max_failover_attempts (read per call): a key whose server failed is re-routed along "key-0", "key-1", ... and only that many candidates are probed; beyond them the request fails (spec §9.5, §6) [memcache.shared_health=0: failure state per process, as in the C extension]
+memcache.max_failover_attempts (read per call): a key whose server failed is re-routed along "key-0", "key-1", ... and only that many candidates are probed; beyond them the request fails [memcache.shared_health=0: failure state per process, as in the C extension]
 --INI--
 memcache.shared_health=0
 error_reporting=E_ALL & ~E_DEPRECATED

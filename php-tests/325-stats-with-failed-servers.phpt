@@ -1,5 +1,5 @@
 --TEST--
-getStats/getExtendedStats/getVersion/flush with a refused and a hung server in the pool: false entry for each failed server, the others still answer, stats requests are not re-routed, getStats/getVersion return the first answering server, flush is false; binary: a live server's stats are false too (not supported, spec §13.2), the failures and the rest are the same (spec §3.6, §3.8, §10.3) [memcache.shared_health=0: failure state per process, as in the C extension]
+getStats/getExtendedStats/getVersion/flush with a refused and a hung server in the pool: false entry for each failed server, the others still answer, stats requests are not re-routed, getStats/getVersion return the first answering server, flush is false; binary: a live server's stats are false too (not supported), the failures and the rest are the same [memcache.shared_health=0: failure state per process, as in the C extension]
 --INI--
 memcache.shared_health=0
 error_reporting=E_ALL & ~E_DEPRECATED

@@ -1,5 +1,5 @@
 --TEST--
-Persistent servers are shared per process under host:tcp:udp: a failure seen by one pool is seen by every pool that adds the same persistent triple (status 0, silent), not by non-persistent servers or another udp port (binary: the udp port is dropped with a notice, so it is the udp-0 server); reuse updates retry_interval; persistent pools reuse one TCP connection, non-persistent ones open their own (spec §11) [memcache.shared_health=0: failure state per process, as in the C extension]
+Persistent servers are shared per process under host:tcp:udp: a failure seen by one pool is seen by every pool that adds the same persistent triple (status 0, silent), not by non-persistent servers or another udp port (binary: the udp port is dropped with a notice, so it is the udp-0 server); reuse updates retry_interval; persistent pools reuse one TCP connection, non-persistent ones open their own [memcache.shared_health=0: failure state per process, as in the C extension]
 --INI--
 memcache.shared_health=0
 error_reporting=E_ALL & ~E_DEPRECATED
@@ -24,7 +24,7 @@ $c = new MemcachePool;
 $c->addServer($nonExistingHost, $nonExistingPort, 0, true);
 var_dump($st($c), $c->get('326_k'));
 echo "-- another udp port, or not persistent: a server of its own --\n";
-// binary: the udp port gives a notice and becomes 0 (spec §13.2), so this is pool A's server
+// binary: the udp port gives a notice and becomes 0, so this is pool A's server
 $d = new MemcachePool;
 [$r, $errors] = test_collect_errors(fn() => $d->addServer($nonExistingHost, $nonExistingPort, 4321, true));
 var_dump($r);

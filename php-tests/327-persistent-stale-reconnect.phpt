@@ -1,5 +1,5 @@
 --TEST--
-memcached restarted between two pools that share a persistent server: the reused socket is stale, the next pool reconnects silently (no notice, no callback, status 1) and the call succeeds, for a read or a write as first command (spec §10.2 special rule, §11)
+memcached restarted between two pools that share a persistent server: the reused socket is stale, the next pool reconnects silently (no notice, no callback, status 1) and the call succeeds, for a read or a write as first command (as in the C extension: an error on a persistent socket reused for the first time in a request is not a failure, the request reconnects and is sent again)
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

@@ -1,5 +1,5 @@
 --TEST--
-Quirk Q17 (recommended default): memcached restarted under a pool that keeps an open connection (long-running worker): the next command reconnects once and succeeds instead of marking the server failed for retry_interval; a server that stays down is still reported and failed (spec §10.5, §15 Q17; Debian's C 4.0.5.2 keeps the quirk, so it fails this test)
+memcached restarted under a pool that keeps an open connection (long-running worker): the next command reconnects once and succeeds instead of marking the server failed for retry_interval; a server that stays down is still reported and failed (Debian's C 4.0.5.2 keeps the quirk, so it fails this test)
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

@@ -1,5 +1,5 @@
 --TEST--
-Multi-key requests with one server hanging (three-server pool): only the failed server's keys move (along their key-n sequence), the other keys stay on their own servers; multi-get returns every key; failover off drops just the failed server's part (spec §3.3, §9.5, §10.3)
+Multi-key requests with one server hanging (three-server pool): only the failed server's keys move (along their key-n sequence), the other keys stay on their own servers; multi-get returns every key; failover off drops just the failed server's part
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

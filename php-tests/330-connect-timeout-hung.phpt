@@ -1,5 +1,5 @@
 --TEST--
-Timeouts given to connect()/memcache_connect()/pconnect() and the default (1 s) against a hung server: the TCP connect itself succeeds (the kernel accepts), the first command gives up after the timeout with "Network timeout" and a false result (spec §3.1 connect, §10.2) [memcache.shared_health=0: failure state per process, as in the C extension]
+Timeouts given to connect()/memcache_connect()/pconnect() and the default (1 s) against a hung server: the TCP connect itself succeeds (the kernel accepts), the first command gives up after the timeout with "Network timeout" and a false result [memcache.shared_health=0: failure state per process, as in the C extension]
 --INI--
 memcache.shared_health=0
 error_reporting=E_ALL & ~E_DEPRECATED

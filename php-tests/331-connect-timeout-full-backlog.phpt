@@ -1,5 +1,5 @@
 --TEST--
-Connect timeout: a server whose TCP connect never completes (a loopback listener whose full accept queue drops the SYN, as a host that drops packets) fails after its own timeout (0.2 s) with "Connection failed: Connection timed out" (110), reported once to the failure callback, status 0, and is skipped by the next request; the same outcome as the C extension (spec §10.1, §10.2; 330 covers a hung server, whose connect succeeds)
+Connect timeout: a server whose TCP connect never completes (a loopback listener whose full accept queue drops the SYN, as a host that drops packets) fails after its own timeout (0.2 s) with "Connection failed: Connection timed out" (110), reported once to the failure callback, status 0, and is skipped by the next request; the same outcome as the C extension (330 covers a hung server, whose connect succeeds)
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

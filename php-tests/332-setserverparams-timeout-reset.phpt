@@ -1,5 +1,5 @@
 --TEST--
-setServerParams($host, $port) without a timeout resets the server's timeout to the default 1 s (not the 0.2 s it was added with): a connect that never completes (full accept queue) waits about 1 s; an explicit 0.5 waits about 0.5 s; each call also brings the failed server back (status defaults to true); the same outcome as the C extension (spec §3.1 setServerParams, §10.2)
+setServerParams($host, $port) without a timeout resets the server's timeout to the default 1 s (not the 0.2 s it was added with): a connect that never completes (full accept queue) waits about 1 s; an explicit 0.5 waits about 0.5 s; each call also brings the failed server back (status defaults to true); the same outcome as the C extension
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

@@ -1,5 +1,5 @@
 --TEST--
-SERVER_ERROR out of memory storing object (memcached -M with its memory full) is not a server failure: the store gives the notice "SERVER_ERROR out of memory storing object (130)" (also with a failure callback set) and false, the callback is not called, the server stays up (status 1) and keeps its keys, the next store reaches it again; the same as the C extension (spec §3.2, §10.2)
+SERVER_ERROR out of memory storing object (memcached -M with its memory full) is not a server failure: the store gives the notice "SERVER_ERROR out of memory storing object (130)" (also with a failure callback set) and false, the callback is not called, the server stays up (status 1) and keeps its keys, the next store reaches it again; the same as the C extension
 --SKIPIF--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,5 +1,5 @@
 --TEST--
-Unexpected or malformed reply lines to get, multi-get, incr, set, cas and delete (a fake server answers each with one line): the same result, server state and failure message as Debian's C extension ("Malformed VALUE header" for any non-VALUE line to a get and for an unreadable incr reply, the line itself for the other commands), except the README rows: a success keyword meant for another command and digits followed by garbage are failures, not success, and ASCII cas on NOT_FOUND is a plain false (quirk Q1) (spec §10.2) [memcache.shared_health=0: failure state per process, as in the C extension]
+Unexpected or malformed reply lines to get, multi-get, incr, set, cas and delete (a fake server answers each with one line): the same result, server state and failure message as Debian's C extension ("Malformed VALUE header" for any non-VALUE line to a get and for an unreadable incr reply, the line itself for the other commands), except the rows of docs/differences.md: a success keyword meant for another command and digits followed by garbage are failures, not success, and ASCII cas on NOT_FOUND is a plain false [memcache.shared_health=0: failure state per process, as in the C extension]
 --SKIPIF--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,10 +1,10 @@
 --TEST--
-getStats()/getExtendedStats() on an empty stats reply (`stats items` of an empty server, a cachedump with nothing to dump) give false, and getStats() then asks the next server; getStats('cachedump', slab, limit) returns at most limit items; every output equals Debian's C extension's on the same servers (spec §3.6)
+getStats()/getExtendedStats() on an empty stats reply (`stats items` of an empty server, a cachedump with nothing to dump) give false, and getStats() then asks the next server; getStats('cachedump', slab, limit) returns at most limit items; every output equals Debian's C extension's on the same servers
 --SKIPIF--
 <?php
 include __DIR__ . '/connect.inc';
 if (test_protocol() === 'binary') {
-    die("skip stats are not supported in binary (getStats() is false, spec §13.2), covered by php-tests/150-binary-protocol-semantics.phpt");
+    die("skip stats are not supported in binary (getStats() is false), covered by php-tests/150-binary-protocol-semantics.phpt");
 }
 ?>
 --INI--

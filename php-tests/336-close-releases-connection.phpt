@@ -1,5 +1,5 @@
 --TEST--
-close() releases the connection of a non-persistent server at once (memcached's curr_connections goes up by 1 with the first request and back down after close(), for addServer(.., false), connect() and memcache_connect()/memcache_close()); a persistent connection stays open, both when another object is closed and when its own object calls close() (kept for the next pool, which reuses it); the same counts as the C extension (spec §3.1 close)
+close() releases the connection of a non-persistent server at once (memcached's curr_connections goes up by 1 with the first request and back down after close(), for addServer(.., false), connect() and memcache_connect()/memcache_close()); a persistent connection stays open, both when another object is closed and when its own object calls close() (kept for the next pool, which reuses it); the same counts as the C extension
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

@@ -23,7 +23,7 @@ echo implode("--\n", array_keys($responses));
 // 5.5 s after the failure a memcached listens there; the workers keep the server failed until
 // the retry interval (8 s, checked in whole seconds as in the C extension) has passed; then
 // one request probes it and it is up for both workers. Its uptime proves that it started
-// after the failure (README "Failback": a few seconds after, for the whole-second figures),
+// after the failure (docs/failure-handling.md, "Failback: no stale reads": a few seconds after, for the whole-second figures),
 // so it holds only what was written since and failback_flush=auto does not flush it: k357 is
 // read back.
 usleep((int) max(0, ($failed + 5.5 - microtime(true)) * 1e6));

@@ -1,5 +1,5 @@
 --TEST--
-No stale reads after a partition, with a server that hangs within its first second (issue 12's experiment): for each mode a fresh pair of memcached, 500 keys written as v1 at once, server A stopped (kill -STOP) at once, the keys rewritten as v2 (A's share fails over), A comes back with its memory, the retry interval passes, every key is read: failback_flush auto and always return no v1; never returns v1 for the keys of A, exactly as many as Debian's C extension does on the same timing (README "Failback: no stale reads"; tests/recovery.rs runs the grid of timings)
+No stale reads after a partition, with a server that hangs within its first second (issue 12's experiment): for each mode a fresh pair of memcached, 500 keys written as v1 at once, server A stopped (kill -STOP) at once, the keys rewritten as v2 (A's share fails over), A comes back with its memory, the retry interval passes, every key is read: failback_flush auto and always return no v1; never returns v1 for the keys of A, exactly as many as Debian's C extension does on the same timing (docs/failure-handling.md, "Failback: no stale reads"; tests/recovery.rs runs the grid of timings)
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,5 +1,5 @@
 --TEST--
-setFailbackCallback()/memcache_set_failback_callback(): validated like the failure callback; after a failure and the retry interval the probing request runs it with (host, tcp_port, udp_port) before the server rejoins; false keeps the server down for another interval; an exception propagates and keeps it down; null clears it (README "Failure handling")
+setFailbackCallback()/memcache_set_failback_callback(): validated like the failure callback; after a failure and the retry interval the probing request runs it with (host, tcp_port, udp_port) before the server rejoins; false keeps the server down for another interval; an exception propagates and keeps it down; null clears it (docs/failure-handling.md)
 --INI--
 memcache.failback_flush=never
 error_reporting=E_ALL & ~E_DEPRECATED

@@ -1,5 +1,5 @@
 --TEST--
-Failure-management INI: failure_limit (positive integer) lets a server survive timeouts until the limit; failover_ttl (>= 0) caps the expiry of values written to a failover server; failback_flush accepts never/auto/always; max_failed_share is a percentage from 1 to 100; health_log is a boolean; shared_health and shared_health_file are startup-only; php --ri shows the shared table of the CLI with its file (README "Failure handling")
+Failure-management INI: failure_limit (positive integer) lets a server survive timeouts until the limit; failover_ttl (>= 0) caps the expiry of values written to a failover server; failback_flush accepts never/auto/always; max_failed_share is a percentage from 1 to 100; health_log is a boolean; shared_health and shared_health_file are startup-only; php --ri shows the shared table of the CLI with its file (docs/failure-handling.md)
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

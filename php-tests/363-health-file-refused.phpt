@@ -1,5 +1,5 @@
 --TEST--
-Shared health file checks: a table file of the wrong size (shorter, longer), a symlink (even to a good table), bad magic, another layout version, group-writable, a directory, or in a missing directory gives one warning per process (not one per pool or request) and per-process health (a second process pays the refused connect again, as with the C extension; memcache_server_health() is empty; php --ri says per process), correct results, and the file is left as it was; with a good file the second process skips the server the first one failed (README "Shared health")
+Shared health file checks: a table file of the wrong size (shorter, longer), a symlink (even to a good table), bad magic, another layout version, group-writable, a directory, or in a missing directory gives one warning per process (not one per pool or request) and per-process health (a second process pays the refused connect again, as with the C extension; memcache_server_health() is empty; php --ri says per process), correct results, and the file is left as it was; with a good file the second process skips the server the first one failed (docs/failure-handling.md, "Shared health")
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

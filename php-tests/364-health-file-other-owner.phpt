@@ -1,5 +1,5 @@
 --TEST--
-Shared health file owned by another user (nobody): one warning per process naming the owner, per-process health (a second process pays the refused connect again), correct results, and the file is neither written nor taken over (README "Shared health")
+Shared health file owned by another user (nobody): one warning per process naming the owner, per-process health (a second process pays the refused connect again), correct results, and the file is neither written nor taken over (docs/failure-handling.md, "Shared health")
 --SKIPIF--
 <?php if (fileowner('/proc/self') !== 0) die('skip giving a file to another user takes root'); ?>
 --FILE--

@@ -1,5 +1,5 @@
 --TEST--
-CLI processes share server health: memcache_server_health() returns the live table (one entry per server: host, port, state, failures, last_errno, failed_at, down_since, timeouts_only, probe_in, recoveries, last_used); a second, independent CLI process skips the server this one failed without a notice and sees it failed; php --ri memcache run from a shell shows the table with its file (README "Shared health")
+CLI processes share server health: memcache_server_health() returns the live table (one entry per server: host, port, state, failures, last_errno, failed_at, down_since, timeouts_only, probe_in, recoveries, last_used); a second, independent CLI process skips the server this one failed without a notice and sees it failed; php --ri memcache run from a shell shows the table with its file (docs/failure-handling.md, "Shared health")
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';

@@ -1,5 +1,5 @@
 --TEST--
-memcache.health_log: each step of a server's health is one line in PHP's error log: failed (timeout and refused, with errno and message), probe started, flushed or not and why (always, never, auto's figures), rejoined, kept down by the failback callback, and a timeout the cascade guard held back; nothing when the directive is off (README "Health log")
+memcache.health_log: each step of a server's health is one line in PHP's error log: failed (timeout and refused, with errno and message), probe started, flushed or not and why (always, never, auto's figures), rejoined, kept down by the failback callback, and a timeout the cascade guard held back; nothing when the directive is off (docs/failure-handling.md, "Health log")
 --INI--
 memcache.health_log=1
 --FILE--

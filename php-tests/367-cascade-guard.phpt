@@ -1,5 +1,5 @@
 --TEST--
-memcache.max_failed_share (the cascade guard): timeouts fail at most that share of a pool at once (25 % of 4 servers: 1); a timeout beyond it fails its request (false without failover, moved to another server with it) and is counted, but the server stays up, no failure is reported, and the next request pays the timeout again; a refused connection still fails its server and does not count towards the share; at 100 (the default) the next timeout fails the server (README "Cascade guard")
+memcache.max_failed_share (the cascade guard): timeouts fail at most that share of a pool at once (25 % of 4 servers: 1); a timeout beyond it fails its request (false without failover, moved to another server with it) and is counted, but the server stays up, no failure is reported, and the next request pays the timeout again; a refused connection still fails its server and does not count towards the share; at 100 (the default) the next timeout fails the server (docs/failure-handling.md, "Cascade guard")
 --INI--
 memcache.max_failed_share=25
 memcache.allow_failover=0

@@ -1,5 +1,5 @@
 --TEST--
-FPM with memcache.shared_health=0: failure state is per worker, as with the C extension: the worker that saw a server fail has it failed (status 0) in its later requests and skips it without a notice, the other worker still has it up (status 1) and pays for the failure itself (its own notice) when it uses it; after that both have it failed (README: Shared health; 354 is the shared case)
+FPM with memcache.shared_health=0: failure state is per worker, as with the C extension: the worker that saw a server fail has it failed (status 0) in its later requests and skips it without a notice, the other worker still has it up (status 1) and pays for the failure itself (its own notice) when it uses it; after that both have it failed (docs/failure-handling.md, "Shared health"; 354 is the shared case)
 --SKIPIF--
 <?php if (!getenv('MEMCACHE_TEST_FPM')) die('skip no php-fpm (scripts/test-env.sh starts one; make deps-test)'); ?>
 --FILE--

@@ -1,5 +1,5 @@
 --TEST--
-Two independent process trees share server health through the table file: a php-fpm (4 workers) under steady load and a separate CLI loop, with a hung server (SIGSTOP), pay together about one timeout per retry window (failure events <= requests in flight in both + retry windows + 1), not one per tree per window; when the server comes back it is flushed once and the failback callback (registered in both) runs once across both, and then both use it (README "Shared health")
+Two independent process trees share server health through the table file: a php-fpm (4 workers) under steady load and a separate CLI loop, with a hung server (SIGSTOP), pay together about one timeout per retry window (failure events <= requests in flight in both + retry windows + 1), not one per tree per window; when the server comes back it is flushed once and the failback callback (registered in both) runs once across both, and then both use it (docs/failure-handling.md, "Shared health")
 --SKIPIF--
 <?php if (!getenv('MEMCACHE_TEST_FPM')) die('skip no php-fpm (scripts/test-env.sh starts one; make deps-test)'); ?>
 --FILE--

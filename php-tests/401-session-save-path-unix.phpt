@@ -1,5 +1,5 @@
 --TEST--
-Session save path with a unix socket: unix:///path, upstream test 053's ",  unix:///path:0?weight=1, " (empty items ignored), and file:///path (spec §12.1)
+Session save path with a unix socket: unix:///path, upstream test 053's ",  unix:///path:0?weight=1, " (empty items ignored), and file:///path
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

@@ -1,5 +1,5 @@
 --TEST--
-Session save path with several servers, separated by commas and/or whitespace, as host:port, tcp://, udp:// and unix:// (empty items ignored): the session lands on the server of "<id>-0" (spec §12.1, §12.3)
+Session save path with several servers, separated by commas and/or whitespace, as host:port, tcp://, udp:// and unix:// (empty items ignored): the session lands on the server of "<id>-0"
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 memcache.session_redundancy=1

@@ -1,5 +1,5 @@
 --TEST--
-Session save path parameters: tcp://host:port?persistent=1&weight=2&timeout=0.5&retry_interval=5 (weight moves sessions as in a MemcachePool, persistent keeps one connection across sessions of the process), udp_port accepted, timeout bounds the wait for a hung server (spec §12.1) [memcache.shared_health=0: failure state per process, as in the C extension]
+Session save path parameters: tcp://host:port?persistent=1&weight=2&timeout=0.5&retry_interval=5 (weight moves sessions as in a MemcachePool, persistent keeps one connection across sessions of the process), udp_port accepted, timeout bounds the wait for a hung server [memcache.shared_health=0: failure state per process, as in the C extension]
 --INI--
 memcache.shared_health=0
 error_reporting=E_ALL & ~E_DEPRECATED

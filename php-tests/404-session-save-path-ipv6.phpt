@@ -1,5 +1,5 @@
 --TEST--
-Session save path on IPv6 loopback: tcp://[::1]:port (alone and in a list), with a private memcached listening on ::1 only (spec §12.1)
+Session save path on IPv6 loopback: tcp://[::1]:port (alone and in a list), with a private memcached listening on ::1 only
 --SKIPIF--
 <?php if (!@stream_socket_server('tcp://[::1]:0')) die('skip no IPv6 loopback (::1)'); ?>
 --INI--

@@ -1,5 +1,5 @@
 --TEST--
-memcache.session_save_path, when set, is the handler's save path instead of session.save_path (which may then be anything); restored to unset, session.save_path is used again (spec §12.1)
+memcache.session_save_path, when set, is the handler's save path instead of session.save_path (which may then be anything); restored to unset, session.save_path is used again
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 memcache.session_redundancy=1

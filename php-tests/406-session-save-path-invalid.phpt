@@ -1,5 +1,5 @@
 --TEST--
-Invalid session save paths: a bad port, no host, weight <= 0, timeout <= 0 or not a number fail session_start() with "Failed to initialize storage module" (one bad item fails the whole list); a URL without port starts and then fails to write; a valid path works again afterwards (spec §12.1)
+Invalid session save paths: a bad port, no host, weight <= 0, timeout <= 0 or not a number fail session_start() with "Failed to initialize storage module" (one bad item fails the whole list); a URL without port starts and then fails to write; a valid path works again afterwards
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

@@ -1,5 +1,5 @@
 --TEST--
-An empty session save path ("", only separators, or an empty memcache.session_save_path over a valid session.save_path) fails session_start() cleanly with PHP's "Failed to initialize storage module" warning; the C extension crashes here (quirk Q11, spec §12.1)
+An empty session save path ("", only separators, or an empty memcache.session_save_path over a valid session.save_path) fails session_start() cleanly with PHP's "Failed to initialize storage module" warning; the C extension crashes here
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

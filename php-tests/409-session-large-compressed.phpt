@@ -1,5 +1,5 @@
 --TEST--
-Large sessions: a 2 MB session is stored zlib-compressed (flags 2) and reads back; a 30 KB compressible one is compressed too, 30 KB of random bytes (no 20% saving) are not (spec §12.6, §5.4)
+Large sessions: a 2 MB session is stored zlib-compressed (flags 2) and reads back; a 30 KB compressible one is compressed too, 30 KB of random bytes (no 20% saving) are not
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

@@ -1,5 +1,5 @@
 --TEST--
-session_regenerate_id(true) destroys the old session (data and lock) and keeps $_SESSION under the new id; session_regenerate_id(false) keeps the old data and releases its lock; the new lock is created as int 1 with flags 768 (binary: flags 0, by INCR-with-initial) (spec §12.6, §12.4, upstream githubbug13)
+session_regenerate_id(true) destroys the old session (data and lock) and keeps $_SESSION under the new id; session_regenerate_id(false) keeps the old data and releases its lock; the new lock is created as int 1 with flags 768 (binary: flags 0, by INCR-with-initial) (upstream githubbug13)
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
@@ -23,7 +23,7 @@ foreach ([true, false] as $deleteOld) {
     $new = session_id();
     var_dump($new !== $old && strlen($new) >= 22);
     // created by the read of the new id: ASCII add (int, flags 768); binary INCR with
-    // initial 1 (flags 0, spec §12.4, §3.5)
+    // initial 1 (flags 0; meta: ma with J, the same)
     check_per_protocol('new lock (held)', sess_show($server, "$new.lock"), "flags 768 value '1'", "flags 0 value '1'", "flags 0 value '1'");
     var_dump(session_write_close());
     echo 'old data: ', sess_show($server, $old), "\nold lock: ", sess_show($server, "$old.lock"), "\n";

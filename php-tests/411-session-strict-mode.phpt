@@ -1,5 +1,5 @@
 --TEST--
-session.use_strict_mode=1: an id that has no session is replaced by a new one (nothing is stored under it); the id of an existing session is kept and starts without waiting for its own lock (spec §12.6)
+session.use_strict_mode=1: an id that has no session is replaced by a new one (nothing is stored under it); the id of an existing session is kept and starts without waiting for its own lock
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 session.use_strict_mode=1

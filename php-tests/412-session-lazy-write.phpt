@@ -1,5 +1,5 @@
 --TEST--
-session.lazy_write=1 (the default) with unchanged data: the end of the session still releases the lock (and renews the expiry with the current gc_maxlifetime), so the next start does not wait; lazy_write=0 the same (spec §12.5)
+session.lazy_write=1 (the default) with unchanged data: the end of the session still releases the lock (and renews the expiry with the current gc_maxlifetime), so the next start does not wait; lazy_write=0 the same
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

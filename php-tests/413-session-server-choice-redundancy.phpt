@@ -1,5 +1,5 @@
 --TEST--
-Session server choice with three servers: the data goes to memcache.session_redundancy servers taken in the order of findServer("<id>-0"), findServer("<id>-1"), ... (skipping repeats, capped by the pool size); the lock of a stored session is taken on the first one only, the write releases it on every copy, destroy deletes every copy (spec §12.3-§12.5)
+Session server choice with three servers: the data goes to memcache.session_redundancy servers taken in the order of findServer("<id>-0"), findServer("<id>-1"), ... (skipping repeats, capped by the pool size); the lock of a stored session is taken on the first one only, the write releases it on every copy, destroy deletes every copy
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

@@ -1,5 +1,5 @@
 --TEST--
-memcache.session_redundancy=2 on two servers: a session counter survives flushing either server, alternately, request after request (the read falls over to the other copy and the write restores both; upstream redundancy_test, spec §12.4, §12.7)
+memcache.session_redundancy=2 on two servers: a session counter survives flushing either server, alternately, request after request (the read falls over to the other copy and the write restores both; upstream redundancy_test)
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 memcache.session_redundancy=2

@@ -1,5 +1,5 @@
 --TEST--
-memcache.session_redundancy=2 with one of two servers hung (SIGSTOP), save path ?timeout=0.5: a session whose first server is the hung one is read from the other copy after one timeout (0.4 s to timeout + 0.3 s), and written there; a session whose second copy is on the hung server reads at once and its write succeeds on the first (one copy written is enough, as with the C extension) (spec §12.4-§12.6)
+memcache.session_redundancy=2 with one of two servers hung (SIGSTOP), save path ?timeout=0.5: a session whose first server is the hung one is read from the other copy after one timeout (0.4 s to timeout + 0.3 s), and written there; a session whose second copy is on the hung server reads at once and its write succeeds on the first (one copy written is enough, as with the C extension)
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 memcache.session_redundancy=2

@@ -1,5 +1,5 @@
 --TEST--
-memcache.session_prefix_static_key: the data key is <prefix><id> and the lock <prefix><id>.lock, the server is that of "<prefix><id>-0"; the prefix is taken at request start (a runtime ini_set() changes nothing until the next request), and a prefix with a dot is refused (spec §6, §12.2, §12.3)
+memcache.session_prefix_static_key: the data key is <prefix><id> and the lock <prefix><id>.lock, the server is that of "<prefix><id>-0"; the prefix is taken at request start (a runtime ini_set() changes nothing until the next request), and a prefix with a dot is refused
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 memcache.session_prefix_static_key=app1_

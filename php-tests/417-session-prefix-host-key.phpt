@@ -1,5 +1,5 @@
 --TEST--
-memcache.session_prefix_host_key=1 with SERVER_NAME=www.shop.example.com (from the environment, $_SERVER not used by the script): the session key is <static prefix><host without www.><id>; with memcache.session_prefix_host_key_remove_www=0 the host keeps its www., with memcache.session_prefix_host_key_remove_subdomain=1 it is example.com, for the data and the lock key, and Debian's C extension uses the same keys (spec §6, §12.2)
+memcache.session_prefix_host_key=1 with SERVER_NAME=www.shop.example.com (from the environment, $_SERVER not used by the script): the session key is <static prefix><host without www.><id>; with memcache.session_prefix_host_key_remove_www=0 the host keeps its www., with memcache.session_prefix_host_key_remove_subdomain=1 it is example.com, for the data and the lock key, and Debian's C extension uses the same keys
 --SKIPIF--
 <?php
 include __DIR__ . '/connect.inc';

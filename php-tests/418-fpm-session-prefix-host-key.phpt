@@ -1,5 +1,5 @@
 --TEST--
-FPM: memcache.session_prefix_host_key=1 (set with the FastCGI PHP_VALUE parameter, as a vhost would): requests for www.shop.example.com and blog.example.org with the same session id get two separate sessions, keyed shop.example.com<id> and blog.example.org<id>; memcache.prefix_host_key does the same for plain keys (neither script uses $_SERVER) (spec §6, §12.2)
+FPM: memcache.session_prefix_host_key=1 (set with the FastCGI PHP_VALUE parameter, as a vhost would): requests for www.shop.example.com and blog.example.org with the same session id get two separate sessions, keyed shop.example.com<id> and blog.example.org<id>; memcache.prefix_host_key does the same for plain keys (neither script uses $_SERVER)
 --SKIPIF--
 <?php if (!getenv('MEMCACHE_TEST_FPM')) die('skip no php-fpm (scripts/test-env.sh starts one; make deps-test)'); ?>
 --INI--

@@ -1,5 +1,5 @@
 --TEST--
-Other session functions on the memcache handler: session_create_id() during a session gives a fresh id (validated as unused), session_gc() collects nothing (memcached expires sessions) and returns 0, session_reset() reads the stored data again, session_status() after read_and_close (spec §12.6)
+Other session functions on the memcache handler: session_create_id() during a session gives a fresh id (validated as unused), session_gc() collects nothing (memcached expires sessions) and returns 0, session_reset() reads the stored data again, session_status() after read_and_close
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

@@ -1,5 +1,5 @@
 --TEST--
-FPM: 50 concurrent requests on one session id that each increment $_SESSION['n'] (and keep the session 5 ms) end with exactly 50, every request seeing a distinct value (the lock serialises them; upstream test 057, spec §12.7)
+FPM: 50 concurrent requests on one session id that each increment $_SESSION['n'] (and keep the session 5 ms) end with exactly 50, every request seeing a distinct value (the lock serialises them; upstream test 057)
 --SKIPIF--
 <?php if (!getenv('MEMCACHE_TEST_FPM')) die('skip no php-fpm (scripts/test-env.sh starts one; make deps-test)'); ?>
 --INI--

@@ -1,5 +1,5 @@
 --TEST--
-FPM: two requests on one session serialise: the second's session_start() waits until the first request ends (and sees its write); when the first calls session_write_close() while the second is waiting, the second gets the session right after that close (within the backoff step it is in, < 0.5 s), long before the first ends, and sees its write (spec §12.4, §12.7)
+FPM: two requests on one session serialise: the second's session_start() waits until the first request ends (and sees its write); when the first calls session_write_close() while the second is waiting, the second gets the session right after that close (within the backoff step it is in, < 0.5 s), long before the first ends, and sees its write
 --SKIPIF--
 <?php if (!getenv('MEMCACHE_TEST_FPM')) die('skip no php-fpm (scripts/test-env.sh starts one; make deps-test)'); ?>
 --INI--

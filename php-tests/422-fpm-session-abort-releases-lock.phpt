@@ -1,5 +1,5 @@
 --TEST--
-FPM: session_abort() and session_start(['read_and_close' => true]) release the lock at once (lock back to 0, data untouched), so the next request on the session does not wait; the C extension leaves the lock held until it expires (memcache.lock_timeout), README "Sessions", quirk Q10
+FPM: session_abort() and session_start(['read_and_close' => true]) release the lock at once (lock back to 0, data untouched), so the next request on the session does not wait; the C extension leaves the lock held until it expires (memcache.lock_timeout), docs/sessions.md
 --SKIPIF--
 <?php if (!getenv('MEMCACHE_TEST_FPM')) die('skip no php-fpm (scripts/test-env.sh starts one; make deps-test)'); ?>
 --INI--

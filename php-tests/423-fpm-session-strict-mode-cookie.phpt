@@ -1,5 +1,5 @@
 --TEST--
-FPM with session.use_strict_mode=1: a session cookie with an id that has no session gets a new id; the cookie of an existing session is kept and reads it (spec §12.6)
+FPM with session.use_strict_mode=1: a session cookie with an id that has no session gets a new id; the cookie of an existing session is kept and reads it
 --SKIPIF--
 <?php if (!getenv('MEMCACHE_TEST_FPM')) die('skip no php-fpm (scripts/test-env.sh starts one; make deps-test)'); ?>
 --INI--

@@ -1,5 +1,5 @@
 --TEST--
-A session lock that cannot be obtained (set by hand, no expiry) with memcache.lock_timeout=1: session_start() gives up after 2 s and fails with "Unable to obtain the session lock within 2 seconds" (memcache.session_fail_on_lock_timeout, default On); the stored data and the foreign lock are left alone; once the lock is gone the session starts with its data (README "Sessions", quirk Q9)
+A session lock that cannot be obtained (set by hand, no expiry) with memcache.lock_timeout=1: session_start() gives up after 2 s and fails with "Unable to obtain the session lock within 2 seconds" (memcache.session_fail_on_lock_timeout, default On); the stored data and the foreign lock are left alone; once the lock is gone the session starts with its data (docs/sessions.md)
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 memcache.lock_timeout=1

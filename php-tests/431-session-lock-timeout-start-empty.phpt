@@ -1,5 +1,5 @@
 --TEST--
-memcache.session_fail_on_lock_timeout=0 (the C extension's behaviour): with a lock that cannot be obtained, session_start() succeeds after 2×lock_timeout with an empty session, and its write replaces the stored data and sets the lock to 0 (quirk Q9, spec §12.4)
+memcache.session_fail_on_lock_timeout=0 (the C extension's behaviour): with a lock that cannot be obtained, session_start() succeeds after 2×lock_timeout with an empty session, and its write replaces the stored data and sets the lock to 0
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 memcache.lock_timeout=1

@@ -1,5 +1,5 @@
 --TEST--
-FPM: a request whose session lock cannot be obtained (lock set by hand, no expiry, memcache.lock_timeout=1) fails session_start() and the end of the request does not overwrite the stored session; with memcache.session_fail_on_lock_timeout=0 it starts empty and its end replaces the stored session (quirk Q9, README "Sessions")
+FPM: a request whose session lock cannot be obtained (lock set by hand, no expiry, memcache.lock_timeout=1) fails session_start() and the end of the request does not overwrite the stored session; with memcache.session_fail_on_lock_timeout=0 it starts empty and its end replaces the stored session (docs/sessions.md)
 --SKIPIF--
 <?php if (!getenv('MEMCACHE_TEST_FPM')) die('skip no php-fpm (scripts/test-env.sh starts one; make deps-test)'); ?>
 --INI--

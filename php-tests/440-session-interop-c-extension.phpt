@@ -1,5 +1,5 @@
 --TEST--
-Interop on one server and one save path, the C process with the same memcache.protocol (ascii when ours speaks meta): a session written by Debian's C handler is read by this one and vice versa, through several requests, and both store the same bytes (data flags/value incl. a compressed 1 MB session, lock) under the same keys (spec §12, README "Sessions")
+Interop on one server and one save path, the C process with the same memcache.protocol (ascii when ours speaks meta): a session written by Debian's C handler is read by this one and vice versa, through several requests, and both store the same bytes (data flags/value incl. a compressed 1 MB session, lock) under the same keys (docs/sessions.md)
 --SKIPIF--
 <?php
 include __DIR__ . '/connect.inc';

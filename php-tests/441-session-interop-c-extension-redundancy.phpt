@@ -1,5 +1,5 @@
 --TEST--
-Interop with three servers and memcache.session_redundancy=2, the C process with the same memcache.protocol (ascii when ours speaks meta): the C handler and this one put the copies of a session on the same two servers, read each other's sessions, and destroy each other's copies (spec §12.3, §12.5, §12.6)
+Interop with three servers and memcache.session_redundancy=2, the C process with the same memcache.protocol (ascii when ours speaks meta): the C handler and this one put the copies of a session on the same two servers, read each other's sessions, and destroy each other's copies
 --SKIPIF--
 <?php
 include __DIR__ . '/connect.inc';

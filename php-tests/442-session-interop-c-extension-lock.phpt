@@ -1,5 +1,5 @@
 --TEST--
-Interop of the lock: while a C-extension process holds a session, our session_start() waits until the C process writes it (and reads its data); while we hold one, the C process waits for our write (same lock key; the C process with the same memcache.protocol, or ascii when ours speaks meta: a mixed fleet serialises on one lock too; spec §12.4)
+Interop of the lock: while a C-extension process holds a session, our session_start() waits until the C process writes it (and reads its data); while we hold one, the C process waits for our write (same lock key; the C process with the same memcache.protocol, or ascii when ours speaks meta: a mixed fleet serialises on one lock too)
 --SKIPIF--
 <?php
 include __DIR__ . '/connect.inc';

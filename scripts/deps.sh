@@ -9,8 +9,14 @@
 #                           tools and PLAIN plugin for a SASL-enabled test memcached, and
 #                           openssl and ca-certificates for the TLS tests (their certificates,
 #                           and the system trust store tls:// uses by default)
+#   scripts/deps.sh bench   valgrind and strace, for the instructions and system calls per
+#                           call of `make callgrind` (and `make bench`)
 #   scripts/deps.sh root    what scripts/php-env.sh needs to build a Debian root for another
 #                           PHP (debootstrap), and Rust as for build (the root uses the host's)
+#   scripts/deps.sh host    what only this machine runs, never a root of scripts/php-env.sh:
+#                           dpkg-dev and lintian (make deb), composer (the composer.json test)
+#                           and nutcracker (twemproxy, the proxy test); inside such a root it
+#                           installs nothing (the root's packages are fixed by its recipe)
 #   scripts/deps.sh list build|test...   prints those packages, one per line, installs nothing
 #                           (scripts/php-env.sh installs them into a root)
 #
@@ -28,9 +34,11 @@ packages_of() {
     case "$1" in
     build) echo "php$PHP_VERSION-cli php$PHP_VERSION-dev clang libclang-dev memcached" ;;
     test) echo "php$PHP_VERSION-memcache php$PHP_VERSION-memcached libfcgi-bin php$PHP_VERSION-fpm sasl2-bin libsasl2-modules openssl ca-certificates" ;;
+    bench) echo "valgrind strace" ;;
     root) echo "debootstrap" ;;
+    host) echo "dpkg-dev lintian composer nutcracker" ;;
     *)
-        echo "usage: $0 build|test|root, or $0 list build|test..." >&2
+        echo "usage: $0 build|test|bench|root|host, or $0 list build|test..." >&2
         exit 2
         ;;
     esac
@@ -45,6 +53,10 @@ if [ "${1:-}" = list ]; then
     exit 0
 fi
 read -ra packages <<<"$(packages_of "${1:-}")"
+if [ "$1" = host ] && [ -e /etc/memcache-rs-root ]; then
+    echo "deps: inside a root of scripts/php-env.sh: not installing ${packages[*]}"
+    exit 0
+fi
 
 installed() {
     [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null || true)" = installed ]
@@ -61,7 +73,7 @@ rust_ok() {
     [ -n "$minor" ] && [ "$minor" -ge 85 ]
 }
 install_rust=false
-if [ "$1" != test ] && ! rust_ok; then
+if [ "$1" != test ] && [ "$1" != bench ] && [ "$1" != host ] && ! rust_ok; then
     install_rust=true
     packages+=(curl ca-certificates)
 fi
@@ -82,7 +94,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     "${sudo[@]}" apt-get update
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
         "${missing[@]}" </dev/null
-    for service in memcached "php$PHP_VERSION-fpm"; do
+    for service in memcached "php$PHP_VERSION-fpm" nutcracker; do
         [[ " ${missing[*]} " == *" $service "* ]] || continue
         echo "deps: stopping and disabling the $service service that apt started"
         if [ -d /run/systemd/system ]; then

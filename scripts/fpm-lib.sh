@@ -83,13 +83,15 @@ EOF
 
 # Starts php-fpm in DIR loading extension EXT; prints its port once a request answers with
 # the memcache extension loaded. Extra php-fpm arguments (e.g. -d memcache.protocol=...)
-# follow EXT.
+# follow EXT. An empty EXT: the PHP's own configuration (the FPM SAPI's php.ini and conf.d)
+# instead of -n, whatever memcache extension it loads.
 fpm_start() {
     local dir=$1 ext=$2 bin attempt port pid _ body
     shift 2
     # A health table of its own (a fresh file per start): tests that want to share one with
     # other processes pass memcache.shared_health_file in "$@", which comes later and wins.
-    local -a args=(-n -F -d "extension=$ext" -d "memcache.shared_health_file=$dir/health" "$@")
+    local -a args=(-F -d "memcache.shared_health_file=$dir/health" "$@")
+    [ -z "$ext" ] || args=(-n -d "extension=$ext" "${args[@]}")
     bin=$(fpm_bin) || mc_die "$FPM_BIN or cgi-fcgi missing (make deps-test)"
     if [ "$(id -u)" -eq 0 ]; then
         args+=(-R) # php-fpm refuses to run as root without it
@@ -112,7 +114,7 @@ fpm_start() {
             fi
             if [ -n "$body" ]; then
                 fpm_stop "$dir"
-                mc_die "php-fpm does not load $ext as memcache: $body (see $dir/php-fpm.log)"
+                mc_die "php-fpm does not load ${ext:-a memcache extension}: $body (see $dir/php-fpm.log)"
             fi
             kill -0 "$pid" 2>/dev/null || break # died, most likely the port was taken
             sleep 0.1

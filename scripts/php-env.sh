@@ -9,6 +9,11 @@
 #   scripts/php-env.sh VERSION --path         print the root's directory (building it if missing)
 #   scripts/php-env.sh VERSION --remove       delete every cached root of VERSION (waits until
 #                                             no command runs in one)
+#   scripts/php-env.sh VERSION --exists       succeed if the root is there (or not needed)
+#   scripts/php-env.sh VERSION --throwaway CMD [ARG...]
+#                                             run CMD as root in a throwaway copy of the root
+#                                             (also for this machine's own PHP: a root is built
+#                                             for it then), see below
 #   scripts/php-env.sh --host-version         print the PHP version of this machine's release
 #
 # VERSION is 8.2 (Debian 12 "bookworm") or 8.4 (Debian 13 "trixie"): scripts/php-lib.sh.
@@ -27,6 +32,13 @@
 # so concurrent callers build it once; it is built in a temporary directory next to it and
 # renamed into place only when complete, so an interrupted build (Ctrl-C, kill, a full disk)
 # leaves nothing a later run would trust; the next build removes such leftovers.
+#
+# --throwaway runs the command in a copy of the root that only it sees: an overlay (overlayfs)
+# of the cached root with an upper directory next to it (<cache>/.<root name>-throwaway.XXXXXX),
+# deleted when the command ends. What the command changes (packages it installs or removes, files
+# under /etc) never reaches the cached root, which other commands may be using at the same time.
+# It always runs as root, and otherwise like any command (below). For this machine's own PHP it
+# builds (once) and uses a root of this machine's release: a clean Debian, not the host.
 #
 # A command runs with a shared lock on the same file (so --remove never pulls a root from under
 # it) in a mount namespace of its own (unshare --mount --propagation private): every mount
@@ -80,7 +92,11 @@ enter() {
         mkdir -p "$root$dir"
         mount --bind "$dir" "$root$dir"
     done
-    for name in /etc/resolv.conf /etc/hosts /etc/ssl/certs/ca-certificates.crt; do
+    # While the root is being built its own CA bundle stays writable: a newer ca-certificates
+    # from the -security suite rewrites it (and fails on a read-only bind).
+    local -a host_files=(/etc/resolv.conf /etc/hosts)
+    [ -n "${PHP_ENV_BUILDING:-}" ] || host_files+=(/etc/ssl/certs/ca-certificates.crt)
+    for name in "${host_files[@]}"; do
         if [ ! -f "$name" ] || [ ! -f "$root$name" ]; then
             continue
         fi
@@ -112,9 +128,29 @@ if [ "${1:-}" = --enter ]; then
     enter "$@"
 fi
 
+# The root at LOWER seen through an overlay whose changes go to SCRATCH (the --throwaway mode):
+#   php-env.sh --enter-throwaway LOWER SCRATCH CWD USER CMD...
+if [ "${1:-}" = --enter-throwaway ]; then
+    version=${PHP_ENV_VERSION:?}
+    lower=$2 scratch=$3
+    shift 3
+    mkdir -p "$scratch/upper" "$scratch/work" "$scratch/root"
+    mount -t overlay overlay -o "lowerdir=$lower,upperdir=$scratch/upper,workdir=$scratch/work" \
+        "$scratch/root"
+    enter "$scratch/root" "$@"
+fi
+
 version=${1:-}
-[ $# -ge 2 ] || die "usage: $0 VERSION CMD [ARG...] | VERSION --create|--path|--remove | --host-version"
+[ $# -ge 2 ] || die "usage: $0 VERSION [--throwaway] CMD [ARG...] | VERSION --create|--path|--remove|--exists | --host-version"
 shift
+throwaway=false
+mode=()
+if [ "$1" = --throwaway ]; then
+    throwaway=true
+    mode=(--throwaway)
+    shift
+    [ $# -ge 1 ] || die "--throwaway: no command"
+fi
 PHP_VERSION=$version
 # shellcheck source=scripts/php-lib.sh
 . "$here/php-lib.sh"
@@ -122,9 +158,9 @@ release=$(php_debian_release "$version") ||
     die "PHP $version: no supported Debian release ships it (supported: $PHP_DEBIAN_RELEASES)"
 
 # This machine's own PHP: nothing to set up.
-if [ "$version" = "$(php_host_version)" ]; then
+if [ "$version" = "$(php_host_version)" ] && ! $throwaway; then
     case $1 in
-    --create | --remove) exit 0 ;;
+    --create | --remove | --exists) exit 0 ;;
     --path) echo / && exit 0 ;;
     esac
     exec "$@"
@@ -140,7 +176,7 @@ fi
 if [ "$(id -u)" -ne 0 ]; then
     command -v sudo >/dev/null || die "needs root (mount, chroot), and sudo is not installed"
     exec sudo --preserve-env env HOME="$HOME" XDG_CACHE_HOME="${XDG_CACHE_HOME:-$HOME/.cache}" \
-        PHP_ENV_USER="$(id -u):$(id -g)" "$0" "$version" "$@"
+        PHP_ENV_USER="$(id -u):$(id -g)" "$0" "$version" "${mode[@]}" "$@"
 fi
 
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/memcache-rs
@@ -227,7 +263,7 @@ root_dir() {
 in_new_root() {
     local dir=$1
     shift
-    PHP_ENV_VERSION=$version unshare --mount --propagation private -- \
+    PHP_ENV_VERSION=$version PHP_ENV_BUILDING=1 unshare --mount --propagation private -- \
         "$0" --enter "$dir" / "" "$@"
 }
 
@@ -322,6 +358,10 @@ case $1 in
     echo "$root"
     exit 0
     ;;
+--exists)
+    [ -d "$root" ]
+    exit
+    ;;
 esac
 create_root "$root"
 
@@ -329,5 +369,16 @@ cwd=$PWD
 [[ "$cwd/" == "$tree/"* ]] || cwd=$tree
 # The shared lock is held by flock itself (-o: the command and the daemons it may leave behind
 # do not inherit it).
-PHP_ENV_VERSION=$version exec flock -s -o "$lock" unshare --mount --propagation private -- \
-    "$0" --enter "$root" "$cwd" "${PHP_ENV_USER:-}" "$@"
+if ! $throwaway; then
+    PHP_ENV_VERSION=$version exec flock -s -o "$lock" unshare --mount --propagation private -- \
+        "$0" --enter "$root" "$cwd" "${PHP_ENV_USER:-}" "$@"
+fi
+# Next to the root (an overlay's upper directory must be on a real filesystem); removed when
+# the command ends (a daemon it leaves behind keeps the overlay until it exits).
+scratch=$(mktemp -d "$cache/.$base-throwaway.XXXXXX")
+trap 'rm -rf --one-file-system "$scratch"' EXIT
+trap 'exit 130' INT TERM
+status=0
+PHP_ENV_VERSION=$version flock -s -o "$lock" unshare --mount --propagation private -- \
+    "$0" --enter-throwaway "$root" "$scratch" "$cwd" "" "$@" || status=$?
+exit "$status"

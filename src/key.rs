@@ -1,4 +1,4 @@
-//! Key preparation (spec §8).
+//! Key preparation.
 //!
 //! Every operation, `findServer` and the session handler turn the user's key into the bytes
 //! that are hashed for server selection, sent on the wire and echoed back as array keys. The
@@ -11,33 +11,81 @@ pub const MAX_KEY_LEN: usize = 250;
 /// Byte that replaces every control character, NUL and space in a prepared key.
 const REPLACEMENT: u8 = b'_';
 
-/// Prepares `key` for the wire (spec §8).
+/// Prepares `key` for the wire.
 ///
 /// Returns `None` when `key` is empty (the prefix does not rescue an empty key). Otherwise
 /// returns `prefix` followed by `key`, truncated silently to [`MAX_KEY_LEN`] bytes, with every
 /// byte <= 0x20 replaced by `b'_'`. DEL and bytes >= 0x80 are kept.
-pub fn prepare(prefix: &[u8], key: &[u8]) -> Option<Vec<u8>> {
-    let mut prepared = Vec::new();
-    prepare_into(prefix, key, &mut prepared).then_some(prepared)
+pub fn prepare(prefix: &[u8], key: &[u8]) -> Option<PreparedKey> {
+    let (prefix, key) = truncated(prefix, key)?;
+    let mut prepared = PreparedKey {
+        bytes: [0; MAX_KEY_LEN],
+        len: prefix.len() + key.len(),
+    };
+    prepared.bytes[..prefix.len()].copy_from_slice(prefix);
+    prepared.bytes[prefix.len()..prepared.len].copy_from_slice(key);
+    sanitise(&mut prepared.bytes[..prepared.len]);
+    Some(prepared)
+}
+
+/// One prepared key, held inline (it is never longer than [`MAX_KEY_LEN`]): a single-key call
+/// prepares its key without allocating. Derefs to its bytes.
+#[derive(Clone)]
+pub struct PreparedKey {
+    bytes: [u8; MAX_KEY_LEN],
+    len: usize,
+}
+
+impl std::ops::Deref for PreparedKey {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
+impl PartialEq for PreparedKey {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl std::fmt::Debug for PreparedKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PreparedKey({:?})", String::from_utf8_lossy(self))
+    }
+}
+
+/// The parts of `prefix` and `key` that fit in [`MAX_KEY_LEN`] bytes, prefix first; `None`
+/// when `key` is empty.
+fn truncated<'p, 'k>(prefix: &'p [u8], key: &'k [u8]) -> Option<(&'p [u8], &'k [u8])> {
+    if key.is_empty() {
+        return None;
+    }
+    let prefix = &prefix[..prefix.len().min(MAX_KEY_LEN)];
+    Some((prefix, &key[..key.len().min(MAX_KEY_LEN - prefix.len())]))
+}
+
+/// Replaces every byte <= 0x20 with [`REPLACEMENT`].
+fn sanitise(bytes: &mut [u8]) {
+    for byte in bytes {
+        if *byte <= b' ' {
+            *byte = REPLACEMENT;
+        }
+    }
 }
 
 /// Appends the prepared form of `key` (see [`prepare`]) to `out`; false, appending nothing,
 /// when `key` is empty.
 fn prepare_into(prefix: &[u8], key: &[u8], out: &mut Vec<u8>) -> bool {
-    if key.is_empty() {
+    let Some((prefix, key)) = truncated(prefix, key) else {
         return false;
-    }
-    let prefix = &prefix[..prefix.len().min(MAX_KEY_LEN)];
-    let key = &key[..key.len().min(MAX_KEY_LEN - prefix.len())];
+    };
     let start = out.len();
     out.reserve(prefix.len() + key.len());
     out.extend_from_slice(prefix);
     out.extend_from_slice(key);
-    for byte in &mut out[start..] {
-        if *byte <= b' ' {
-            *byte = REPLACEMENT;
-        }
-    }
+    sanitise(&mut out[start..]);
     true
 }
 
@@ -66,6 +114,13 @@ impl KeyList {
             self.ends.push(self.bytes.len());
         }
         added
+    }
+
+    /// Removes the last key added.
+    pub fn pop(&mut self) {
+        if self.ends.pop().is_some() {
+            self.bytes.truncate(self.ends.last().copied().unwrap_or(0));
+        }
     }
 
     /// Number of keys.
@@ -117,7 +172,7 @@ mod tests {
     use super::*;
 
     fn prepared(prefix: &[u8], key: &[u8]) -> Vec<u8> {
-        prepare(prefix, key).expect("non-empty key")
+        prepare(prefix, key).expect("non-empty key").to_vec()
     }
 
     #[test]
@@ -131,6 +186,15 @@ mod tests {
         assert_eq!(list.get(1), &[b'x'; MAX_KEY_LEN][..]);
         let keys: Vec<&[u8]> = list.iter().collect();
         assert_eq!(keys, [&b"p_a_b"[..], &[b'x'; MAX_KEY_LEN][..]]);
+        list.pop();
+        assert!(list.push(b"", b"c"));
+        assert_eq!(list.iter().collect::<Vec<_>>(), [&b"p_a_b"[..], b"c"]);
+        list.pop();
+        list.pop();
+        list.pop();
+        assert!(list.is_empty());
+        assert!(list.push(b"", b"d"));
+        assert_eq!(list.get(0), b"d");
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Value encoding on the wire: flags, scalar text formats and zlib compression (spec §5).
+//! Value encoding on the wire: flags, scalar text formats and zlib compression.
 //!
 //! C-extension workers and this extension share one cache during a rolling deploy, so a value
 //! stored by either must read back identically in the other: the same flag bits, the same
@@ -14,7 +14,7 @@ use crate::compat::sscanf::sscanf_lg;
 use crate::compat::strtol::strtol;
 use crate::compat::{decimal, printf};
 
-/// Flag bits stored with every item (spec §5.1).
+/// Flag bits stored with every item.
 pub mod flags {
     /// The value is PHP-`serialize()`d.
     pub const SERIALIZED: u32 = 1;
@@ -92,7 +92,7 @@ pub struct Encoded<'a> {
     pub data: Cow<'a, [u8]>,
 }
 
-/// Encodes `value` for storage (spec §5.1, §5.2, §5.4).
+/// Encodes `value` for storage.
 ///
 /// `user_flags` must already be truncated to 32 bits by the caller.
 ///
@@ -204,7 +204,7 @@ pub enum DecodeError {
     Uncompress,
 }
 
-/// Decodes an item read from the server (spec §5.1, §5.3).
+/// Decodes an item read from the server.
 ///
 /// Bit 0x2 is handled first (zlib inflate), then bit 0x1 ([`Decoded::Serialized`]), then the
 /// type nibble; unknown type nibbles decode as strings.
@@ -314,7 +314,7 @@ mod tests {
             .collect()
     }
 
-    /// `gzcompress(str_repeat('a', 30000))` from PHP 8.2 (spec §5.2: flags 2, 53 bytes).
+    /// `gzcompress(str_repeat('a', 30000))` from PHP 8.2 (flags 2, 53 bytes).
     const GZCOMPRESS_A_30000: &str = "789cedc13101000000c2a0aceb5fc2129e4001000000000000000000000000000000000000000000000000000000007c0c49ab69c5";
     /// `gzcompress(str_repeat('hello ', 100))` from PHP 8.2.
     const GZCOMPRESS_HELLO_100: &str = "789ccb48cdc9c957c818254749aa9200edd2dc51";
@@ -325,9 +325,9 @@ mod tests {
     const SERIALIZED_OBJECT: &[u8] = b"O:8:\"stdClass\":1:{s:1:\"x\";i:1;}";
     const QUICK_FOX: &[u8] = b"The quick brown fox jumps over the lazy dog. The quick brown fox.";
 
-    /// Every row of the spec §5.2 examples.
+    /// Every type's flags and bytes as the C extension stores them.
     #[test]
-    fn spec_encoding_table() {
+    fn c_extension_encoding_table() {
         assert_eq!(encoded(Value::Str(b"hello"), 0), (0, b"hello".to_vec()));
         assert_eq!(encoded(Value::Str(b""), 0), (0, b"".to_vec()));
         assert_eq!(encoded(Value::Str(b"123"), 0), (0, b"123".to_vec()));
@@ -524,7 +524,7 @@ mod tests {
         assert_eq!(flags_at(0, flags::COMPRESSED, disabled), 0);
     }
 
-    /// Spec §5.4: data compressing to ~63 % stays compressed for min_savings 0, 0.2 and 0.3
+    /// Data compressing to ~63 % stays compressed for min_savings 0, 0.2 and 0.3
     /// and is stored raw for 0.4. The zlib stream equals the C extension's `compress()` output
     /// (zlib 1.2.13, level 6, memLevel 8): 18738 bytes with CRC-32 3920197718. PHP's
     /// `gzcompress()` uses memLevel 9 and would give 18747 bytes here.

@@ -26,11 +26,12 @@
  * Scalar parameters are parsed with PHP's coercive rules whatever the declared types say:
  * set($key, $value, false, 60) works, as with the C extension.
  *
- * INI directives (all PHP_INI_ALL; default in brackets):
+ * INI directives (default in brackets; PHP_INI_ALL unless marked startup). Every one, with when it
+ * is read and the values it accepts: memcache_rs.ini and docs/configuration.md.
  *   memcache.allow_failover [1]            re-route requests away from failed servers
  *   memcache.max_failover_attempts [20]    how many servers a failover may try
  *   memcache.default_port [11211]          default TCP port of connect()/addServer()/...
- *   memcache.chunk_size [32768]            socket chunk size / max bytes per send
+ *   memcache.chunk_size [32768]            accepted, no effect (the C extension's chunk size)
  *   memcache.protocol [ascii]              ascii | binary | meta (memcached's meta commands,
  *                                          memcached >= 1.6), read when a pool is created
  *   memcache.hash_strategy [consistent]    consistent | standard
@@ -39,11 +40,10 @@
  *   memcache.session_redundancy [2]        servers every session is written to
  *   memcache.compress_threshold [20000]    values this long or longer are compressed (0: never)
  *   memcache.lock_timeout [15]             session lock lifetime in seconds (wait: twice that)
- *   memcache.select_api [select]           select | poll
+ *   memcache.select_api [select]           select | poll; accepted, no effect
  *   memcache.session_save_path [unset]     overrides session.save_path for this handler
- *   memcache.session_fail_on_lock_timeout [1]  this implementation only: fail session_start()
- *                                          instead of starting an empty session when the lock
- *                                          cannot be had
+ *   memcache.session_fail_on_lock_timeout [1]  fail session_start() instead of starting an
+ *                                          empty session when the lock cannot be had
  *   memcache.prefix_static_key [unset]     static prefix of every key (no "." allowed)
  *   memcache.prefix_host_key [0]           add $_SERVER['SERVER_NAME'] to the key prefix
  *   memcache.prefix_host_key_remove_www [1]        ... without a leading "www."
@@ -52,9 +52,17 @@
  *   memcache.session_prefix_host_key [0]           (read at request start)
  *   memcache.session_prefix_host_key_remove_www [1]
  *   memcache.session_prefix_host_key_remove_subdomain [0]
- *   memcache.tls_ca_file [unset]           this implementation only, for tls:// servers, read
- *                                          when a server is added: PEM file of the CAs to
- *                                          trust (unset: the system's trust store)
+ *   memcache.shared_health [1]             startup: server health shared by every PHP process of
+ *                                          the user on the machine (0: per process)
+ *   memcache.shared_health_file [unset]    startup: the shared table's file (unset:
+ *                                          /dev/shm/memcache-rs-health-<euid>)
+ *   memcache.failure_limit [1]             consecutive timeouts that fail a server
+ *   memcache.max_failed_share [100]        percent of a pool's servers timeouts may fail at once
+ *   memcache.failback_flush [auto]         never | auto | always: flush a recovered server
+ *   memcache.failover_ttl [0]              longest expiry of a value written to a failover server
+ *   memcache.health_log [0]                health steps of servers to PHP's error log
+ *   memcache.tls_ca_file [unset]           for tls:// servers, read when a server is added: PEM
+ *                                          file of the CAs to trust (unset: the system's store)
  *   memcache.tls_verify_peer [1]           check the server's certificate and name
  *   memcache.tls_server_name [unset]       the name the certificate must carry (unset: host)
  *   memcache.tls_cert_file [unset]         PEM client certificate (mutual TLS)
@@ -176,19 +184,21 @@ class MemcachePool
      *
      * @return int|false 0 if the server is marked failed, 1 otherwise; false if not in the pool
      */
-    public function getServerStatus(string $host, int $tcp_port = 11211): int|false {}
+    public function getServerStatus(string $host, int $tcp_port = 11211): int|bool {}
 
     /**
      * The server a key maps to right now (after failover, if the primary is down).
      *
      * @return string|false "host:port" (port 0 for unix sockets); false for an invalid key
      */
-    public function findServer(string $key): string|false {}
+    public function findServer(string $key): string|bool {}
 
     /**
      * The version of the first server that answers, e.g. "1.6.18".
+     *
+     * @return string|false false if no server answers
      */
-    public function getVersion(): string|false {}
+    public function getVersion(): string|bool {}
 
     /**
      * Stores a value only if the key does not exist yet.
@@ -273,31 +283,33 @@ class MemcachePool
      *
      * @param array|string $key a key, or a list of keys
      * @param int $exptime ignored (never sent)
-     * @return bool true if every key was deleted
+     * @return bool true if every key was deleted (declared array|bool, as in the C extension;
+     *         never an array)
      */
-    public function delete(array|string $key, int $exptime = 0): bool {}
+    public function delete(array|string $key, int $exptime = 0): array|bool {}
 
     /**
      * Statistics of the first server that answers.
      *
-     * @param string|null $type omit for general stats, or one of "reset", "malloc", "slabs",
-     *        "cachedump", "items", "sizes"; anything else (null or "" passed explicitly
-     *        included) is an "Invalid stats type" warning
+     * @param string $type omit it for the general stats, or one of "reset", "malloc", "slabs",
+     *        "cachedump", "items", "sizes"; anything else ("" passed explicitly included) is an
+     *        "Invalid stats type" warning, and null is deprecated like any null given to a
+     *        string parameter (the "" default here only makes the parameter optional)
      * @param int $slabid slab id for "cachedump"
      * @param int $limit item limit for "cachedump"
      * @return array|bool the stats (nested arrays for "a:b" names); true for "reset"; false on failure
      */
-    public function getStats(?string $type = null, int $slabid = 0, int $limit = 100): array|bool {}
+    public function getStats(string $type = '', int $slabid = 0, int $limit = 100): array|bool {}
 
     /**
      * Statistics of every server in the pool.
      *
-     * @param string|null $type as for getStats()
+     * @param string $type as for getStats()
      * @param int $slabid slab id for "cachedump"
      * @param int $limit item limit for "cachedump"
      * @return array|false ["host:port" => stats array, or false for a server that failed]
      */
-    public function getExtendedStats(?string $type = null, int $slabid = 0, int $limit = 100): array|false {}
+    public function getExtendedStats(string $type = '', int $slabid = 0, int $limit = 100): array|bool {}
 
     /**
      * Sets the pool's automatic compression: values of $threshold bytes or more are compressed
@@ -318,7 +330,7 @@ class MemcachePool
      * @return int|array|false the new value; false if missing or not numeric; for a list of
      *         keys an array of key => new value (key . "\0" => false for misses)
      */
-    public function increment(array|string $key, int $value = 1, int $defval = 0, int $exptime = 0): int|array|false {}
+    public function increment(array|string $key, int $value = 1, int $defval = 0, int $exptime = 0): int|array|bool {}
 
     /**
      * Subtracts $value from a numeric item (memcached stops at 0).
@@ -330,7 +342,7 @@ class MemcachePool
      * @return int|array|false the new value; false if missing or not numeric; for a list of
      *         keys an array of key => new value (key . "\0" => false for misses)
      */
-    public function decrement(array|string $key, int $value = 1, int $defval = 0, int $exptime = 0): int|array|false {}
+    public function decrement(array|string $key, int $value = 1, int $defval = 0, int $exptime = 0): int|array|bool {}
 
     /**
      * Removes every server from the pool (persistent connections stay open for reuse).
@@ -525,11 +537,13 @@ function memcache_pconnect(
  * @param float $weight is $timeout: connect/read timeout in seconds
  * @param int $timeout is $retry_interval: seconds before a failed server is tried again
  * @param bool $retry_interval is $status: false adds the server in the failed state
+ * @param Memcache $memcache declared MemcachePool, as in the C extension, but a MemcachePool
+ *        is a TypeError: the object must be a Memcache
  * @param callable|null $status is $failure_callback: becomes the pool-wide failure callback
  * @param mixed $failure_callback not accepted: a tenth argument throws ArgumentCountError
  */
 function memcache_add_server(
-    Memcache $memcache,
+    MemcachePool $memcache,
     string $host,
     int $port = 11211,
     bool $tcp_port = true,
@@ -571,12 +585,14 @@ function memcache_set_failback_callback(MemcachePool $memcache, ?callable $failb
  *
  * @return int|false 0 if the server is marked failed, 1 otherwise; false if not in the pool
  */
-function memcache_get_server_status(MemcachePool $memcache, string $host, int $tcp_port = 11211): int|false {}
+function memcache_get_server_status(MemcachePool $memcache, string $host, int $tcp_port = 11211): int|bool {}
 
 /**
  * MemcachePool::getVersion() as a function: the version of the first server that answers.
+ *
+ * @return string|false false if no server answers
  */
-function memcache_get_version(MemcachePool $memcache): string|false {}
+function memcache_get_version(MemcachePool $memcache): string|bool {}
 
 /**
  * MemcachePool::add() as a function: stores a value only if the key does not exist yet.
@@ -635,9 +651,9 @@ function memcache_get(MemcachePool $memcache, array|string $key, mixed &$flags =
  *
  * @param array|string $key a key, or a list of keys
  * @param int $exptime ignored (never sent)
- * @return bool true if every key was deleted
+ * @return bool true if every key was deleted (declared array|bool; never an array)
  */
-function memcache_delete(MemcachePool $memcache, array|string $key, int $exptime = 0): bool {}
+function memcache_delete(MemcachePool $memcache, array|string $key, int $exptime = 0): array|bool {}
 
 /**
  * Deprecated and does nothing: always an E_WARNING ("memcache_debug() is deprecated, please use
@@ -648,19 +664,19 @@ function memcache_debug($on_off): bool {}
 /**
  * MemcachePool::getStats() as a function: statistics of the first server that answers.
  *
- * @param string|null $type omit for general stats, or one of "reset", "malloc", "slabs",
+ * @param string $type omit it for general stats, or one of "reset", "malloc", "slabs",
  *        "cachedump", "items", "sizes"
  * @return array|bool the stats; true for "reset"; false on failure
  */
-function memcache_get_stats(MemcachePool $memcache, ?string $type = null, int $slabid = 0, int $limit = 100): array|bool {}
+function memcache_get_stats(MemcachePool $memcache, string $type = '', int $slabid = 0, int $limit = 100): array|bool {}
 
 /**
  * MemcachePool::getExtendedStats() as a function: statistics of every server.
  *
- * @param string|null $type as for memcache_get_stats()
+ * @param string $type as for memcache_get_stats()
  * @return array|false ["host:port" => stats array, or false for a server that failed]
  */
-function memcache_get_extended_stats(MemcachePool $memcache, ?string $type = null, int $slabid = 0, int $limit = 100): array|false {}
+function memcache_get_extended_stats(MemcachePool $memcache, string $type = '', int $slabid = 0, int $limit = 100): array|bool {}
 
 /**
  * MemcachePool::setCompressThreshold() as a function: the pool's automatic compression.
@@ -674,7 +690,7 @@ function memcache_set_compress_threshold(MemcachePool $memcache, int $threshold,
  * @param array|string $key a key, or a list of keys
  * @return int|array|false the new value; false if missing or not numeric; an array for a list
  */
-function memcache_increment(MemcachePool $memcache, array|string $key, int $value = 1, int $defval = 0, int $exptime = 0): int|array|false {}
+function memcache_increment(MemcachePool $memcache, array|string $key, int $value = 1, int $defval = 0, int $exptime = 0): int|array|bool {}
 
 /**
  * MemcachePool::decrement() as a function. $defval/$exptime count (binary protocol) only when
@@ -683,7 +699,7 @@ function memcache_increment(MemcachePool $memcache, array|string $key, int $valu
  * @param array|string $key a key, or a list of keys
  * @return int|array|false the new value; false if missing or not numeric; an array for a list
  */
-function memcache_decrement(MemcachePool $memcache, array|string $key, int $value = 1, int $defval = 0, int $exptime = 0): int|array|false {}
+function memcache_decrement(MemcachePool $memcache, array|string $key, int $value = 1, int $defval = 0, int $exptime = 0): int|array|bool {}
 
 /**
  * MemcachePool::close() as a function: removes every server from the pool.

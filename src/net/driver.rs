@@ -8,6 +8,8 @@
 
 use std::time::{Duration, Instant};
 
+use smallvec::SmallVec;
+
 use crate::net::{Connection, NetError};
 
 /// How far a reader got with the bytes it was shown.
@@ -41,6 +43,9 @@ pub struct Job<'a> {
     pub result: Option<Result<(), NetError>>,
     /// When the job times out unless it makes progress first (set by [`run`]).
     deadline: Instant,
+    /// The job made progress since its deadline was set: the next pass of [`run`]'s loop
+    /// restarts it (one clock reading serves every job, and a job that finishes needs none).
+    progressed: bool,
 }
 
 impl<'a> Job<'a> {
@@ -58,6 +63,7 @@ impl<'a> Job<'a> {
             io_timeout,
             result: None,
             deadline: Instant::now(),
+            progressed: false,
         }
     }
 
@@ -73,13 +79,6 @@ impl<'a> Job<'a> {
 
 /// Runs all jobs to completion: each ends done, failed or timed out.
 pub fn run(jobs: &mut [Job<'_>]) {
-    let start = Instant::now();
-    for job in jobs.iter_mut() {
-        job.deadline = start + job.current_timeout();
-    }
-    let mut fds: Vec<libc::pollfd> = Vec::with_capacity(jobs.len());
-    let mut polled: Vec<usize> = Vec::with_capacity(jobs.len());
-
     // Before the first poll, push out what can be sent right away: on an established
     // connection the request usually leaves in this first send.
     for job in jobs.iter_mut() {
@@ -87,15 +86,46 @@ pub fn run(jobs: &mut [Job<'_>]) {
             step_write(job);
         }
     }
+    // One server, request sent: its replies are waited for in `recv`, no poll needed.
+    if let [job] = jobs {
+        if job.result.is_none() && job.conn.can_wait_in_recv() && job.conn.write_done() {
+            while job.result.is_none() {
+                let received = job.conn.recv_some(Some(job.io_timeout));
+                if matches!(received, Ok(0)) {
+                    job.result = Some(Err(job.conn.timeout_error()));
+                } else {
+                    take_replies(job, received);
+                }
+            }
+            return;
+        }
+    }
+    // The clock is read once per pass of the loop, and only while some job still runs: a
+    // single-server exchange that completes in one poll reads it once.
+    let start = Instant::now();
+    for job in jobs.iter_mut() {
+        job.deadline = start + job.current_timeout();
+    }
+    let mut reading = Some(start);
+    // Inline for the usual few servers: a round allocates nothing here.
+    let mut fds: SmallVec<[libc::pollfd; 4]> = SmallVec::new();
+    let mut polled: SmallVec<[usize; 4]> = SmallVec::new();
 
     loop {
+        if jobs.iter().all(|job| job.result.is_some()) {
+            return;
+        }
+        let now = reading.take().unwrap_or_else(Instant::now);
         fds.clear();
         polled.clear();
-        let now = Instant::now();
         let mut next_deadline: Option<Instant> = None;
         for (i, job) in jobs.iter_mut().enumerate() {
             if job.result.is_some() {
                 continue;
+            }
+            if job.progressed {
+                job.progressed = false;
+                job.deadline = now + job.io_timeout;
             }
             if now >= job.deadline {
                 job.result = Some(Err(job.conn.timeout_error()));
@@ -141,11 +171,10 @@ pub fn run(jobs: &mut [Job<'_>]) {
                 if job.conn.is_connecting() {
                     continue;
                 }
-                job.deadline = Instant::now() + job.io_timeout;
+                job.progressed = true;
             }
-            let progressed = step_write(job) | step_read(job, revents);
-            if progressed {
-                job.deadline = Instant::now() + job.io_timeout;
+            if step_write(job) | step_read(job, revents) {
+                job.progressed = true;
             }
         }
     }
@@ -170,7 +199,14 @@ fn step_read(job: &mut Job<'_>, revents: libc::c_short) -> bool {
     if job.result.is_some() || revents & (libc::POLLIN | libc::POLLHUP | libc::POLLERR) == 0 {
         return false;
     }
-    let received = job.conn.recv_some();
+    let received = job.conn.recv_some(None);
+    take_replies(job, received)
+}
+
+/// Lets the reader consume the complete replies of the read buffer after a receive that
+/// brought `received` bytes (or failed); ends the job when they are all there or on a failure.
+/// True if bytes arrived.
+fn take_replies(job: &mut Job<'_>, received: Result<usize, NetError>) -> bool {
     let arrived = matches!(received, Ok(n) if n > 0);
     // Replies already buffered are consumed even if the socket then reported an error, so a
     // server that answers and closes still delivers its answers.

@@ -4,7 +4,7 @@
 
 use ext_php_rs::types::{ZendHashTable, Zval};
 
-use crate::key::KeyList;
+use crate::key::{KeyList, PreparedKey};
 use crate::php::args::{self, ArgError};
 use crate::php::array;
 use crate::php::connection::SharedPool;
@@ -17,7 +17,7 @@ use crate::php::prefix;
 use crate::pool::{all_answered, Command, Hits, Outcome, Request, StoreOp, WriteBatch};
 
 /// A key argument prepared for the wire, or the C extension's `Invalid key` warning.
-fn prepared_key(zval: &Zval) -> Result<Option<Vec<u8>>, ArgError> {
+fn prepared_key(zval: &Zval) -> Result<Option<PreparedKey>, ArgError> {
     let raw = args::key_bytes(zval)?;
     let prepared = prefix::prepare(&raw);
     if prepared.is_none() {
@@ -47,13 +47,6 @@ pub(crate) fn execute(
     Ok(hits)
 }
 
-/// One value to store: prepared key, flags and where its bytes sit in the batch buffer.
-struct StoreEntry {
-    key: Vec<u8>,
-    flags: u32,
-    data: std::ops::Range<usize>,
-}
-
 /// `set`/`add`/`replace`/`cas`/`append`/`prepend`, single key or `[key => value]` array.
 pub fn store(
     object: PoolObject<'_>,
@@ -65,68 +58,104 @@ pub fn store(
     cas: Option<i64>,
 ) -> OpResult {
     let user_flags = flags.unwrap_or(0) as u32;
-    let exptime = exptime.unwrap_or(0) as u32;
-    let cas = cas.unwrap_or(0) as u64;
     let Some(pool) = object.usable_pool() else {
         return Ok(convert::bool_zval(false));
     };
-    let compression = pool.borrow().compression;
-    let mut buffer: Vec<u8> = Vec::new();
-    let mut entries: Vec<StoreEntry> = Vec::new();
-    let mut encode = |key: Vec<u8>, value: &Zval| -> Result<(), ArgError> {
-        let stored = convert::with_encoded(value, user_flags, compression, |flags, data| {
-            let start = buffer.len();
-            buffer.extend_from_slice(data);
-            entries.push(StoreEntry {
-                key,
-                flags,
-                data: start..buffer.len(),
-            });
-        });
-        match stored {
-            Err(EncodeError::Serialize) if errors::exception_pending() => Err(ArgError),
-            _ => Ok(()),
-        }
+    let stores = Stores {
+        object,
+        pool: &pool,
+        op,
+        exptime: exptime.unwrap_or(0) as u32,
+        cas: cas.unwrap_or(0) as u64,
     };
+    let compression = pool.borrow().compression;
     let key = key.dereference();
-    if let Some(array) = key.array() {
-        for (array_key, value) in array::entries(array) {
-            match prefix::prepare(&array_key.to_bytes()) {
-                Some(prepared) => encode(prepared, value)?,
-                None => errors::warning("Invalid key"),
-            }
-        }
-    } else {
+    let Some(array) = key.array() else {
         let Some(value) = value else {
             return Err(args::wrong_parameter_count());
         };
         let Some(prepared) = prepared_key(key)? else {
             return Ok(convert::bool_zval(false));
         };
-        encode(prepared, value)?;
-    }
-    if entries.is_empty() {
-        return Ok(convert::bool_zval(false));
-    }
-    let mut batch = WriteBatch::with_capacity(entries.len());
-    {
-        let pool_ref = pool.borrow();
-        let policy = policy();
-        for entry in &entries {
-            let command = Command::Store {
-                op,
-                flags: entry.flags,
-                exptime,
-                cas,
-                data: &buffer[entry.data.clone()],
-            };
-            batch.push(&pool_ref, &entry.key, command, &policy);
+        // The encoded bytes borrow from the value (or the encoder's buffer): sent from there.
+        let stored = convert::with_encoded(value, user_flags, compression, |flags, data| {
+            stores.run(&[(&prepared, flags, data)])
+        });
+        return match stored {
+            Ok(stored) => Ok(convert::bool_zval(stored?)),
+            Err(error) => encode_failure(error),
+        };
+    };
+    // Several values: each encoded into one buffer, then sent together.
+    let mut keys = KeyList::with_capacity(array.len());
+    let mut buffer: Vec<u8> = Vec::new();
+    let mut encoded: Vec<(u32, std::ops::Range<usize>)> = Vec::with_capacity(array.len());
+    for (array_key, value) in array::entries(array) {
+        if !prefix::push(&mut keys, &array_key.to_bytes()) {
+            errors::warning("Invalid key");
+            continue;
+        }
+        let added = convert::with_encoded(value, user_flags, compression, |flags, data| {
+            let start = buffer.len();
+            buffer.extend_from_slice(data);
+            encoded.push((flags, start..buffer.len()));
+        });
+        if let Err(error) = added {
+            keys.pop();
+            encode_failure(error)?;
         }
     }
-    execute(object, &pool, &mut batch.requests)?;
-    Ok(convert::bool_zval(all_answered(&batch.requests, |o| {
-        *o == Outcome::Done
-    })))
+    if encoded.is_empty() {
+        return Ok(convert::bool_zval(false));
+    }
+    let entries: Vec<(&[u8], u32, &[u8])> = keys
+        .iter()
+        .zip(&encoded)
+        .map(|(key, (flags, data))| (key, *flags, &buffer[data.clone()]))
+        .collect();
+    Ok(convert::bool_zval(stores.run(&entries)?))
+}
+
+/// The C extension's answer to a value it could not encode (the warning was given): `false`,
+/// or the exception `serialize()` left pending.
+fn encode_failure(error: EncodeError) -> OpResult {
+    match error {
+        EncodeError::Serialize if errors::exception_pending() => Err(ArgError),
+        _ => Ok(convert::bool_zval(false)),
+    }
+}
+
+/// The storage requests of one call: where they go and what they share.
+struct Stores<'p> {
+    object: PoolObject<'p>,
+    pool: &'p SharedPool,
+    op: StoreOp,
+    exptime: u32,
+    cas: u64,
+}
+
+impl Stores<'_> {
+    /// Stores each (prepared key, flags, encoded bytes): true if every answered request
+    /// stored its value.
+    fn run(&self, entries: &[(&[u8], u32, &[u8])]) -> Result<bool, ArgError> {
+        let mut batch = WriteBatch::with_capacity(entries.len());
+        {
+            let pool_ref = self.pool.borrow();
+            let policy = policy();
+            for &(key, flags, data) in entries {
+                let command = Command::Store {
+                    op: self.op,
+                    flags,
+                    exptime: self.exptime,
+                    cas: self.cas,
+                    data,
+                };
+                batch.push(&pool_ref, key, command, &policy);
+            }
+        }
+        execute(self.object, self.pool, &mut batch.requests)?;
+        Ok(all_answered(&batch.requests, |o| *o == Outcome::Done))
+    }
 }
 
 /// `get`: one key (the value or `false`) or an array of keys (`[key => value]` of the hits).

@@ -56,7 +56,7 @@ pub extern "C" fn startup(_kind: i32, module_number: i32) -> i32 {
     }
 }
 
-/// Request startup: the session key prefix is computed per request (spec §6).
+/// Request startup: the session key prefix is computed per request.
 pub extern "C" fn request_startup(_kind: i32, _module_number: i32) -> i32 {
     match std::panic::catch_unwind(prefix::refresh_session) {
         Ok(()) => 0,

@@ -227,7 +227,7 @@ impl StatsTree {
 }
 
 /// `setCompressThreshold(threshold, min_savings)`: the threshold is applied before
-/// `min_savings` is checked (spec §3.7 quirk).
+/// `min_savings` is checked, as in the C extension.
 pub fn set_compress_threshold(
     object: PoolObject<'_>,
     threshold: i64,

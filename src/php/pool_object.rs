@@ -36,7 +36,7 @@ impl PoolObject<'_> {
     }
 
     /// The pool servers are added to, created on first use with the INI settings of this
-    /// moment (spec §1.3); `None` with `Unknown connection identifier` when the property holds
+    /// moment; `None` with `Unknown connection identifier` when the property holds
     /// something else.
     pub fn pool_for_adding(self) -> Option<SharedPool> {
         self.pool("Unknown connection identifier", || {

@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use ext_php_rs::types::ZendStr;
 use ext_php_rs::zend::ProcessGlobals;
 
-use crate::key::{self, KeyList};
+use crate::key::{self, KeyList, PreparedKey};
 use crate::php::ini;
 
 thread_local! {
@@ -27,7 +27,7 @@ pub fn refresh_session() {
 }
 
 /// Prepares a user key with the current key prefix (`None`: invalid key).
-pub fn prepare(raw: &[u8]) -> Option<Vec<u8>> {
+pub fn prepare(raw: &[u8]) -> Option<PreparedKey> {
     KEY_PREFIX.with(|prefix| key::prepare(&prefix.borrow(), raw))
 }
 
@@ -37,11 +37,11 @@ pub fn push(keys: &mut KeyList, raw: &[u8]) -> bool {
 }
 
 /// Prepares a session id with the session prefix (`None`: empty id).
-pub fn prepare_session(raw: &[u8]) -> Option<Vec<u8>> {
+pub fn prepare_session(raw: &[u8]) -> Option<PreparedKey> {
     SESSION_PREFIX.with(|prefix| key::prepare(&prefix.borrow(), raw))
 }
 
-/// Static part followed by the host part, with no separator (spec §6).
+/// Static part followed by the host part, with no separator.
 fn compute(directives: &ini::PrefixDirectives) -> Vec<u8> {
     let mut prefix = directives.static_key().unwrap_or_default();
     if let Some((remove_www, remove_subdomain)) = directives.host_key() {

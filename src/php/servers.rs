@@ -17,8 +17,8 @@ use crate::php::prefix;
 use crate::php::shared_health;
 use crate::pool::{timeout_from_seconds, ProtocolKind, ServerConfig, DEFAULT_WEIGHT};
 
-/// The C extension's port limit (quirk Q7: a typo for 65535 that it really enforces; larger
-/// ports wrap modulo 65536).
+/// The C extension's port limit: a typo for 65535 that it really enforces (larger ports wrap
+/// modulo 65536).
 const MAX_PORT: i64 = 65635;
 
 /// The arguments of `addServer` and `connect` as passed; `None` for one omitted, which takes the
@@ -155,7 +155,7 @@ pub fn add_memcache_server(
 }
 
 /// `setServerParams(host, port, timeout, retry_interval, status, callback)`: every omitted
-/// argument resets to its default (spec §3.1); an explicit null callback clears it.
+/// argument resets to its default; an explicit null callback clears it.
 #[allow(clippy::too_many_arguments)]
 pub fn set_server_params(
     object: PoolObject<'_>,

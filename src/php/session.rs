@@ -109,7 +109,7 @@ unsafe fn handler<'a>(mod_data: *mut *mut c_void) -> Option<&'a Handler> {
     unsafe { (*mod_data).cast::<Handler>().as_ref() }
 }
 
-/// The pool and settings for a save path (spec §12.1): the INI of this moment decides
+/// The pool and settings for a save path: the INI of this moment decides
 /// hashing, protocol, compression, redundancy and locking; no failure callback, no notices.
 fn open_store(path: &str) -> Result<Handler, SavePathError> {
     let servers = parse_save_path(path)?;

@@ -3,14 +3,16 @@
 //! reply lines back into outcomes, in order.
 
 use crate::net::{NetError, ReadProgress, ReplyReader};
-use crate::pool::request::{is_get, ClockReading, Command, Hit, Hits, Outcome, Request, StatEntry};
+use crate::pool::request::{
+    is_get, ClockReading, Command, Hits, Outcome, Outcomes, Request, StatEntry,
+};
 use crate::protocol::ascii::{self, Reply, ServerErrorKind, StoreOp};
 use crate::protocol::{Parse, ProtocolError};
 
 /// Encodes the requests queued for one server, in order, into `out` (ASCII protocol).
 /// Gets are merged into one command line.
 pub fn encode_ascii(out: &mut Vec<u8>, requests: &[Request<'_>], indexes: &[usize]) {
-    let mut get_keys: Vec<&[u8]> = Vec::new();
+    let mut get_keys: smallvec::SmallVec<[&[u8]; 4]> = smallvec::SmallVec::new();
     let mut gets_with_cas = false;
     for &i in indexes {
         let r = &requests[i];
@@ -53,7 +55,7 @@ pub struct AsciiReader<'b, 'a> {
     requests: &'b [Request<'a>],
     indexes: &'b [usize],
     /// Outcome per entry of `indexes`.
-    outcomes: Vec<Outcome>,
+    outcomes: Outcomes,
     /// Next entry of `indexes` awaiting its reply; among the gets, the cursor over their keys.
     next: usize,
     /// Position of the first get in `indexes` (`indexes.len()` when there is none).
@@ -75,17 +77,17 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
         AsciiReader {
             requests,
             indexes,
-            outcomes: vec![Outcome::Pending; indexes.len()],
+            outcomes: smallvec::smallvec![Outcome::Pending; indexes.len()],
             next: 0,
             first_get,
             gets_ended: false,
-            hits: Hits::with_capacity(indexes.len() - first_get),
+            hits: Hits::default(),
             server_replies: ServerCommandReplies::default(),
         }
     }
 
     /// The outcomes (parallel to `indexes`; unanswered ones stay `Pending`) and the hits.
-    pub fn finish(self) -> (Vec<Outcome>, Hits) {
+    pub fn finish(self) -> (Outcomes, Hits) {
         (self.outcomes, self.hits)
     }
 
@@ -119,14 +121,10 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
                     self.next = slot + 1;
                 }
                 self.outcomes[slot] = Outcome::Done;
-                let start = self.hits.data.len();
-                self.hits.data.extend_from_slice(data);
-                self.hits.hits.push(Hit {
-                    request: self.indexes[slot],
-                    flags,
-                    cas: cas.unwrap_or(0),
-                    data: start..self.hits.data.len(),
-                });
+                let expected = self.indexes.len() - self.first_get;
+                let request = self.indexes[slot];
+                self.hits
+                    .add(request, flags, cas.unwrap_or(0), data, expected);
                 Ok(())
             }
             Reply::End => {
@@ -193,7 +191,7 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
 fn keyed_outcome(command: &Command<'_>, reply: Reply<'_>) -> Result<Outcome, NetError> {
     Ok(match (command, reply) {
         (Command::Store { .. }, Reply::Stored) => Outcome::Done,
-        // `NOT_FOUND` answers only `cas` (a plain false there, spec quirk Q1); to the other
+        // `NOT_FOUND` answers only `cas` (a plain false there); to the other
         // store commands it is an unexpected line, as in the C extension.
         (Command::Store { .. }, Reply::NotStored | Reply::Exists)
         | (

@@ -2,18 +2,18 @@
 //! the requests encoded into one write, and a [`BinaryReader`] that matches each response to
 //! its request by the frame's opaque field.
 //!
-//! Framing follows the C extension (spec §13.2): a lone get is a `GET`, several gets are quiet
+//! Framing follows the C extension: a lone get is a `GET`, several gets are quiet
 //! `GETQ`s (a miss sends nothing) ended by a `NOOP`, which memcached answers after everything
 //! before it. Each request's opaque is its position among the server's requests, so a response
 //! for anything else is a broken exchange. A new connection of a server with SASL credentials
 //! starts with a `SASL_AUTH` (mechanism `PLAIN`).
 //!
-//! Status handling differs from the C extension in one deliberate way (spec quirk Q15): a
+//! Status handling differs from the C extension in one deliberate way: a
 //! `replace`, `cas`, `append` or `prepend` the server refuses (`Not found`, `Not stored.`) is a
 //! plain `false`, as in the text protocol, instead of a server failure.
 
 use crate::net::{NetError, ReadProgress, ReplyReader};
-use crate::pool::request::{is_get, ClockReading, Command, Hit, Hits, Outcome, Request};
+use crate::pool::request::{is_get, ClockReading, Command, Hits, Outcome, Outcomes, Request};
 use crate::pool::SaslCredentials;
 use crate::protocol::binary::{self, Opcode, Response, Status};
 use crate::protocol::{Parse, ProtocolError};
@@ -106,7 +106,7 @@ pub struct BinaryReader<'b, 'a> {
     requests: &'b [Request<'a>],
     indexes: &'b [usize],
     /// Outcome per entry of `indexes`.
-    outcomes: Vec<Outcome>,
+    outcomes: Outcomes,
     /// A `SASL_AUTH` response is expected first.
     authenticating: bool,
     /// Gets were sent quiet: a `NOOP` ends them.
@@ -115,6 +115,8 @@ pub struct BinaryReader<'b, 'a> {
     awaited: usize,
     /// The closing `NOOP` has arrived (or none was sent).
     noop_seen: bool,
+    /// How many of the requests are gets (the most values the exchange brings).
+    gets: usize,
     hits: Hits,
     /// The clock figures seen among the `STAT` responses to [`Command::Uptime`].
     clock: ClockReading,
@@ -134,18 +136,19 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
         BinaryReader {
             requests,
             indexes,
-            outcomes: vec![Outcome::Pending; indexes.len()],
+            outcomes: smallvec::smallvec![Outcome::Pending; indexes.len()],
             authenticating,
             quiet,
             awaited,
             noop_seen: !quiet,
-            hits: Hits::with_capacity(gets),
+            gets,
+            hits: Hits::default(),
             clock: ClockReading::default(),
         }
     }
 
     /// The outcomes (parallel to `indexes`; unanswered ones stay `Pending`) and the hits.
-    pub fn finish(self) -> (Vec<Outcome>, Hits) {
+    pub fn finish(self) -> (Outcomes, Hits) {
         (self.outcomes, self.hits)
     }
 
@@ -213,14 +216,8 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
                 let flags = response
                     .flags()
                     .ok_or(NetError::Protocol(ProtocolError::MalformedResponse))?;
-                let start = self.hits.data.len();
-                self.hits.data.extend_from_slice(response.value);
-                self.hits.hits.push(Hit {
-                    request: index,
-                    flags,
-                    cas: response.cas,
-                    data: start..self.hits.data.len(),
-                });
+                self.hits
+                    .add(index, flags, response.cas, response.value, self.gets);
                 Outcome::Done
             }
             (Command::Get { .. } | Command::Lease { .. }, Status::NotFound) => Outcome::Done,
@@ -337,7 +334,10 @@ mod tests {
         let mut reader = BinaryReader::new(&requests, &indexes, false);
         assert!(feed(&mut reader, &stream));
         let (outcomes, hits) = reader.finish();
-        assert_eq!(outcomes, vec![Outcome::Done; 3]);
+        assert_eq!(
+            outcomes.as_slice(),
+            [Outcome::Done, Outcome::Done, Outcome::Done]
+        );
         assert_eq!(hits.hits.len(), 1);
         assert_eq!(
             (hits.hits[0].request, hits.hits[0].flags, hits.hits[0].cas),
@@ -369,7 +369,7 @@ mod tests {
         stream.extend(response(Opcode::Add, 2, 0, &[], b"Data exists for key."));
         let mut reader = BinaryReader::new(&requests, &[0], true);
         assert!(feed(&mut reader, &stream));
-        assert_eq!(reader.finish().0, vec![Outcome::Rejected]);
+        assert_eq!(reader.finish().0.as_slice(), [Outcome::Rejected]);
 
         let refused = response(Opcode::SaslAuth, 0x20, AUTH_OPAQUE, &[], b"Auth failure.");
         let mut reader = BinaryReader::new(&requests, &[0], true);
@@ -394,8 +394,8 @@ mod tests {
             let mut reader = BinaryReader::new(&requests, &[0], false);
             assert!(feed(&mut reader, &stream));
             assert_eq!(
-                reader.finish().0,
-                vec![Outcome::ErrorReply {
+                reader.finish().0.as_slice(),
+                [Outcome::ErrorReply {
                     message: message.to_string(),
                     code
                 }]

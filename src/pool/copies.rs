@@ -7,6 +7,8 @@
 //! sequence that take requests, each addressed directly, without failover
 //! ([`Pool::on_session_copies`]). Callers say what one copy is; the pool decides where copies go.
 
+use smallvec::SmallVec;
+
 use crate::pool::clock::unix_now;
 use crate::pool::{Command, Outcome, Policy, Pool, Request};
 
@@ -14,8 +16,9 @@ use crate::pool::{Command, Outcome, Policy, Pool, Request};
 /// server and its `memcache.redundancy` copies, and which entry each request answers.
 #[derive(Debug, Default)]
 pub struct WriteBatch<'a> {
-    /// The requests, each entry's copies next to each other: what [`Pool::execute`] runs.
-    pub requests: Vec<Request<'a>>,
+    /// The requests, each entry's copies next to each other: what [`Pool::execute`] runs
+    /// (inline for a single-key call without copies).
+    pub requests: SmallVec<[Request<'a>; 1]>,
     /// The entry (in the order of [`WriteBatch::push`]) of each request; empty while every
     /// entry has one request (no copies: request `i` is entry `i`), which spares the
     /// allocation when `memcache.redundancy` is 1.
@@ -28,7 +31,7 @@ impl<'a> WriteBatch<'a> {
     /// An empty batch with room for `entries` entries without copies.
     pub fn with_capacity(entries: usize) -> Self {
         WriteBatch {
-            requests: Vec::with_capacity(entries),
+            requests: SmallVec::with_capacity(entries),
             entries: Vec::new(),
             len: 0,
         }
@@ -111,7 +114,7 @@ impl Pool {
         chosen
     }
 
-    /// The servers of `key`'s `key-0`, `key-1`, … sequence (spec §12.3), distinct, skipping
+    /// The servers of `key`'s `key-0`, `key-1`, … sequence, distinct, skipping
     /// `skip` and failed ones (those due for a probe count: the exchange probes them), at
     /// most `count`: where sessions keep their copies (and look for the next one to read).
     pub fn key_sequence(

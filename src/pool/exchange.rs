@@ -6,7 +6,7 @@ use crate::net::{NetError, ReadProgress, ReplyReader};
 use crate::pool::ascii_exchange::{encode_ascii, AsciiReader};
 use crate::pool::binary_exchange::{encode_binary, BinaryReader};
 use crate::pool::meta_exchange::{encode_meta, MetaReader};
-use crate::pool::request::{Hits, Outcome, Request};
+use crate::pool::request::{Hits, Outcomes, Request};
 use crate::pool::SaslCredentials;
 use crate::protocol::ProtocolKind;
 
@@ -56,7 +56,7 @@ impl<'b, 'a> Exchange<'b, 'a> {
     }
 
     /// The outcomes (parallel to `indexes`; unanswered ones stay `Pending`) and the hits.
-    pub fn finish(self) -> (Vec<Outcome>, Hits) {
+    pub fn finish(self) -> (Outcomes, Hits) {
         match self {
             Exchange::Ascii(reader) => reader.finish(),
             Exchange::Binary(reader) => reader.finish(),

@@ -19,7 +19,7 @@
 
 use crate::net::{NetError, ReadProgress, ReplyReader};
 use crate::pool::ascii_exchange::{error_reply, unexpected, ServerCommandReplies};
-use crate::pool::request::{is_get, Command, Hit, Hits, Lease, Outcome, Request};
+use crate::pool::request::{is_get, Command, Hits, Lease, Outcome, Outcomes, Request};
 use crate::protocol::ascii::{self, Reply as TextReply, ServerErrorKind};
 use crate::protocol::meta::{self, Meta, Reply, ReturnFlags, Status};
 use crate::protocol::{Parse, ProtocolError};
@@ -74,7 +74,7 @@ pub struct MetaReader<'b, 'a> {
     requests: &'b [Request<'a>],
     indexes: &'b [usize],
     /// Outcome per entry of `indexes`.
-    outcomes: Vec<Outcome>,
+    outcomes: Outcomes,
     /// Next single-reply request awaiting its reply.
     next: usize,
     /// Position of the first get in `indexes` (`indexes.len()` when there is none).
@@ -96,17 +96,17 @@ impl<'b, 'a> MetaReader<'b, 'a> {
         MetaReader {
             requests,
             indexes,
-            outcomes: vec![Outcome::Pending; indexes.len()],
+            outcomes: smallvec::smallvec![Outcome::Pending; indexes.len()],
             next: 0,
             first_get,
             gets_ended: false,
-            hits: Hits::with_capacity(indexes.len() - first_get),
+            hits: Hits::default(),
             server_replies: ServerCommandReplies::default(),
         }
     }
 
     /// The outcomes (parallel to `indexes`; unanswered ones stay `Pending`) and the hits.
-    pub fn finish(self) -> (Vec<Outcome>, Hits) {
+    pub fn finish(self) -> (Outcomes, Hits) {
         (self.outcomes, self.hits)
     }
 
@@ -205,14 +205,10 @@ impl<'b, 'a> MetaReader<'b, 'a> {
             _ if stale || win_taken => return Ok(Outcome::Done),
             _ => Outcome::Done,
         };
-        let start = self.hits.data.len();
-        self.hits.data.extend_from_slice(meta.data);
-        self.hits.hits.push(Hit {
-            request: self.indexes[slot],
-            flags,
-            cas: meta.flags.cas.unwrap_or(0),
-            data: start..self.hits.data.len(),
-        });
+        let expected = self.indexes.len() - self.first_get;
+        let request = self.indexes[slot];
+        let cas = meta.flags.cas.unwrap_or(0);
+        self.hits.add(request, flags, cas, meta.data, expected);
         Ok(outcome)
     }
 }

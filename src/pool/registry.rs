@@ -1,6 +1,6 @@
 //! The per-process registry of persistent servers: every pool of the process that adds the same
 //! host, TCP port and UDP port persistently shares one server, its socket and its failure state,
-//! across requests (spec §11).
+//! across requests.
 
 use std::cell::RefCell;
 use std::collections::HashMap;

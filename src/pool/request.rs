@@ -8,6 +8,8 @@
 
 use std::ops::Range;
 
+use smallvec::SmallVec;
+
 /// The storage commands are the protocol's own; the pool speaks of them as they are.
 pub use crate::protocol::ascii::StoreOp;
 
@@ -250,6 +252,10 @@ pub fn all_answered(requests: &[Request<'_>], done: impl Fn(&Outcome) -> bool) -
     answered.peek().is_some() && answered.all(|r| done(&r.outcome))
 }
 
+/// The outcomes of one server's requests, in the order of its requests: inline for the one or
+/// two requests of a single-key call, so such a call allocates nothing for them.
+pub type Outcomes = SmallVec<[Outcome; 2]>;
+
 /// A get hit: where its data sits in [`Hits::data`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
@@ -274,12 +280,27 @@ pub struct Hits {
 }
 
 impl Hits {
-    /// Empty, with room for `values` hits.
-    pub fn with_capacity(values: usize) -> Self {
-        Hits {
-            data: Vec::new(),
-            hits: Vec::with_capacity(values),
+    /// Records the value `data` found for request `request`; `expected` is how many values the
+    /// exchange may still bring at most, reserved at the first one (a miss allocates nothing).
+    pub(crate) fn add(
+        &mut self,
+        request: usize,
+        flags: u32,
+        cas: u64,
+        data: &[u8],
+        expected: usize,
+    ) {
+        if self.hits.is_empty() {
+            self.hits.reserve(expected);
         }
+        let start = self.data.len();
+        self.data.extend_from_slice(data);
+        self.hits.push(Hit {
+            request,
+            flags,
+            cas,
+            data: start..self.data.len(),
+        });
     }
 
     /// The bytes of `hit`.

@@ -6,6 +6,8 @@ use std::cell::RefMut;
 use std::rc::Rc;
 use std::time::Duration;
 
+use smallvec::SmallVec;
+
 use crate::hash::HashFunction;
 use crate::net::endpoint::ring_host;
 use crate::net::{self, Job, NetError};
@@ -118,6 +120,16 @@ pub enum Event {
     },
 }
 
+/// Inline room of the per-round vectors: rounds with up to this many servers allocate none.
+const ROUND_SERVERS: usize = 4;
+
+/// Per-round vectors, one entry per server of the round.
+type PerServer<T> = SmallVec<[T; ROUND_SERVERS]>;
+
+/// One server's pending requests (batch indexes, in wire order): the server's pool index and
+/// its members.
+type Group = (usize, SmallVec<[usize; 2]>);
+
 /// What one [`Pool::execute`] call keeps track of across its rounds.
 #[derive(Default)]
 struct CallState {
@@ -129,8 +141,8 @@ struct CallState {
     hits: Hits,
 }
 
-/// One server's part of a network round: its borrowed state and how its exchange ended, kept
-/// together (next to the reader of its replies) so a round allocates once, not once per field.
+/// One server's part of a network round: its borrowed state and how its exchange ended (the
+/// reader of its replies sits at the same position of the round's readers).
 struct ServerRound<'s> {
     /// The server, borrowed for the round.
     server: RefMut<'s, Server>,
@@ -153,7 +165,7 @@ pub struct Pool {
     /// Compression settings (`setCompressThreshold`).
     pub compression: Compression,
     /// Longest wait for progress on an exchange: the smallest timeout of the servers added so
-    /// far, lowered (never raised) by `setServerParams` (spec §10.2). Connects use each
+    /// far, lowered (never raised) by `setServerParams`. Connects use each
     /// server's own timeout.
     io_timeout: Option<Duration>,
     pub(crate) events: Vec<Event>,
@@ -369,8 +381,8 @@ impl Pool {
 
     /// Pending requests grouped by server (servers shared between pool slots count once);
     /// requests for an unusable server fail here without network traffic.
-    fn group_pending(&self, requests: &mut [Request<'_>]) -> Vec<(usize, Vec<usize>)> {
-        let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    fn group_pending(&self, requests: &mut [Request<'_>]) -> PerServer<Group> {
+        let mut groups: PerServer<Group> = PerServer::new();
         for (i, request) in requests.iter_mut().enumerate() {
             if !matches!(request.outcome, Outcome::Pending) {
                 continue;
@@ -386,7 +398,7 @@ impl Pool {
             }
             match groups.iter_mut().find(|(s, _)| *s == index) {
                 Some((_, members)) => members.push(i),
-                None => groups.push((index, vec![i])),
+                None => groups.push((index, smallvec::smallvec![i])),
             }
         }
         for (_, members) in &mut groups {
@@ -423,19 +435,20 @@ impl Pool {
     fn run_round(
         &mut self,
         requests: &mut [Request<'_>],
-        groups: &[(usize, Vec<usize>)],
+        groups: &[Group],
         policy: &Policy,
         now: i64,
         call: &mut CallState,
     ) {
-        let handles: Vec<ServerHandle> = groups
+        let handles: PerServer<ServerHandle> = groups
             .iter()
             .map(|(index, _)| self.servers[*index].clone())
             .collect();
         // Open connections and queue the requests; a connect that fails outright fails the
         // server before any job runs. A new connection of a server with credentials
         // authenticates first (binary only).
-        let mut slots: Vec<(ServerRound<'_>, Exchange<'_, '_>)> = Vec::with_capacity(groups.len());
+        let mut rounds: PerServer<ServerRound<'_>> = PerServer::new();
+        let mut readers: PerServer<Exchange<'_, '_>> = PerServer::new();
         for (handle, (_, members)) in handles.iter().zip(groups) {
             let mut server = handle.borrow_mut();
             let auth = match self.protocol {
@@ -455,18 +468,26 @@ impl Pool {
                 }
                 Err(e) => (false, Some(Err(e))),
             };
-            let round = ServerRound {
+            rounds.push(ServerRound {
                 server,
                 authenticating,
                 result,
                 reused: false,
-            };
-            let reader = Exchange::new(self.protocol, requests, members, authenticating);
-            slots.push((round, reader));
+            });
+            readers.push(Exchange::new(
+                self.protocol,
+                requests,
+                members,
+                authenticating,
+            ));
         }
         {
-            let mut jobs: Vec<Job<'_>> = Vec::with_capacity(slots.len());
-            for (round, reader) in slots.iter_mut().filter(|(r, _)| r.result.is_none()) {
+            let mut jobs: PerServer<Job<'_>> = PerServer::new();
+            for (round, reader) in rounds
+                .iter_mut()
+                .zip(readers.iter_mut())
+                .filter(|(r, _)| r.result.is_none())
+            {
                 let connect_timeout = round.server.config.timeout;
                 let io_timeout = self.io_timeout.unwrap_or(connect_timeout);
                 let conn = round
@@ -477,22 +498,19 @@ impl Pool {
                 jobs.push(Job::new(conn, reader, connect_timeout, io_timeout));
             }
             net::run(&mut jobs);
-            let results: Vec<_> = jobs.iter_mut().map(|job| job.result.take()).collect();
+            let results: PerServer<_> = jobs.iter_mut().map(|job| job.result.take()).collect();
             drop(jobs);
-            let ran = slots.iter_mut().filter(|(r, _)| r.result.is_none());
-            for ((round, _), result) in ran.zip(results) {
+            let ran = rounds.iter_mut().filter(|r| r.result.is_none());
+            for (round, result) in ran.zip(results) {
                 round.result = result;
             }
         }
         // The readers borrow the requests: finish them all before recording outcomes.
-        let finished: Vec<_> = slots
-            .into_iter()
-            .map(|(round, reader)| (round, reader.finish()))
-            .collect();
+        let finished: PerServer<_> = readers.into_iter().map(Exchange::finish).collect();
 
         let mut failed_slots: Vec<usize> = Vec::new();
         for (number, ((round, (outcomes, server_hits)), (index, members))) in
-            finished.into_iter().zip(groups).enumerate()
+            rounds.into_iter().zip(finished).zip(groups).enumerate()
         {
             let ServerRound {
                 mut server,
@@ -666,7 +684,7 @@ impl Pool {
 
     /// Chooses the server for a request among those `valid` accepts: its target, or the key's
     /// server, or (if that is not valid or already failed and failover is on) the `key-n`
-    /// sequence of spec §9.5.
+    /// sequence of the C extension.
     fn route(
         &self,
         request: &mut Request<'_>,

@@ -1,8 +1,8 @@
 //! memcached's ASCII (text) protocol, exactly as pecl-memcache speaks it.
 //!
 //! Why this module exists: it is the byte-level contract with both memcached and the C
-//! extension we replace. The `encode_*` functions produce the same bytes the C extension sends
-//! (spec §13.1), so a fleet can run both extensions against one cache, and [`parse_reply`]
+//! extension we replace. The `encode_*` functions produce the same bytes the C extension sends,
+//! so a fleet can run both extensions against one cache, and [`parse_reply`]
 //! classifies replies the way the C extension does, so the same replies succeed, fail softly or
 //! mark a server failed.
 //!
@@ -19,8 +19,8 @@
 //! - **Context-free.** Every memcached reply line identifies itself, so one parser serves all
 //!   commands; the caller decides whether a reply is expected for the command it sent (for
 //!   example `NOT_FOUND` is a plain miss for `get`/`delete`/`incr` but a failure for ASCII
-//!   `cas`, spec §3.2). A line of only digits is the reply to `incr`/`decr` ([`Reply::Number`]).
-//! - **Classification by prefix**, like the C extension (spec §13.1): `OK…`, `STORED…`,
+//!   `cas`). A line of only digits is the reply to `incr`/`decr` ([`Reply::Number`]).
+//! - **Classification by prefix**, like the C extension: `OK…`, `STORED…`,
 //!   `DELETED…`, `NOT_FOUND…`, `NOT_STORED…`, `EXISTS…`, `END…`, `RESET…`, `SERVER_ERROR out of
 //!   memory…`, `SERVER_ERROR object too large…`, other `SERVER_ERROR…`, `ERROR…`,
 //!   `CLIENT_ERROR…`; `VALUE`, `VERSION `, `STAT `, `ITEM ` lines carry data. Anything else,
@@ -40,7 +40,7 @@
 //!   reported as soon as the first wrong byte is in the buffer.
 //! - **`STAT` and `ITEM` lines** that do not have the expected shape are not errors but
 //!   [`Reply::Unexpected`]: the stats code stores such lines in its odd "key plus NUL" form
-//!   like the C extension (spec §3.6).
+//!   like the C extension.
 //! - **Numbers** (`incr`/`decr` replies) saturate at `u64::MAX` instead of failing, mirroring
 //!   the C extension's lenient parsing; the PHP layer then saturates to `PHP_INT_MAX`.
 
@@ -59,7 +59,7 @@ pub const MAX_KEY_LEN: usize = 250;
 /// so that a corrupt reply cannot make the caller buffer without bound.
 pub const MAX_VALUE_LEN: usize = 1 << 30;
 
-/// The storage commands (spec §3.2).
+/// The storage commands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StoreOp {
     /// `set`: store unconditionally.
@@ -140,7 +140,7 @@ pub fn encode_get(out: &mut Vec<u8>, keys: &[&[u8]], with_cas: bool) {
     out.extend_from_slice(b"\r\n");
 }
 
-/// Appends `delete <key>\r\n`. The C extension never sends a time (spec §3.4).
+/// Appends `delete <key>\r\n`. The C extension never sends a time.
 pub fn encode_delete(out: &mut Vec<u8>, key: &[u8]) {
     debug_assert!(is_wire_key(key), "unprepared key");
     out.extend_from_slice(b"delete ");
@@ -149,7 +149,7 @@ pub fn encode_delete(out: &mut Vec<u8>, key: &[u8]) {
 }
 
 /// Appends `incr <key> <delta>\r\n` for `delta >= 0`, otherwise `decr <key> <|delta|>\r\n`
-/// (`i64::MIN` becomes `decr <key> 9223372036854775808`, spec §3.5).
+/// (`i64::MIN` becomes `decr <key> 9223372036854775808`).
 pub fn encode_counter(out: &mut Vec<u8>, key: &[u8], delta: i64) {
     debug_assert!(is_wire_key(key), "unprepared key");
     out.extend_from_slice(if delta >= 0 { b"incr " } else { b"decr " });
@@ -186,7 +186,7 @@ pub fn encode_stats(out: &mut Vec<u8>, args: &[&[u8]]) {
 }
 
 /// What kind of `SERVER_ERROR` a server sent; the C extension treats two of them as soft
-/// errors with their own error numbers (spec §3.2).
+/// errors with their own error numbers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ServerErrorKind {
     /// `SERVER_ERROR out of memory…`: a soft error, errnum 130.
@@ -197,7 +197,7 @@ pub enum ServerErrorKind {
     Other,
 }
 
-/// One reply line (or `VALUE` block), classified like the C extension (spec §13.1: by prefix).
+/// One reply line (or `VALUE` block), classified like the C extension: by prefix.
 ///
 /// Borrowed slices point into the parsed buffer and never include the line's CRLF.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -384,7 +384,7 @@ pub fn parse_line(buf: &[u8]) -> Result<Parse<Reply<'_>>, ProtocolError> {
 /// yet, or an error if it can no longer become a valid line.
 pub(super) fn find_line_end(buf: &[u8]) -> Result<Option<usize>, ProtocolError> {
     let window = &buf[..buf.len().min(MAX_LINE_LEN)];
-    match window.iter().position(|&b| b == b'\n') {
+    match memchr::memchr(b'\n', window) {
         Some(lf) if lf > 0 && window[lf - 1] == b'\r' => Ok(Some(lf + 1)),
         Some(_) => Err(ProtocolError::MalformedResponse),
         None if buf.len() >= MAX_LINE_LEN => Err(ProtocolError::LineTooLong),
@@ -568,7 +568,7 @@ mod tests {
 
     parse_helpers!(parse_reply -> Reply, reply);
 
-    // ---- encoders: the byte strings of spec §13.1 ----
+    // ---- encoders: the byte strings the C extension sends ----
 
     #[test]
     fn encode_store_commands() {

@@ -2,7 +2,7 @@
 //!
 //! Why this module exists: it is the byte-level contract with memcached and with the C
 //! extension when the binary protocol is selected. The `encode_*` functions produce the frames
-//! the C extension sends (spec §13.2), and [`parse_response`] splits the server's byte stream
+//! the C extension sends, and [`parse_response`] splits the server's byte stream
 //! into response frames and classifies their status the way the C extension does.
 //!
 //! # Frames
@@ -149,7 +149,7 @@ pub fn encode_get(out: &mut Vec<u8>, key: &[u8], quiet: bool, opaque: u32) {
 /// Appends a storage frame.
 ///
 /// `Set`, `Add` and `Replace` carry 8 bytes of extras (flags, exptime) and put `cas` in the
-/// header's CAS field, so a non-zero `cas` makes them conditional (spec §13.2). `Cas` is sent
+/// header's CAS field, so a non-zero `cas` makes them conditional. `Cas` is sent
 /// as `SET` with the CAS field. `Append` and `Prepend` are sent without extras (the server
 /// keeps the item's flags and expiry); `cas` still goes into the CAS field.
 #[allow(clippy::too_many_arguments)] // Mirrors the storage command's fields one to one.
@@ -301,7 +301,7 @@ fn is_wire_key(key: &[u8]) -> bool {
     (1..=MAX_KEY_LEN).contains(&key.len())
 }
 
-/// The response status, classified like the C extension (spec §13.2).
+/// The response status, classified like the C extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Status {
     /// `0x00`: success.

@@ -1,5 +1,5 @@
-//! Sessions in memcached, wire-compatible with the C extension's `memcache` save handler
-//! (spec §12): the save path, and the lock/read/write/destroy protocol over a pool. Plain Rust;
+//! Sessions in memcached, wire-compatible with the C extension's `memcache` save handler: the
+//! save path, and the lock/read/write/destroy protocol over a pool. Plain Rust;
 //! `src/php/session.rs` registers it with PHP's session extension.
 
 pub mod save_path;

@@ -350,7 +350,7 @@ mod tests {
         assert_eq!(server.config.host, "unix:///tmp/m.sock");
     }
 
-    /// Deliberately not as in the C extension, which finds no host in them (README).
+    /// Deliberately not as in the C extension, which finds no host in them (docs/differences.md).
     #[test]
     fn bracketed_ipv6_without_scheme_is_accepted() {
         let server = &parse_save_path("[::1]:11211?weight=2").unwrap()[0];

@@ -1,4 +1,4 @@
-//! The session protocol of the C extension's handler (spec §12.2–§12.6), over a pool:
+//! The session protocol of the C extension's handler, over a pool:
 //! `<key>.lock` is taken with a pipelined `incr`/`add`/`get` on one server, with the same
 //! backoff; data is written to `session_redundancy` servers of the `key-n` sequence together
 //! with the lock release; reads fall over to the next copy.
@@ -68,7 +68,7 @@ impl SessionStore {
         (self.settings.redundancy.max(1) as usize).min(self.pool.len())
     }
 
-    /// Takes the lock and reads the data (spec §12.4). A missing session is empty data.
+    /// Takes the lock and reads the data. A missing session is empty data.
     pub fn read(&mut self, key: &[u8]) -> Result<Vec<u8>, LockFailure> {
         let lock = lock_key(key);
         let budget_seconds = self.settings.lock_timeout.saturating_mul(2);
@@ -147,7 +147,7 @@ impl SessionStore {
         }
     }
 
-    /// Writes the data to every copy and releases the lock there (spec §12.5). `true` iff some
+    /// Writes the data to every copy and releases the lock there. `true` iff some
     /// copy answered and every answer was a success: as in the C extension, a copy whose server
     /// fails does not fail the write.
     pub fn write(
@@ -185,7 +185,7 @@ impl SessionStore {
         all_answered(&requests, |outcome| *outcome == Outcome::Done)
     }
 
-    /// Deletes the data and the lock on every copy (spec §12.6); `NOT_FOUND` counts as done.
+    /// Deletes the data and the lock on every copy; `NOT_FOUND` counts as done.
     pub fn destroy(&mut self, key: &[u8]) -> bool {
         let lock = lock_key(key);
         let copy = [(key, Command::Delete), (&lock[..], Command::Delete)];

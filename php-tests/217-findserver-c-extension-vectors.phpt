@@ -1,5 +1,5 @@
 --TEST--
-findServer(): spec 9.4 vectors (localhost:11211 + localhost:11212) for all four hash_strategy x hash_function combinations
+findServer(): the C extension's answers (localhost:11211 + localhost:11212) for all four hash_strategy x hash_function combinations
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--

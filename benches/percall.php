@@ -1,0 +1,56 @@
+<?php
+/*
+ * One workload of scripts/callgrind.sh: N calls of one operation, after a warm-up, so that the
+ * difference of two runs with different N is what N calls cost (PHP's start-up, the module's
+ * and the connection's set-up cancel out).
+ *
+ *   php -n -d extension=... benches/percall.php WORKLOAD N
+ *
+ * Environment: BENCH_SERVERS, one memcached "127.0.0.1:PORT". Memcache API only (ours and
+ * Debian's C extension). Every result is checked: a wrong one exits non-zero, so a broken
+ * client cannot look cheap.
+ */
+
+error_reporting(E_ALL & ~E_DEPRECATED);
+
+[$workload, $n] = [$argv[1] ?? '', (int) ($argv[2] ?? 0)];
+[$host, $port] = explode(':', (string) getenv('BENCH_SERVERS')) + [1 => ''];
+if ($host !== '127.0.0.1' || !preg_match('/^[0-9]+$/', $port) || $n < 1) {
+    fwrite(STDERR, "usage: BENCH_SERVERS=127.0.0.1:PORT percall.php WORKLOAD N\n");
+    exit(2);
+}
+$m = new Memcache();
+$m->addServer($host, (int) $port);
+
+$small = str_repeat('v', 32);
+$keys = [];
+for ($i = 0; $i < 100; $i++) {
+    $keys[] = "percall:m:$i";
+    $m->set("percall:m:$i", $small, 0, 0);
+}
+$m->set('percall:hit', $small, 0, 0);
+$m->set('percall:counter', 0, 0, 0);
+$m->delete('percall:miss');
+
+$workloads = [
+    'get-hit' => fn() => $m->get('percall:hit') === $small,
+    'get-miss' => fn() => $m->get('percall:miss') === false,
+    'set' => fn() => $m->set('percall:set', $small, 0, 0),
+    'increment' => fn() => $m->increment('percall:counter') !== false,
+    'delete' => fn() => $m->delete('percall:miss') === false,
+    'multi-get-100' => fn() => count($m->get($keys) ?: []) === 100,
+];
+$op = $workloads[$workload] ?? null;
+if ($op === null) {
+    fwrite(STDERR, "unknown workload $workload: " . implode(', ', array_keys($workloads)) . "\n");
+    exit(2);
+}
+for ($i = 0; $i < 10; $i++) {
+    $op();
+}
+for ($i = 0; $i < $n; $i++) {
+    if (!$op()) {
+        fwrite(STDERR, "$workload: wrong result at call $i\n");
+        exit(1);
+    }
+}
