@@ -23,9 +23,9 @@ help:
 	@echo "                 on this machine, not in a root: dpkg-dev, lintian, composer, nutcracker)"
 	@echo "make build       cargo build --release, copy to modules/php<version>/memcache.so"
 	@echo "make demo        run every example of examples/ against two private memcached"
-	@echo "make test        build, cargo tests, then the phpt suite under ascii and under binary"
-	@echo "                 (PROTOCOL=ascii|binary: that one only)"
-	@echo "make test-php    only the phpt suite, once (EXT=path.so, TESTS=php-tests/x.phpt, PROTOCOL=binary)"
+	@echo "make test        build, cargo tests, then the phpt suite under ascii, binary and meta"
+	@echo "                 (PROTOCOL=ascii|binary|meta: that one only)"
+	@echo "make test-php    only the phpt suite, once (EXT=path.so, TESTS=php-tests/x.phpt, PROTOCOL=meta)"
 	@echo "make bench       ours vs Debian's C memcache vs memcached, one table, then make callgrind"
 	@echo "make callgrind   instructions (callgrind) and system calls (strace) per call, ours vs"
 	@echo "                 Debian's C memcache (about 5 min; OURS=path.so)"
@@ -110,10 +110,10 @@ EXT_DEPS := build
 endif
 # Tests (phpt files or directories) run by test-php.
 TESTS ?= php-tests
-# memcache.protocol of the phpt suite. `make test` runs it twice, with the default (ascii) and
-# with binary, and fails if either run fails. PROTOCOL=ascii|binary makes test and test-php run
-# it under that one only: it exports MEMCACHE_PROTOCOL, which run-phpt.sh turns into
-# -d memcache.protocol=... (and the Rust tests may read). test-php without PROTOCOL: default.
+# memcache.protocol of the phpt suite. `make test` runs it three times, with the default (ascii),
+# with binary and with meta, and fails if any run fails. PROTOCOL=ascii|binary|meta makes test
+# and test-php run it under that one only: it exports MEMCACHE_PROTOCOL, which run-phpt.sh turns
+# into -d memcache.protocol=... (and the Rust tests may read). test-php without PROTOCOL: default.
 PROTOCOL ?=
 ifneq ($(PROTOCOL),)
 export MEMCACHE_PROTOCOL := $(PROTOCOL)
@@ -182,7 +182,7 @@ uninstall:
 demo: deps $(EXT_DEPS)
 	scripts/demo.sh $(EXT)
 
-# Without PROTOCOL both phpt runs happen even if the first fails (Ctrl-C stops both); the
+# Without PROTOCOL all three phpt runs happen even if one fails (Ctrl-C stops them); the
 # last line says under which protocol(s) the suite failed.
 test: deps deps-test $(EXT_DEPS)
 	$(CARGO_CMD) test --no-default-features
@@ -190,8 +190,9 @@ ifeq ($(PROTOCOL),)
 	trap 'exit 130' INT TERM; failed=""; \
 	scripts/run-phpt.sh $(EXT) $(TESTS) || failed="$$failed ascii"; \
 	MEMCACHE_PROTOCOL=binary scripts/run-phpt.sh $(EXT) $(TESTS) || failed="$$failed binary"; \
+	MEMCACHE_PROTOCOL=meta scripts/run-phpt.sh $(EXT) $(TESTS) || failed="$$failed meta"; \
 	if [ -n "$$failed" ]; then echo "phpt suite FAILED under memcache.protocol:$$failed" >&2; exit 1; fi; \
-	echo "phpt suite passed under memcache.protocol ascii and binary"
+	echo "phpt suite passed under memcache.protocol ascii, binary and meta"
 else
 	scripts/run-phpt.sh $(EXT) $(TESTS)
 endif

@@ -13,6 +13,8 @@
  *   BENCH_TLS_SERVER one memcached with a plain and a TLS listener, "127.0.0.1:PORT:TLS_PORT",
  *                    and BENCH_TLS_CA the CA of its certificate: the tcp.* and tls.*
  *                    workloads, for an extension with TLS (memcache.tls_ca_file) only
+ *                    An extension that speaks meta (memcache.remember_wait exists) also runs the
+ *                    ascii.* and meta.* workloads: the same calls over each protocol
  *   BENCH_SECONDS    time limit of one measurement (default 0.3)
  *   BENCH_MAX_ITER   iteration limit of one measurement (default 200000)
  *
@@ -150,6 +152,28 @@ if ($isMc && ini_get('memcache.tls_ca_file') !== false
             "$name.mget" => ['multi-get 100 keys, 1 server',
                 fn() => count($multi($c, $keysTls) ?: []) === 100],
             "$name.fresh" => ['new connection + get hit (not persistent)', $fresh],
+        ];
+    }
+}
+
+// Meta: the same calls over memcached's meta commands and over the text protocol, on the
+// three servers (ids ascii.* and meta.*), for the meta/ascii ratio; only for an extension that
+// speaks meta (ours).
+if ($isMc && ini_get('memcache.remember_wait') !== false) {
+    foreach (['ascii', 'meta'] as $protocol) {
+        ini_set('memcache.protocol', $protocol);   // read when the pool is created
+        $c = client($api, $servers);
+        ini_restore('memcache.protocol');
+        $keysProtocol = [];
+        for ($i = 0; $i < 100; $i++) {
+            $keysProtocol[] = "{$p}$protocol:$i";
+            $set($c, end($keysProtocol), $small);
+        }
+        $workloads += [
+            "$protocol.set32" => ['set 32 B value', fn() => $set($c, "{$p}$protocol:set", $small)],
+            "$protocol.get32" => ['get hit 32 B', fn() => $c->get("{$p}$protocol:1") === $small],
+            "$protocol.mget" => ['multi-get 100 keys, 3 servers',
+                fn() => count($multi($c, $keysProtocol) ?: []) === 100],
         ];
     }
 }

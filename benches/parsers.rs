@@ -1,5 +1,6 @@
 //! Micro-benchmarks of the parsers on the hot path of every call: the text protocol's reply
-//! parser, the binary protocol's response parser, and the decoding of stored values. No
+//! parser, the binary protocol's response parser, the meta commands' reply parser, and the
+//! decoding of stored values. No
 //! server, no PHP: pure functions over byte buffers, so the figures are the parsers' own cost.
 //!
 //!   cargo bench --no-default-features [--bench parsers] [-- FILTER]
@@ -12,7 +13,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use memcache::protocol::{ascii, binary, Parse, ProtocolError};
+use memcache::protocol::{ascii, binary, meta, Parse, ProtocolError};
 use memcache::value::{self, Compression, Value};
 
 /// Runs `f` in batches for the time budget; prints nanoseconds per call of the best batch.
@@ -170,6 +171,37 @@ fn main() {
     bench("binary: multi-get 100 values + noop", filter, || {
         assert_eq!(
             parse_all(black_box(&bin_multi), |b| used(binary::parse_response(b))),
+            101
+        );
+    });
+
+    // Meta commands: a hit with the flags a get asks for, a store reply, and 100 quiet hits
+    // named by their opaques, ended by MN.
+    let mut meta_hit = b"VA 32 f0 O0\r\n".to_vec();
+    meta_hit.extend_from_slice(&small);
+    meta_hit.extend_from_slice(b"\r\nMN\r\n");
+    let mut meta_multi = Vec::new();
+    for i in 0..100 {
+        meta_multi.extend_from_slice(format!("VA 32 f0 O{i}\r\n").as_bytes());
+        meta_multi.extend_from_slice(&small);
+        meta_multi.extend_from_slice(b"\r\n");
+    }
+    meta_multi.extend_from_slice(b"MN\r\n");
+    bench("meta: get hit (VA + MN)", filter, || {
+        assert_eq!(
+            parse_all(black_box(&meta_hit), |b| used(meta::parse_reply(b))),
+            2
+        );
+    });
+    bench("meta: HD", filter, || {
+        assert_eq!(
+            parse_all(black_box(b"HD O0\r\n"), |b| used(meta::parse_reply(b))),
+            1
+        );
+    });
+    bench("meta: multi-get 100 values + MN", filter, || {
+        assert_eq!(
+            parse_all(black_box(&meta_multi), |b| used(meta::parse_reply(b))),
             101
         );
     });

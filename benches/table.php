@@ -65,13 +65,18 @@ echo "multi-get: 1 op = one call fetching 100 keys; set+get array: 1 op = one se
 echo "ours/C above 1.00 means ours is faster than the C extension.\n\n";
 
 $rows = [];
-$tlsRows = [];
+// Ours against ours: [workload id prefix, the baseline's prefix] => rows.
+$comparisons = [['tls', 'tcp'], ['meta', 'ascii']];
+$comparisonRows = [];
 foreach ($titles as $id => $title) {
-    if (str_starts_with($id, 'tls.')) {
-        $tls = cell('ours', $id);
-        $tcp = cell('ours', 'tcp.' . substr($id, 4));
-        $tlsRows[] = [$title, show('ours', $id), show('ours', 'tcp.' . substr($id, 4)),
-            $tls !== null && $tcp ? sprintf('%.2f', $tls / $tcp) : '-'];
+    foreach ($comparisons as $i => [$prefix, $baseline]) {
+        if (str_starts_with($id, "$prefix.")) {
+            $base = $baseline . substr($id, strlen($prefix));
+            $value = cell('ours', $id);
+            $reference = cell('ours', $base);
+            $comparisonRows[$i][] = [$title, show('ours', $id), show('ours', $base),
+                $value !== null && $reference ? sprintf('%.2f', $value / $reference) : '-'];
+        }
     }
     if (str_contains($id, '.')) {
         continue;
@@ -101,8 +106,13 @@ function table(array $head, array $rows): void
 }
 
 table(['workload', ...array_values($columns), 'ours/C'], $rows);
-if ($tlsRows) {
+if (isset($comparisonRows[0])) {
     echo "\nTLS (ours only: the other extensions have none), to one memcached listening both ways;\n";
     echo "TLS/plain below 1.00 is what encryption costs.\n\n";
-    table(['workload', 'ours TLS ops/s', 'ours plain ops/s', 'TLS/plain'], $tlsRows);
+    table(['workload', 'ours TLS ops/s', 'ours plain ops/s', 'TLS/plain'], $comparisonRows[0]);
+}
+if (isset($comparisonRows[1])) {
+    echo "\nmemcache.protocol=meta against ascii (ours only: the other extensions have no meta), on\n";
+    echo "the three servers; meta/ascii above 1.00 means meta is faster.\n\n";
+    table(['workload', 'ours meta ops/s', 'ours ascii ops/s', 'meta/ascii'], $comparisonRows[1]);
 }

@@ -71,7 +71,7 @@ $ours = ob_get_clean();
 echo $ours;
 echo "-- C extension --\n";
 $c = run_with_c_extension("ini_set('memory_limit', '256M');\n" . $scenario
-    . "\nscenario154(" . var_export(test_protocol(), true) . ");\n");
+    . "\nscenario154(" . var_export(c_extension_protocol(), true) . ");\n");
 echo $c === $ours ? "same output\n" : "DIFFERENT:\n$c";
 ?>
 --EXPECTF--

@@ -1,5 +1,5 @@
 --TEST--
-Module identity: extension name, classes and the 24 memcache_* functions of the C extension in registration order, then this extension's memcache_server_health
+Module identity: extension name, classes and the 24 memcache_* functions of the C extension in registration order, then this extension's memcache_remember, memcache_invalidate and memcache_server_health
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';
@@ -28,7 +28,7 @@ string(12) "MemcachePool"
 bool(false)
 string(8) "memcache"
 bool(true)
-int(26)
+int(28)
 memcache_connect
 memcache_pconnect
 memcache_add_server
@@ -54,6 +54,8 @@ memcache_decrement
 memcache_close
 memcache_flush
 memcache_set_sasl_auth_data
+memcache_remember
+memcache_invalidate
 memcache_server_health
 bool(false)
 bool(false)

@@ -25,10 +25,10 @@ var_dump(is_callable([$m, 'GETVERSION']), is_callable([$m, 'setsaslauthdata']));
 var_dump($m instanceof MemcachePool);
 ?>
 --EXPECT--
-connect,addserver,setserverparams,setfailurecallback,setfailbackcallback,getserverstatus,findserver,getversion,add,set,replace,cas,append,prepend,get,delete,getstats,getextendedstats,setcompressthreshold,increment,decrement,close,flush,setSaslAuthData
-connect,pconnect,addserver,setserverparams,setfailurecallback,setfailbackcallback,getserverstatus,findserver,getversion,add,set,replace,cas,append,prepend,get,delete,getstats,getextendedstats,setcompressthreshold,increment,decrement,close,flush,setSaslAuthData
-int(24)
-int(25)
+connect,addserver,setserverparams,setfailurecallback,setfailbackcallback,getserverstatus,findserver,getversion,add,set,replace,cas,append,prepend,get,delete,getstats,getextendedstats,setcompressthreshold,increment,decrement,close,flush,setSaslAuthData,remember,invalidate
+connect,pconnect,addserver,setserverparams,setfailurecallback,setfailbackcallback,getserverstatus,findserver,getversion,add,set,replace,cas,append,prepend,get,delete,getstats,getextendedstats,setcompressthreshold,increment,decrement,close,flush,setSaslAuthData,remember,invalidate
+int(26)
+int(27)
 NULL
 bool(false)
 bool(false)

@@ -42,7 +42,7 @@ $ours = ob_get_clean();
 echo $ours;
 // Under binary the C extension reads username/password through __get when they are missing
 // (a row of docs/differences.md): its pool then throws where ours works.
-$c = run_with_c_extension($code, test_protocol());
+$c = run_with_c_extension($code, c_extension_protocol());
 check_per_protocol('C extension', $c === $ours ? 'same output' : $c, 'same output',
     "no server: false\nLogicException: __get(username)\n");
 ?>

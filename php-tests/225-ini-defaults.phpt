@@ -1,5 +1,5 @@
 --TEST--
-INI: every memcache.* directive of the C extension, plus this extension's own (session_fail_on_lock_timeout, failure_limit, failover_ttl, failback_flush, max_failed_share, health_log, tls_ca_file, tls_cert_file, tls_key_file, tls_server_name, tls_verify_peer: PHP_INI_ALL; shared_health, shared_health_file: PHP_INI_SYSTEM), exists with its default value and access; shared_health_file, which the harness sets for each test, is unset by default (a php -n child shows it) (fails on Debian 4.0.5.2: no memcache.select_api, no session_fail_on_lock_timeout)
+INI: every memcache.* directive of the C extension, plus this extension's own (session_fail_on_lock_timeout, failure_limit, failover_ttl, failback_flush, max_failed_share, health_log, tls_ca_file, tls_cert_file, tls_key_file, tls_server_name, tls_verify_peer, remember_wait: PHP_INI_ALL; shared_health, shared_health_file: PHP_INI_SYSTEM), exists with its default value and access; shared_health_file, which the harness sets for each test, is unset by default (a php -n child shows it) (fails on Debian 4.0.5.2: no memcache.select_api, no session_fail_on_lock_timeout)
 --INI--
 memcache.protocol=ascii
 --FILE--
@@ -13,7 +13,7 @@ echo 'default shared_health_file: ', shell_exec(escapeshellarg(PHP_BINARY) . ' -
     . escapeshellarg(test_extension_so()) . ' -r ' . escapeshellarg('var_export(ini_get_all("memcache", false)["memcache.shared_health_file"]);')), "\n";
 ?>
 --EXPECTF--
-array(34) {
+array(35) {
   ["memcache.allow_failover"]=>
   string(1) "1"
   ["memcache.chunk_size"]=>
@@ -52,6 +52,8 @@ array(34) {
   string(5) "ascii"
   ["memcache.redundancy"]=>
   string(1) "1"
+  ["memcache.remember_wait"]=>
+  string(1) "3"
   ["memcache.select_api"]=>
   string(6) "select"
   ["memcache.session_fail_on_lock_timeout"]=>
@@ -86,7 +88,7 @@ array(34) {
 array(2) {
   [0]=>
   int(7)
-  [27]=>
+  [28]=>
   int(4)
 }
 default shared_health_file: NULL

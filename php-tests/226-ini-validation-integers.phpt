@@ -15,6 +15,9 @@ $cases = [
     ['memcache.compress_threshold', '100'],
     ['memcache.lock_timeout', '0'], ['memcache.lock_timeout', '-3'], ['memcache.lock_timeout', '30'],
     ['memcache.default_port', '12345'],
+    ['memcache.remember_wait', '0'], ['memcache.remember_wait', '-1'], ['memcache.remember_wait', '2s'],
+    ['memcache.remember_wait', '2592001'], ['memcache.remember_wait', '2592000'],
+    ['memcache.remember_wait', '10'],
 ];
 foreach ($cases as [$k, $v]) {
     echo "$k = '$v': ";
@@ -88,3 +91,23 @@ memcache.lock_timeout = '30': string(2) "15"
 string(2) "30"
 memcache.default_port = '12345': string(5) "11211"
 string(5) "12345"
+memcache.remember_wait = '0': 
+Warning: ini_set(): memcache.remember_wait must be a number of seconds from 1 to 2592000 ('0' given) in %s on line %d
+bool(false)
+string(1) "3"
+memcache.remember_wait = '-1': 
+Warning: ini_set(): memcache.remember_wait must be a number of seconds from 1 to 2592000 ('-1' given) in %s on line %d
+bool(false)
+string(1) "3"
+memcache.remember_wait = '2s': 
+Warning: ini_set(): memcache.remember_wait must be a number of seconds from 1 to 2592000 ('2s' given) in %s on line %d
+bool(false)
+string(1) "3"
+memcache.remember_wait = '2592001': 
+Warning: ini_set(): memcache.remember_wait must be a number of seconds from 1 to 2592000 ('2592001' given) in %s on line %d
+bool(false)
+string(1) "3"
+memcache.remember_wait = '2592000': string(1) "3"
+string(7) "2592000"
+memcache.remember_wait = '10': string(1) "3"
+string(2) "10"

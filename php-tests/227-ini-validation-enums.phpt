@@ -8,7 +8,8 @@ include __DIR__ . '/connect.inc';
 
 $cases = [
     ['memcache.protocol', 'foo'], ['memcache.protocol', ''], ['memcache.protocol', 'binary'],
-    ['memcache.protocol', 'BINARY'], ['memcache.protocol', 'Ascii'],
+    ['memcache.protocol', 'BINARY'], ['memcache.protocol', 'Ascii'], ['memcache.protocol', 'meta'],
+    ['memcache.protocol', 'Meta'],
     ['memcache.hash_strategy', 'bogus'], ['memcache.hash_strategy', 'standard'],
     ['memcache.hash_strategy', 'STANDARD'], ['memcache.hash_strategy', 'Consistent'],
     ['memcache.hash_function', 'md5'], ['memcache.hash_function', 'crc'], ['memcache.hash_function', 'fnv'],
@@ -23,11 +24,11 @@ foreach ($cases as [$k, $v]) {
 ?>
 --EXPECTF--
 memcache.protocol = 'foo': 
-Warning: ini_set(): memcache.protocol must be in set {ascii, binary} ('foo' given) in %s on line %d
+Warning: ini_set(): memcache.protocol must be in set {ascii, binary, meta} ('foo' given) in %s on line %d
 bool(false)
 string(5) "ascii"
 memcache.protocol = '': 
-Warning: ini_set(): memcache.protocol must be in set {ascii, binary} ('' given) in %s on line %d
+Warning: ini_set(): memcache.protocol must be in set {ascii, binary, meta} ('' given) in %s on line %d
 bool(false)
 string(5) "ascii"
 memcache.protocol = 'binary': string(5) "ascii"
@@ -36,6 +37,10 @@ memcache.protocol = 'BINARY': string(5) "ascii"
 string(6) "BINARY"
 memcache.protocol = 'Ascii': string(5) "ascii"
 string(5) "Ascii"
+memcache.protocol = 'meta': string(5) "ascii"
+string(4) "meta"
+memcache.protocol = 'Meta': string(5) "ascii"
+string(4) "Meta"
 memcache.hash_strategy = 'bogus': 
 Warning: ini_set(): memcache.hash_strategy must be in set {standard, consistent} ('bogus' given) in %s on line %d
 bool(false)

@@ -10,7 +10,8 @@ final, deprecated, parameter count, required count, return by reference, return 
 return type), every parameter (name, optional, by-reference, variadic, type, nullable, default
 value), every constant (value and type) and every INI entry (value without php.ini, access).
 INI entries set on this process's command line (the harness may pass memcache.protocol) are set
-the same way in the C process, so they compare equal; the others show their built-in defaults.
+the same way in the C process, so they compare equal (except memcache.protocol=meta, which the C
+extension does not have: its process speaks ascii); the others show their built-in defaults.
 
 The two dumps are diffed by subject and attribute. A difference fails the test unless an entry
 of the allow-list below matches it; every entry names the row of docs/differences.md that
@@ -33,10 +34,15 @@ include __DIR__ . '/connect.inc';
 $allowed = [
     // Debian 12's C extension (PHP 8.2) says 4.0.5.2, Debian 13's (PHP 8.4) 8.2.
     ['/^extension \| version: ours \'8\.2\.0\', C \'(4\.0\.5\.2|8\.2)\'$/', "`phpversion('memcache')`"],
-    ['/^INI memcache\.(select_api|session_fail_on_lock_timeout|shared_health|shared_health_file|failure_limit|failover_ttl|failback_flush|max_failed_share|health_log|tls_ca_file|tls_cert_file|tls_key_file|tls_server_name|tls_verify_peer) \| (value|access): only ours /', 'INI'],
+    ['/^INI memcache\.(select_api|session_fail_on_lock_timeout|shared_health|shared_health_file|failure_limit|failover_ttl|failback_flush|max_failed_share|health_log|tls_ca_file|tls_cert_file|tls_key_file|tls_server_name|tls_verify_peer|remember_wait) \| (value|access): only ours /', 'INI'],
     ['/^(method (MemcachePool|Memcache)::setfailbackcallback\(\)|function memcache_set_failback_callback\(\))( #\d)? \| [a-z ]+: only ours /', 'failback callback'],
     ['/^function memcache_server_health\(\) \| [a-z ]+: only ours /', '`memcache_server_health()`'],
+    ['/^(method (MemcachePool|Memcache)::(remember|invalidate)\(\)|function memcache_(remember|invalidate)\(\))( #\d)? \| [a-z ]+: only ours /', '`remember()`, `invalidate()`'],
 ];
+// Under meta the C process speaks ascii (it has no meta): the one INI value that then differs.
+if (test_protocol() === 'meta') {
+    $allowed[] = ['/^INI memcache\.protocol \| value: ours \'meta\' \(as set on the command line\), C \'ascii\' \(as set on the command line\)$/', '`memcache.protocol=meta`'];
+}
 
 $dumpCode = <<<'PHP'
 /** "yes"/"no". */
@@ -170,14 +176,18 @@ foreach (array_keys((new ReflectionExtension('memcache'))->getINIEntries()) as $
 }
 
 $ours = refl_dump($overrides);
-$raw = run_with_c_extension($dumpCode . "\necho json_encode(refl_dump(" . var_export($overrides, true) . "));");
+$cOverrides = $overrides;
+if (isset($cOverrides['memcache.protocol'])) {
+    $cOverrides['memcache.protocol'] = c_extension_protocol();
+}
+$raw = run_with_c_extension($dumpCode . "\necho json_encode(refl_dump(" . var_export($cOverrides, true) . "));");
 $theirs = json_decode($raw, true);
 if (!is_array($theirs)) {
     echo "C run failed:\n$raw\n";
     exit;
 }
-// Guard against a vacuous pass: both dumps describe 2 classes, 24 functions (ours 26: the failback
-// callback and memcache_server_health), 6 constants.
+// Guard against a vacuous pass: both dumps describe 2 classes, 24 functions (ours 28: the failback
+// callback, memcache_remember, memcache_invalidate and memcache_server_health), 6 constants.
 foreach (['ours' => $ours, 'C' => $theirs] as $who => $dump) {
     printf("%s: %d lines, %d classes, %d functions, %d constants\n", $who, count($dump),
         count(preg_grep('/^class \S+ \| parent: /', $dump)),
@@ -252,6 +262,6 @@ foreach ($allowed as $i => [$re]) {
 echo $unexpected ? "$unexpected unexpected differences\n" : "no unexpected differences\n";
 ?>
 --EXPECTF--
-ours: %d lines, 2 classes, 26 functions, 6 constants
+ours: %d lines, 2 classes, 28 functions, 6 constants
 C: %d lines, 2 classes, 24 functions, 6 constants
 no unexpected differences

@@ -6,6 +6,9 @@ include __DIR__ . '/connect.inc';
 if (test_protocol() === 'binary') {
     die('skip the fake server speaks the ASCII protocol; broken binary replies are covered by tests/binary.rs (broken_binary_replies_fail_the_server_and_are_never_reused)');
 }
+if (test_protocol() === 'meta') {
+    die('skip the fake server speaks the ASCII protocol; broken meta replies (half a VA block, then close) are covered by tests/meta.rs (broken_meta_replies_fail_the_server_and_are_never_reused)');
+}
 ?>
 --INI--
 error_reporting=E_ALL & ~E_DEPRECATED

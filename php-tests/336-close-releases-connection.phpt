@@ -10,7 +10,7 @@ include __DIR__ . '/failure.inc';
 [$pid, $p] = fm_start_memcached();    // a private memcached: only this test's connections count
 
 // Run here and, with Debian's C extension, in a separate process, against the same memcached.
-$code = '$p = ' . $p . '; $protocol = ' . var_export(test_protocol(), true) . ";\n" . <<<'PHP'
+$code = '$p = ' . $p . ";\n" . <<<'PHP'
 error_reporting(E_ALL & ~E_DEPRECATED);
 ini_set('memcache.protocol', $protocol);
 $statsConn = null;
@@ -69,10 +69,12 @@ $show('memcache_close()');
 PHP;
 
 ob_start();
+$protocol = test_protocol();
 eval($code);
 $ours = ob_get_clean();
 echo $ours;
-$theirs = run_with_c_extension($code);
+// The C extension has no meta: under meta it speaks ascii, and must behave the same.
+$theirs = run_with_c_extension('$protocol = ' . var_export(c_extension_protocol(), true) . ";\n" . $code);
 echo $theirs === $ours ? "C extension: the same\n" : "C extension differs:\n$theirs";
 fm_kill($pid);
 ?>

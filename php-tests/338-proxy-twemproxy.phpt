@@ -1,5 +1,5 @@
 --TEST--
-Behind twemproxy (Debian's nutcracker) in front of two memcached: the ASCII data path (every store command, cas, counters, multi-get, compression) and sessions work, keys spread over both memcached; getVersion() works; getStats(), getExtendedStats() and flush() are commands the proxy does not forward: it closes the connection, the call returns false and the proxy counts as failed; after that the default failback (auto) cannot probe it back (its stats request is refused the same way) and failback_flush = never can; the binary protocol is not spoken by the proxy at all
+Behind twemproxy (Debian's nutcracker) in front of two memcached: the ASCII data path (every store command, cas, counters, multi-get, compression) and sessions work, keys spread over both memcached; getVersion() works; getStats(), getExtendedStats() and flush() are commands the proxy does not forward: it closes the connection, the call returns false and the proxy counts as failed; after that the default failback (auto) cannot probe it back (its stats request is refused the same way) and failback_flush = never can; the binary protocol and the meta commands are not spoken by the proxy at all
 --DESCRIPTION--
 docs/failure-handling.md ("Behind a proxy") gives the settings this test arrives at. The proxy
 runs with its own timeout and stats listener on loopback ports; memcache.protocol is set to
@@ -117,6 +117,18 @@ foreach (['getStats' => fn() => $m->getStats(), 'getExtendedStats' => fn() => $m
     echo 'and again: get ', test_export($m->get('p:n')), ', status ', $status(), "\n";
 }
 
+echo "-- meta protocol --\n";
+ini_set('memcache.protocol', 'meta');
+$failures = [];
+$meta = new Memcache();
+$meta->addServer('127.0.0.1', $proxy, true, 1, 1.0, 1);
+$meta->setFailureCallback(function ($host, $port, $udp, $error) use (&$failures) {
+    $failures[] = $error;
+});
+echo 'get: ', test_export($meta->get('p:n')), '; failure: ', implode('; ', $failures), "\n";
+// The proxy counts as failed now: past its retry interval (1 s; failback_flush is never) the
+// binary pool tries it again.
+usleep(1200000);
 echo "-- binary protocol --\n";
 ini_set('memcache.protocol', 'binary');
 $failures = [];
@@ -126,6 +138,7 @@ $binary->setFailureCallback(function ($host, $port, $udp, $error) use (&$failure
     $failures[] = $error;
 });
 echo 'get: ', test_export($binary->get('p:n')), '; failure: ', implode('; ', $failures), "\n";
+
 ob_end_flush();
 ?>
 --EXPECTF--
@@ -167,5 +180,7 @@ then get: false
 after the retry interval, failback_flush auto: get false, status 0; the probe failed: Read failed (%s)
 after the retry interval, failback_flush never: get 6, status 1
 and again: get 6, status 1
+-- meta protocol --
+get: false; failure: Read failed (%s)
 -- binary protocol --
 get: false; failure: Read failed (%s)

@@ -1,5 +1,5 @@
 --TEST--
-Interop with three servers and memcache.session_redundancy=2, the C process with the same memcache.protocol: the C handler and this one put the copies of a session on the same two servers, read each other's sessions, and destroy each other's copies
+Interop with three servers and memcache.session_redundancy=2, the C process with the same memcache.protocol (ascii when ours speaks meta): the C handler and this one put the copies of a session on the same two servers, read each other's sessions, and destroy each other's copies
 --SKIPIF--
 <?php
 include __DIR__ . '/connect.inc';
@@ -25,10 +25,10 @@ $c = function (string $body) use ($path, $ids) {
     return run_with_c_extension('require_once ' . var_export(__DIR__ . '/session.inc', true) . ";\n"
         . "ini_set('memcache.session_redundancy', 2);\n"
         . 'session_save_path(' . var_export($path, true) . ");\n"
-        . '$ids = ' . var_export($ids, true) . ";\n$body\nob_end_flush();\n", test_protocol());
+        . '$ids = ' . var_export($ids, true) . ";\n$body\nob_end_flush();\n", c_extension_protocol());
 };
 
-echo 'C extension protocol: ', run_with_c_extension('echo ini_get("memcache.protocol");', test_protocol()) === test_protocol() ? 'as ours' : 'different', "\n";
+echo 'C extension protocol: ', run_with_c_extension('echo ini_get("memcache.protocol");', c_extension_protocol()) === c_extension_protocol() ? 'as asked' : 'different', "\n";
 echo "-- C writes 10 sessions --\n";
 echo $c('foreach ($ids as $i => $id) { session_id($id); session_start(); $_SESSION = ["i" => $i, "by" => "C"]; session_write_close(); }');
 session_save_path($path);
@@ -60,7 +60,7 @@ foreach ($ids as $id) {
 echo "sessions with copies left: $left\n";
 ?>
 --EXPECT--
-C extension protocol: as ours
+C extension protocol: as asked
 -- C writes 10 sessions --
 copies per session written by C: {"2":10}
 read by us: 10/10, our destroy removed C's copies and our copies are on the same servers: 10/10

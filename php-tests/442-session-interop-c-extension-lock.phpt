@@ -1,5 +1,5 @@
 --TEST--
-Interop of the lock: while a C-extension process holds a session, our session_start() waits until the C process writes it (and reads its data); while we hold one, the C process waits for our write (same lock key and protocol; the C process with the same memcache.protocol)
+Interop of the lock: while a C-extension process holds a session, our session_start() waits until the C process writes it (and reads its data); while we hold one, the C process waits for our write (same lock key; the C process with the same memcache.protocol, or ascii when ours speaks meta: a mixed fleet serialises on one lock too)
 --SKIPIF--
 <?php
 include __DIR__ . '/connect.inc';
@@ -23,7 +23,7 @@ function c_process(string $id, string $body): array
         . 'session_save_path(' . var_export($server, true) . ");\n"
         . 'session_id(' . var_export($id, true) . ");\n$body\nob_end_flush();\n");
     $cmd = [PHP_BINARY, '-n', '-d', 'display_errors=1', '-d', 'error_reporting=' . (E_ALL & ~E_DEPRECATED),
-        '-d', "extension=$cExtension", '-d', 'memcache.protocol=' . test_protocol(), $file];
+        '-d', "extension=$cExtension", '-d', 'memcache.protocol=' . c_extension_protocol(), $file];
     $proc = proc_open($cmd, [['file', '/dev/null', 'r'], ['pipe', 'w'], ['redirect', 1]], $pipes);
     register_shutdown_function(function () use ($proc, $file) {
         if (is_resource($proc) && proc_get_status($proc)['running']) {
@@ -46,7 +46,7 @@ function c_wait(array $p): string
 
 echo "-- the C process holds the session 1.2 s --\n";
 $id = sess_new_id('s442');
-$p = c_process($id, 'echo "C protocol: ", ini_get("memcache.protocol") === "' . test_protocol() . '" ? "as ours" : "different", "\n"; session_start(); echo "C has it\n"; $_SESSION["by"] = "C"; usleep(1200000); session_write_close(); echo "C wrote\n";');
+$p = c_process($id, 'echo "C protocol: ", ini_get("memcache.protocol") === "' . c_extension_protocol() . '" ? "as asked" : "different", "\n"; session_start(); echo "C has it\n"; $_SESSION["by"] = "C"; usleep(1200000); session_write_close(); echo "C wrote\n";');
 $lock = null;
 for ($i = 0; $i < 100 && ($lock = sess_item($server, "$id.lock")) === null; $i++) {
     usleep(20000);                              // until the C process holds the lock
@@ -74,7 +74,7 @@ echo c_wait($p);
 -- the C process holds the session 1.2 s --
 lock taken by C: '1'
 we waited until C wrote, read: {"by":"C"}
-C protocol: as ours
+C protocol: as asked
 C has it
 C wrote
 -- we hold the session 1.2 s --

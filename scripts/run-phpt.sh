@@ -9,7 +9,7 @@
 # Every test process runs as `php -n -d extension=EXTENSION.so`: no php.ini, so the system's
 # memcache.so is never loaded; and with a server health table of its own (scripts/phpt-php.sh). The MEMCACHE_TEST_* variables reach the tests through the
 # environment (run-tests.php hands its own environment to each test). MEMCACHE_PROTOCOL, if
-# set (make test-php PROTOCOL=binary; make test sets it for its second run), is passed on as
+# set (make test-php PROTOCOL=binary|meta; make test sets it for its second and third runs), is passed on as
 # -d memcache.protocol=... to the tests and the harness's php-fpm; unset: the default (ascii).
 # The last line printed is "N passed, N failed, N skipped (memcache.protocol=P)"; exit status
 # 1 if anything failed.

@@ -13,8 +13,9 @@
  *    constructor; the server pool is created by the first connect()/addServer() and kept in the
  *    public dynamic property `connection`. Methods are registered in lowercase (`addserver`,
  *    `getstats`, ...) except setSaslAuthData; PHP method names are case-insensitive anyway.
- *  - 24 procedural memcache_* functions taking the object as first argument, and
- *    memcache_server_health() (the machine-wide server health table).
+ *  - 24 procedural memcache_* functions taking the object as first argument, and this
+ *    implementation's own: memcache_remember() and memcache_invalidate() (the stampede guard)
+ *    and memcache_server_health() (the machine-wide server health table).
  *  - 6 constants: MEMCACHE_COMPRESSED, MEMCACHE_USER1..4, MEMCACHE_HAVE_SESSION.
  *  - a session save handler named "memcache": session.save_handler=memcache with
  *    session.save_path (or memcache.session_save_path) set to a comma/space separated list of
@@ -31,7 +32,8 @@
  *   memcache.max_failover_attempts [20]    how many servers a failover may try
  *   memcache.default_port [11211]          default TCP port of connect()/addServer()/...
  *   memcache.chunk_size [32768]            accepted, no effect (the C extension's chunk size)
- *   memcache.protocol [ascii]              ascii | binary, read when a pool is created
+ *   memcache.protocol [ascii]              ascii | binary | meta (memcached's meta commands,
+ *                                          memcached >= 1.6), read when a pool is created
  *   memcache.hash_strategy [consistent]    consistent | standard
  *   memcache.hash_function [crc32]         crc32 | fnv
  *   memcache.redundancy [1]                servers every write/delete/increment goes to
@@ -65,6 +67,9 @@
  *   memcache.tls_server_name [unset]       the name the certificate must carry (unset: host)
  *   memcache.tls_cert_file [unset]         PEM client certificate (mutual TLS)
  *   memcache.tls_key_file [unset]          its PEM private key (unset: in tls_cert_file)
+ *   memcache.remember_wait [3]             this implementation only: seconds remember() waits
+ *                                          for another caller's recompute (its claim, and a
+ *                                          value invalidate() marks stale, live a second more)
  *
  * Defaults written as 11211 below are really the value of memcache.default_port at call time.
  */
@@ -358,6 +363,37 @@ class MemcachePool
      * @return bool false if either string is empty
      */
     public function setSaslAuthData(string $username, string $password): bool {}
+
+    /**
+     * The cached value of $key; on a miss exactly one caller in the whole fleet runs
+     * $compute($key) and stores what it returns (encoded as set() would) for $exptime, while
+     * the others wait up to memcache.remember_wait seconds for it, then compute themselves
+     * and store nothing (the claim lives a second longer, then the next caller takes it over).
+     * A false result is returned but not cached; an exception from $compute gives the claim
+     * back and propagates; with no server reachable $compute runs at once and nothing is
+     * stored. With memcache.protocol=meta the claim is memcached's lease (a placeholder item,
+     * which text-protocol readers see as an empty string while the value is recomputed) and a
+     * value invalidate() marked stale is returned at once to everyone but the one caller that
+     * recomputes it; with ascii and binary the claim is a lock key "<key>.remember". This
+     * implementation only.
+     *
+     * @param string $key the key
+     * @param int $exptime expiry of the stored result: seconds (up to 2592000) or an absolute
+     *        unix time; 0: never expires
+     * @param callable $compute fn(string $key): mixed, the value to cache; PHP code, which may
+     *        use this object
+     * @return mixed the cached or computed value; false (with a warning) for an invalid key
+     */
+    public function remember(string $key, int $exptime, callable $compute): mixed {}
+
+    /**
+     * Marks the value of $key stale (memcache.protocol=meta): for memcache.remember_wait + 1 s
+     * remember() returns it at once to everyone but one caller, which recomputes it, and get()
+     * misses it. With ascii and binary it is deleted. This implementation only.
+     *
+     * @return bool true if every server that answered had the key
+     */
+    public function invalidate(string $key): bool {}
 }
 
 /**
@@ -681,6 +717,16 @@ function memcache_flush(MemcachePool $memcache, int $delay = 0): bool {}
  * MemcachePool::setSaslAuthData() as a function: SASL credentials for servers added afterwards.
  */
 function memcache_set_sasl_auth_data(MemcachePool $memcache, string $username, string $password): bool {}
+
+/**
+ * MemcachePool::remember() as a function. This extension's own.
+ */
+function memcache_remember(MemcachePool $memcache, string $key, int $exptime, callable $compute): mixed {}
+
+/**
+ * MemcachePool::invalidate() as a function. This extension's own.
+ */
+function memcache_invalidate(MemcachePool $memcache, string $key): bool {}
 
 /**
  * The machine-wide server health table (memcache.shared_health), for status pages: one entry

@@ -1,5 +1,6 @@
 //! Batching as seen from the servers: a multi-key call costs one round trip per server (one
-//! `get k1 k2 …` line; all of a server's sets sent before it has answered any), servers are
+//! `get k1 k2 …` line, or in meta one write of quiet `mg` lines ended by one `mn`; all of a
+//! server's sets sent before it has answered any), servers are
 //! waited for together (two hung servers cost one timeout, not two), and pool sockets have
 //! TCP_NODELAY set.
 
@@ -33,8 +34,9 @@ struct Seen {
     rounds: Vec<Vec<String>>,
 }
 
-/// A fake memcached (ASCII) on a loopback port, in a thread: it answers `get`/`gets` with a
-/// hit for every key (the value is the key itself) and storage commands with `STORED`, and
+/// A fake memcached on a loopback port, in a thread: it answers `get`/`gets` (and meta's `mg`)
+/// with a hit for every key (the value is the key itself), `mn` with `MN`, and storage
+/// commands with `STORED`, and
 /// records every command line, grouped in rounds. It serves connections one after the other
 /// until none has arrived for 10 s or the test drops its pool; every wait is bounded.
 struct FakeServer {
@@ -167,6 +169,13 @@ fn answer(line: &str, reply: &mut Vec<u8>) {
             reply.extend_from_slice(b"END\r\n");
         }
         Some("set") => reply.extend_from_slice(b"STORED\r\n"),
+        Some("mg") => {
+            let key = words.next().unwrap_or_default();
+            let opaque = words.find(|w| w.starts_with('O')).unwrap_or("O?");
+            reply
+                .extend_from_slice(format!("VA {} f0 {opaque}\r\n{key}\r\n", key.len()).as_bytes());
+        }
+        Some("mn") => reply.extend_from_slice(b"MN\r\n"),
         _ => reply.extend_from_slice(b"ERROR\r\n"),
     }
 }
@@ -185,8 +194,13 @@ fn set_request(key: &[u8]) -> Request<'_> {
 }
 
 fn three_fakes() -> (Vec<FakeServer>, Pool) {
+    three_fakes_speaking(ProtocolKind::Ascii)
+}
+
+fn three_fakes_speaking(protocol: ProtocolKind) -> (Vec<FakeServer>, Pool) {
     let fakes: Vec<FakeServer> = (0..3).map(|_| FakeServer::start()).collect();
     let mut pool = new_pool();
+    pool.protocol = protocol;
     for fake in &fakes {
         pool.add_server(fake.config(), 1, true);
     }
@@ -221,6 +235,44 @@ fn a_100_key_get_over_3_servers_is_one_get_line_per_server() {
         // The ring spreads 100 keys over 3 servers: each gets a share.
         assert!(!server_keys.is_empty(), "{line}");
         all_keys.extend(server_keys);
+    }
+    all_keys.sort();
+    let expected = sorted_names(&keys);
+    assert_eq!(all_keys, expected, "each key asked once, from one server");
+}
+
+#[test]
+fn a_100_key_meta_get_over_3_servers_is_one_write_of_quiet_gets_and_one_noop_per_server() {
+    let (fakes, mut pool) = three_fakes_speaking(ProtocolKind::Meta);
+    let keys = keys(100, "meta-get");
+    let mut requests: Vec<Request<'_>> = keys
+        .iter()
+        .map(|k| Request::for_key(k, Command::Get { with_cas: false }))
+        .collect();
+    let hits = pool.execute(&mut requests, &Policy::default());
+    assert_eq!(hits.hits.len(), 100, "every key is a hit on the fake");
+    assert!(hits
+        .hits
+        .iter()
+        .all(|h| hits.value(h) == keys[h.request].as_slice()));
+    assert!(pool.take_events().is_empty());
+    drop(pool);
+
+    let mut all_keys: Vec<String> = Vec::new();
+    for lines in single_rounds(fakes) {
+        let (noop, gets) = lines.split_last().expect("requests");
+        assert_eq!(noop, "mn", "{lines:?}");
+        assert!(!gets.is_empty(), "{lines:?}");
+        for (position, line) in gets.iter().enumerate() {
+            let words: Vec<&str> = line.split(' ').collect();
+            let opaque = format!("O{position}");
+            assert_eq!(
+                (words[0], &words[2..]),
+                ("mg", &["v", "f", "q", opaque.as_str()][..]),
+                "{line}"
+            );
+            all_keys.push(words[1].to_string());
+        }
     }
     all_keys.sort();
     let expected = sorted_names(&keys);

@@ -14,17 +14,17 @@
 //! the others where they are visible next to the parameters below.
 
 use crate::php::arginfo::{
-    ARRAY, ARRAY_INT_OR_BOOL, ARRAY_OR_BOOL, BOOL, CALLBACK, FLOAT, INT, INT_OR_BOOL, KEY, MIXED,
-    NONE, STRING, STRING_OR_BOOL,
+    ARRAY, ARRAY_INT_OR_BOOL, ARRAY_OR_BOOL, BOOL, CALLABLE, CALLBACK, FLOAT, INT, INT_OR_BOOL,
+    KEY, MIXED, NONE, STRING, STRING_OR_BOOL,
 };
 use crate::php::dispatch::{
     commands, creating_function, memcache_function, memcache_method, plain_function, pool_function,
-    pool_method, pool_method_ignoring_extra_args, untyped_function, Bool, Bytes, Double, Ignored,
-    Long, LongOrNull, Ref, Refused, Value,
+    pool_method, pool_method_ignoring_extra_args, untyped_function, Bool, Bytes, Callable, Double,
+    Ignored, Long, LongOrNull, Ref, Refused, Value,
 };
 use crate::php::monitoring::{self, StatsArgs};
 use crate::php::servers::{self, AddServer};
-use crate::php::{commands, errors, ini};
+use crate::php::{commands, errors, ini, stampede};
 use crate::pool::{timeout_from_seconds, ServerConfig, StoreOp};
 
 commands! {
@@ -422,6 +422,21 @@ commands! {
         method: pool_method("setSaslAuthData"),
         function: pool_function("memcache_set_sasl_auth_data"),
     } => |object| object.set_sasl_auth_data(username, password);
+
+    /// `remember()`: the cached value of `$key`; on a miss exactly one caller in the fleet runs
+    /// `$compute($key)` and stores its result for `$exptime` while the others wait for it
+    /// (this extension's own; see [`stampede`](crate::php::stampede)).
+    remember(key: Bytes as STRING, exptime: Long as INT, compute: Callable as CALLABLE) -> MIXED {
+        method: pool_method("remember"),
+        function: pool_function("memcache_remember"),
+    } => |object| stampede::remember(object, key, exptime, compute);
+
+    /// `invalidate()`: marks the value of `$key` stale (meta; `remember()` serves it while one
+    /// caller recomputes it), or deletes it (text, binary). This extension's own.
+    invalidate(key: Bytes as STRING) -> BOOL {
+        method: pool_method("invalidate"),
+        function: pool_function("memcache_invalidate"),
+    } => |object| stampede::invalidate(object, key);
 
     /// `memcache_server_health()`: the machine-wide server health table as an array (this
     /// extension's own function; see [`server_health`](crate::php::server_health) for its

@@ -56,6 +56,8 @@ pub const BOOL: PhpType = mask(MAY_BE_BOOL);
 pub const ARRAY: PhpType = mask(may_be(IS_ARRAY));
 /// `array|string`: a key or an array of keys.
 pub const KEY: PhpType = mask(may_be(IS_ARRAY) | may_be(IS_STRING));
+/// `callable`
+pub const CALLABLE: PhpType = mask(may_be(IS_CALLABLE));
 /// `?callable`
 pub const CALLBACK: PhpType = mask(may_be(IS_CALLABLE) | may_be(IS_NULL));
 /// `int|bool`

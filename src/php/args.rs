@@ -10,7 +10,7 @@
 //! and the plain type (`... of type int is deprecated`), as for the C extension's `l`.
 
 use std::borrow::Cow;
-use std::ffi::{CStr, CString};
+use std::ffi::{c_char, CStr, CString};
 
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::exception::PhpException;
@@ -131,6 +131,38 @@ pub fn key_bytes(z: &Zval) -> Result<Cow<'_, [u8]>, ArgError> {
     // SAFETY: we own the reference returned above; dropping the box releases it.
     let s: ZBox<ZendStr> = unsafe { ZBox::from_raw(s) };
     Ok(Cow::Owned(s.as_bytes().to_vec()))
+}
+
+/// Checks parameter `arg_num` like `Z_PARAM_FUNC`: a value PHP can call, else the engine's
+/// `TypeError` (`...(): Argument #3 ($compute) must be a valid callback, function "nope" not
+/// found or invalid function name`).
+///
+/// # Errors
+/// [`ArgError`] with the `TypeError` pending.
+pub fn callable(z: &Zval, arg_num: u32) -> Result<&Zval, ArgError> {
+    let mut error: *mut c_char = std::ptr::null_mut();
+    // SAFETY: `z` is a live zval, only read; the other out-parameters are optional (NULL).
+    let ok = unsafe {
+        ext_php_rs::ffi::zend_is_callable_ex(
+            raw(z),
+            std::ptr::null_mut(),
+            0,
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            &mut error,
+        )
+    };
+    if ok {
+        if !error.is_null() {
+            // A deprecation note on a callable that works (e.g. "self::method"): ZPP drops it.
+            // SAFETY: emalloc'd by zend_is_callable_ex, ours to free.
+            unsafe { ext_php_rs::alloc::efree(error.cast()) };
+        }
+        return Ok(z);
+    }
+    // SAFETY: `error` is NULL or emalloc'd; the engine frees it.
+    unsafe { ffi::zend_wrong_callback_error(arg_num, error) };
+    Err(ArgError)
 }
 
 /// Throws the engine's `TypeError` for an object parameter of the wrong class

@@ -37,7 +37,7 @@ fn push_key(keys: &mut KeyList, zval: &Zval) -> Result<(), ArgError> {
 }
 
 /// Runs a batch and reports its events (the callback may throw).
-fn execute(
+pub(crate) fn execute(
     object: PoolObject<'_>,
     pool: &SharedPool,
     requests: &mut [Request<'_>],

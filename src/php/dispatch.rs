@@ -263,6 +263,8 @@ pub struct Bool;
 pub struct Bytes;
 /// Any value, as passed (`Z_PARAM_ZVAL`): keys, values, callbacks.
 pub struct Value;
+/// A value PHP can call (`Z_PARAM_FUNC`), else PHP's `TypeError`.
+pub struct Callable;
 /// A by-reference parameter: the caller's variable, to write to.
 pub struct Ref;
 /// A declared parameter the C extension refuses (see [`Role::Refused`]); only as `Option`.
@@ -310,6 +312,14 @@ impl Kind for Value {
     type Value<'f> = &'f Zval;
     fn read<'f>(args: &mut Args<'f>) -> Result<&'f Zval, ArgError> {
         required(args).map(|(zval, _)| &*zval)
+    }
+}
+
+impl Kind for Callable {
+    type Value<'f> = &'f Zval;
+    fn read<'f>(args: &mut Args<'f>) -> Result<&'f Zval, ArgError> {
+        let (zval, number) = required(args)?;
+        args::callable(zval, number)
     }
 }
 

@@ -112,6 +112,8 @@ crate::php_api! {
     fn zend_parse_arg_str_slow(arg: *mut zval, dest: *mut *mut zend_string, arg_num: u32) -> bool;
     fn zend_wrong_parameter_type_error(num: u32, expected: _zend_expected_type, arg: *mut zval);
     fn zend_wrong_parameter_class_error(num: u32, name: *const c_char, arg: *mut zval);
+    // Frees `error` (emalloc'd by zend_is_callable_ex).
+    fn zend_wrong_callback_error(num: u32, error: *mut c_char);
     // Zend/zend_execute.h
     fn get_active_function_or_method_name() -> *mut zend_string;
     fn get_active_function_arg_name(arg_num: u32) -> *const c_char;

@@ -13,7 +13,8 @@
 //! `PHP_INI_SYSTEM`: a process maps one table for its whole life. The TLS directives
 //! (`tls_ca_file`, `tls_verify_peer`, `tls_server_name`, `tls_cert_file`, `tls_key_file`) are
 //! `PHP_INI_ALL` and read when a server is added, so one script can reach clusters with
-//! different CAs or client certificates.
+//! different CAs or client certificates. `remember_wait` (the stampede guard's wait) is
+//! `PHP_INI_ALL` too and read at every `remember()`.
 //!
 //! Numbers are checked like the C code (`strtol`, whole string, then PHP's
 //! `OnUpdateLong`), string enums match case-insensitively (the INI keeps the
@@ -62,8 +63,16 @@ pub fn default_port() -> i64 {
 pub fn protocol() -> ProtocolKind {
     match PROTOCOL.load(Relaxed) {
         1 => ProtocolKind::Binary,
+        2 => ProtocolKind::Meta,
         _ => ProtocolKind::Ascii,
     }
+}
+
+/// `memcache.remember_wait` (default 3): how long (s) `remember()` waits for another caller's
+/// recompute; that caller's claim lives a second longer
+/// ([`claim_ttl`](crate::pool::stampede::claim_ttl)).
+pub fn remember_wait() -> u32 {
+    to_u32(REMEMBER_WAIT.load(Relaxed))
 }
 
 /// `memcache.hash_strategy` (default consistent).
@@ -249,6 +258,7 @@ static TLS_VERIFY_PEER: AtomicBool = AtomicBool::new(true);
 static TLS_SERVER_NAME: Mutex<Option<Vec<u8>>> = Mutex::new(None);
 static TLS_CERT_FILE: Mutex<Option<Vec<u8>>> = Mutex::new(None);
 static TLS_KEY_FILE: Mutex<Option<Vec<u8>>> = Mutex::new(None);
+static REMEMBER_WAIT: AtomicI64 = AtomicI64::new(3);
 
 /// Integer directive: `strtol` must consume the whole value and the result must
 /// be at least `min` (and at most `max`); the message names `label` (the C validators are
@@ -278,6 +288,13 @@ static COMPRESS_THRESHOLD_RULE: IntRule = at_least("memcache.compress_threshold"
 static LOCK_TIMEOUT_RULE: IntRule = at_least("memcache.lock_timeout", 1);
 static FAILURE_LIMIT_RULE: IntRule = at_least("memcache.failure_limit", 1);
 static FAILOVER_TTL_RULE: IntRule = at_least("memcache.failover_ttl", 0);
+/// At most memcached's longest relative expiry (30 days): the wait is also a TTL.
+static REMEMBER_WAIT_RULE: IntRule = IntRule {
+    label: "memcache.remember_wait",
+    min: 1,
+    max: 60 * 60 * 24 * 30,
+    expected: "must be a number of seconds from 1 to 2592000",
+};
 static MAX_FAILED_SHARE_RULE: IntRule = IntRule {
     label: "memcache.max_failed_share",
     min: 1,
@@ -293,7 +310,7 @@ struct EnumRule {
 
 static PROTOCOL_RULE: EnumRule = EnumRule {
     label: "memcache.protocol",
-    choices: &["ascii", "binary"],
+    choices: &["ascii", "binary", "meta"],
 };
 static HASH_STRATEGY_RULE: EnumRule = EnumRule {
     label: "memcache.hash_strategy",
@@ -426,7 +443,7 @@ const fn system_boolean(
 
 /// The table, in the C extension's order (`display_ini_entries` keeps it), then this
 /// extension's own directives.
-static INI: IniEntryDefs<35> = IniEntryDefs::new([
+static INI: IniEntryDefs<36> = IniEntryDefs::new([
     long(c"memcache.allow_failover", c"1", &ALLOW_FAILOVER),
     int(
         c"memcache.max_failover_attempts",
@@ -554,6 +571,12 @@ static INI: IniEntryDefs<35> = IniEntryDefs::new([
     string(c"memcache.tls_server_name", &TLS_SERVER_NAME, false),
     string(c"memcache.tls_cert_file", &TLS_CERT_FILE, false),
     string(c"memcache.tls_key_file", &TLS_KEY_FILE, false),
+    int(
+        c"memcache.remember_wait",
+        c"3",
+        &REMEMBER_WAIT,
+        &REMEMBER_WAIT_RULE,
+    ),
     IniEntryDef::end(),
 ]);
 

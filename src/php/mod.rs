@@ -28,6 +28,7 @@ pub mod server_health;
 pub mod servers;
 pub mod session;
 pub mod shared_health;
+pub mod stampede;
 
 use ext_php_rs::prelude::*;
 

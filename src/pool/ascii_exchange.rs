@@ -21,6 +21,11 @@ pub fn encode_ascii(out: &mut Vec<u8>, requests: &[Request<'_>], indexes: &[usiz
                 gets_with_cas |= with_cas;
                 get_keys.push(r.key);
             }
+            // No leases in this protocol: a lease is a `gets`, a hit or a miss, never a win.
+            Command::Lease { .. } => {
+                gets_with_cas = true;
+                get_keys.push(r.key);
+            }
             Command::Store {
                 op,
                 flags,
@@ -28,7 +33,8 @@ pub fn encode_ascii(out: &mut Vec<u8>, requests: &[Request<'_>], indexes: &[usiz
                 cas,
                 data,
             } => ascii::encode_store(out, op, r.key, flags, exptime, cas, data),
-            Command::Delete => ascii::encode_delete(out, r.key),
+            // No stale items and no conditional delete in this protocol: invalidating deletes.
+            Command::Delete | Command::Invalidate { .. } => ascii::encode_delete(out, r.key),
             Command::Counter { delta, .. } => ascii::encode_counter(out, r.key, delta),
             Command::Version => ascii::encode_version(out),
             Command::Flush { delay } => ascii::encode_flush(out, delay),
@@ -57,9 +63,7 @@ pub struct AsciiReader<'b, 'a> {
     /// True once the get line's `END` arrived.
     gets_ended: bool,
     hits: Hits,
-    stats: Vec<StatEntry>,
-    /// The clock figures seen in the reply to [`Command::Uptime`].
-    clock: ClockReading,
+    server_replies: ServerCommandReplies,
     /// Most bytes of values this exchange may buffer, all values together.
     max_value_len: usize,
 }
@@ -81,8 +85,7 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
             first_get,
             gets_ended: false,
             hits: Hits::default(),
-            stats: Vec::new(),
-            clock: ClockReading::default(),
+            server_replies: ServerCommandReplies::default(),
             max_value_len,
         }
     }
@@ -170,59 +173,14 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
 
     /// Handles the reply to a single-reply (or stats) command.
     fn read_single_reply(&mut self, reply: Reply<'_>) -> Result<(), NetError> {
-        let request = &self.requests[self.indexes[self.next]];
-        let outcome = match (request.command, reply) {
-            (Command::Stats { .. }, Reply::Stat { name, value }) => {
-                self.stats.push(StatEntry::Stat {
-                    name: name.to_vec(),
-                    value: value.to_vec(),
-                });
-                return Ok(());
+        let command = self.requests[self.indexes[self.next]].command;
+        let outcome = if ServerCommandReplies::reads(&command) {
+            match self.server_replies.read(&command, reply)? {
+                Some(outcome) => outcome,
+                None => return Ok(()),
             }
-            (Command::Stats { .. }, Reply::Item { key, bytes, expiry }) => {
-                self.stats.push(StatEntry::Item {
-                    key: key.to_vec(),
-                    bytes: bytes.to_vec(),
-                    expiry: expiry.to_vec(),
-                });
-                return Ok(());
-            }
-            (Command::Stats { .. }, Reply::End) => Outcome::Stats(std::mem::take(&mut self.stats)),
-            (Command::Uptime, Reply::Stat { name, value }) => {
-                self.clock.record(name, value);
-                return Ok(());
-            }
-            (Command::Uptime, Reply::End) => std::mem::take(&mut self.clock).outcome(),
-            (Command::Stats { .. }, Reply::Reset) => Outcome::Done,
-            (Command::Stats { .. }, reply @ Reply::Error(_)) => error_reply(&reply),
-            (Command::Store { .. }, Reply::Stored) => Outcome::Done,
-            // `NOT_FOUND` answers only `cas` (a plain false there); to the other
-            // store commands it is an unexpected line, as in the C extension.
-            (Command::Store { .. }, Reply::NotStored | Reply::Exists)
-            | (
-                Command::Store {
-                    op: StoreOp::Cas, ..
-                },
-                Reply::NotFound,
-            ) => Outcome::Rejected,
-            (Command::Delete, Reply::Deleted) => Outcome::Done,
-            (Command::Delete | Command::Counter { .. }, Reply::NotFound) => Outcome::Rejected,
-            (Command::Counter { .. }, Reply::Number(n)) => Outcome::Counter(n),
-            (Command::Version, Reply::Version(v)) => Outcome::Version(v.to_vec()),
-            (Command::Flush { .. }, Reply::Ok) => Outcome::Done,
-            (
-                Command::Store { .. }
-                | Command::Delete
-                | Command::Counter { .. }
-                | Command::Stats { .. },
-                reply @ (Reply::ServerError {
-                    kind: ServerErrorKind::TooLarge | ServerErrorKind::OutOfMemory,
-                    ..
-                }
-                | Reply::ClientError(_)),
-            ) => error_reply(&reply),
-            (Command::Counter { .. }, other) => return Err(counter_failure(&other)),
-            (_, other) => return Err(unexpected(&other)),
+        } else {
+            keyed_outcome(&command, reply)?
         };
         self.outcomes[self.next] = outcome;
         self.next += 1;
@@ -230,8 +188,105 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
     }
 }
 
+/// What `reply` means for a keyed command that is not a get.
+fn keyed_outcome(command: &Command<'_>, reply: Reply<'_>) -> Result<Outcome, NetError> {
+    Ok(match (command, reply) {
+        (Command::Store { .. }, Reply::Stored) => Outcome::Done,
+        // `NOT_FOUND` answers only `cas` (a plain false there); to the other
+        // store commands it is an unexpected line, as in the C extension.
+        (Command::Store { .. }, Reply::NotStored | Reply::Exists)
+        | (
+            Command::Store {
+                op: StoreOp::Cas, ..
+            },
+            Reply::NotFound,
+        ) => Outcome::Rejected,
+        (Command::Delete | Command::Invalidate { .. }, Reply::Deleted) => Outcome::Done,
+        (
+            Command::Delete | Command::Invalidate { .. } | Command::Counter { .. },
+            Reply::NotFound,
+        ) => Outcome::Rejected,
+        (Command::Counter { .. }, Reply::Number(n)) => Outcome::Counter(n),
+        (
+            _,
+            reply @ (Reply::ServerError {
+                kind: ServerErrorKind::TooLarge | ServerErrorKind::OutOfMemory,
+                ..
+            }
+            | Reply::ClientError(_)),
+        ) => error_reply(&reply),
+        (Command::Counter { .. }, other) => return Err(counter_failure(&other)),
+        (_, other) => return Err(unexpected(&other)),
+    })
+}
+
+/// The replies of the classic commands addressed to a server (version, flush, stats, the
+/// probe's uptime), which the text and the meta protocol share: memcached answers them in text
+/// on a meta connection too. Statistics arrive one line at a time and are gathered here.
+#[derive(Default)]
+pub(crate) struct ServerCommandReplies {
+    stats: Vec<StatEntry>,
+    /// The clock figures seen in the reply to [`Command::Uptime`].
+    clock: ClockReading,
+}
+
+impl ServerCommandReplies {
+    /// True for the commands it reads.
+    pub(crate) fn reads(command: &Command<'_>) -> bool {
+        matches!(
+            command,
+            Command::Version | Command::Flush { .. } | Command::Stats { .. } | Command::Uptime
+        )
+    }
+
+    /// What `reply` means for `command` (one of [`Self::reads`]): its outcome, or `None` while
+    /// more lines belong to the reply.
+    pub(crate) fn read(
+        &mut self,
+        command: &Command<'_>,
+        reply: Reply<'_>,
+    ) -> Result<Option<Outcome>, NetError> {
+        Ok(Some(match (command, reply) {
+            (Command::Stats { .. }, Reply::Stat { name, value }) => {
+                self.stats.push(StatEntry::Stat {
+                    name: name.to_vec(),
+                    value: value.to_vec(),
+                });
+                return Ok(None);
+            }
+            (Command::Stats { .. }, Reply::Item { key, bytes, expiry }) => {
+                self.stats.push(StatEntry::Item {
+                    key: key.to_vec(),
+                    bytes: bytes.to_vec(),
+                    expiry: expiry.to_vec(),
+                });
+                return Ok(None);
+            }
+            (Command::Stats { .. }, Reply::End) => Outcome::Stats(std::mem::take(&mut self.stats)),
+            (Command::Uptime, Reply::Stat { name, value }) => {
+                self.clock.record(name, value);
+                return Ok(None);
+            }
+            (Command::Uptime, Reply::End) => std::mem::take(&mut self.clock).outcome(),
+            (Command::Stats { .. }, Reply::Reset) => Outcome::Done,
+            (Command::Version, Reply::Version(v)) => Outcome::Version(v.to_vec()),
+            (Command::Flush { .. }, Reply::Ok) => Outcome::Done,
+            (
+                Command::Stats { .. },
+                reply @ (Reply::Error(_)
+                | Reply::ServerError {
+                    kind: ServerErrorKind::TooLarge | ServerErrorKind::OutOfMemory,
+                    ..
+                }
+                | Reply::ClientError(_)),
+            ) => error_reply(&reply),
+            (_, other) => return Err(unexpected(&other)),
+        }))
+    }
+}
+
 /// An error reply that does not fail the server (notice and `false`).
-fn error_reply(reply: &Reply<'_>) -> Outcome {
+pub(crate) fn error_reply(reply: &Reply<'_>) -> Outcome {
     Outcome::ErrorReply {
         message: String::from_utf8_lossy(&reply.message()).into_owned(),
         code: reply.errnum(),
@@ -254,7 +309,7 @@ fn counter_failure(reply: &Reply<'_>) -> NetError {
 }
 
 /// A reply the command did not expect: the C extension reports the line itself.
-fn unexpected(reply: &Reply<'_>) -> NetError {
+pub(crate) fn unexpected(reply: &Reply<'_>) -> NetError {
     NetError::Unexpected(String::from_utf8_lossy(&reply.message()).into_owned())
 }
 

@@ -35,10 +35,10 @@ fn noop_opaque(indexes: &[usize]) -> u32 {
 /// The opcode memcached echoes in the response to `command`.
 fn response_opcode(command: &Command<'_>, quiet: bool) -> Opcode {
     match command {
-        Command::Get { .. } if quiet => Opcode::GetQ,
-        Command::Get { .. } => Opcode::Get,
+        Command::Get { .. } | Command::Lease { .. } if quiet => Opcode::GetQ,
+        Command::Get { .. } | Command::Lease { .. } => Opcode::Get,
         Command::Store { op, .. } => binary::store_opcode(*op),
-        Command::Delete => Opcode::Delete,
+        Command::Delete | Command::Invalidate { .. } => Opcode::Delete,
         Command::Counter { delta, .. } if *delta >= 0 => Opcode::Increment,
         Command::Counter { .. } => Opcode::Decrement,
         Command::Version => Opcode::Version,
@@ -71,7 +71,10 @@ pub fn encode_binary(
         let r = &requests[i];
         let opaque = u32::try_from(position).unwrap_or(u32::MAX - 1);
         match r.command {
-            Command::Get { .. } => binary::encode_get(out, r.key, quiet, opaque),
+            // No leases in this protocol: a lease is a get, a hit or a miss, never a win.
+            Command::Get { .. } | Command::Lease { .. } => {
+                binary::encode_get(out, r.key, quiet, opaque);
+            }
             Command::Store {
                 op,
                 flags,
@@ -79,7 +82,10 @@ pub fn encode_binary(
                 cas,
                 data,
             } => binary::encode_store(out, op, r.key, flags, exptime, cas, data, opaque),
-            Command::Delete => binary::encode_delete(out, r.key, opaque),
+            // No stale items in this protocol: invalidating deletes.
+            Command::Delete | Command::Invalidate { .. } => {
+                binary::encode_delete(out, r.key, opaque);
+            }
             Command::Counter { delta, initial } => {
                 binary::encode_counter(out, r.key, delta, initial, opaque);
             }
@@ -215,7 +221,7 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
     ) -> Result<Outcome, NetError> {
         let status = response.status_kind();
         Ok(match (command, status) {
-            (Command::Get { .. }, Status::Ok) => {
+            (Command::Get { .. } | Command::Lease { .. }, Status::Ok) => {
                 let flags = response
                     .flags()
                     .ok_or(NetError::Protocol(ProtocolError::MalformedResponse))?;
@@ -223,7 +229,7 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
                     .add(index, flags, response.cas, response.value, self.gets);
                 Outcome::Done
             }
-            (Command::Get { .. }, Status::NotFound) => Outcome::Done,
+            (Command::Get { .. } | Command::Lease { .. }, Status::NotFound) => Outcome::Done,
             (Command::Counter { .. }, Status::Ok) => Outcome::Counter(
                 response
                     .counter()
@@ -232,11 +238,18 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
             (Command::Version, Status::Ok) => Outcome::Version(response.value.to_vec()),
             (Command::Stats { .. }, Status::Ok) => Outcome::Rejected,
             (Command::Uptime, Status::Ok) => std::mem::take(&mut self.clock).outcome(),
-            (Command::Store { .. } | Command::Delete | Command::Flush { .. }, Status::Ok) => {
-                Outcome::Done
-            }
+            (
+                Command::Store { .. }
+                | Command::Delete
+                | Command::Invalidate { .. }
+                | Command::Flush { .. },
+                Status::Ok,
+            ) => Outcome::Done,
             (Command::Store { .. }, Status::NotFound | Status::Exists | Status::NotStored)
-            | (Command::Delete | Command::Counter { .. }, Status::NotFound) => Outcome::Rejected,
+            | (
+                Command::Delete | Command::Invalidate { .. } | Command::Counter { .. },
+                Status::NotFound,
+            ) => Outcome::Rejected,
             (
                 _,
                 Status::TooLarge

@@ -1,16 +1,18 @@
 //! One server's share of a batch in the pool's protocol: the single place where the pool picks
-//! the text or the binary encoder and reader, so routing and failure handling stay
+//! the text, binary or meta encoder and reader, so routing and failure handling stay
 //! protocol-agnostic.
 
 use crate::net::{NetError, ReadProgress, ReplyReader};
 use crate::pool::ascii_exchange::{encode_ascii, AsciiReader};
 use crate::pool::binary_exchange::{encode_binary, BinaryReader};
+use crate::pool::meta_exchange::{encode_meta, MetaReader};
 use crate::pool::request::{Hits, Outcomes, Request};
 use crate::pool::SaslCredentials;
 use crate::protocol::ProtocolKind;
 
-/// Encodes the requests `indexes` of `requests` for one server into `out`. `auth` (binary only)
-/// opens the exchange with a SASL PLAIN authentication.
+/// Encodes the requests `indexes` of `requests` for one server into `out`. `auth` (binary only:
+/// the text and meta protocols have no SASL) opens the exchange with a SASL PLAIN
+/// authentication.
 pub fn encode(
     protocol: ProtocolKind,
     out: &mut Vec<u8>,
@@ -21,6 +23,7 @@ pub fn encode(
     match protocol {
         ProtocolKind::Ascii => encode_ascii(out, requests, indexes),
         ProtocolKind::Binary => encode_binary(out, requests, indexes, auth),
+        ProtocolKind::Meta => encode_meta(out, requests, indexes),
     }
 }
 
@@ -30,6 +33,8 @@ pub enum Exchange<'b, 'a> {
     Ascii(AsciiReader<'b, 'a>),
     /// Binary protocol.
     Binary(BinaryReader<'b, 'a>),
+    /// Meta commands.
+    Meta(MetaReader<'b, 'a>),
 }
 
 impl<'b, 'a> Exchange<'b, 'a> {
@@ -52,6 +57,7 @@ impl<'b, 'a> Exchange<'b, 'a> {
                 authenticating,
                 max_value_len,
             )),
+            ProtocolKind::Meta => Exchange::Meta(MetaReader::new(requests, indexes)),
         }
     }
 
@@ -60,6 +66,7 @@ impl<'b, 'a> Exchange<'b, 'a> {
         match self {
             Exchange::Ascii(reader) => reader.finish(),
             Exchange::Binary(reader) => reader.finish(),
+            Exchange::Meta(reader) => reader.finish(),
         }
     }
 }
@@ -69,6 +76,7 @@ impl ReplyReader for Exchange<'_, '_> {
         match self {
             Exchange::Ascii(reader) => reader.read(buf),
             Exchange::Binary(reader) => reader.read(buf),
+            Exchange::Meta(reader) => reader.read(buf),
         }
     }
 }

@@ -14,6 +14,7 @@ pub mod copies;
 pub mod exchange;
 pub mod health;
 pub mod health_table;
+pub mod meta_exchange;
 pub mod probe;
 pub mod recovery;
 pub mod registry;
@@ -22,6 +23,7 @@ pub mod ring;
 pub mod server;
 pub mod server_config;
 pub mod server_pool;
+pub mod stampede;
 
 pub use crate::net::TlsSettings;
 pub use crate::protocol::ascii::MAX_VALUE_LEN;
@@ -30,7 +32,9 @@ pub use clock::unix_now;
 pub use copies::WriteBatch;
 pub use health::{Admission, FailureVerdict, HealthSlot, HealthSnapshot};
 pub use recovery::FailbackFlush;
-pub use request::{all_answered, Command, Hit, Hits, Outcome, Request, StatEntry, StoreOp, Target};
+pub use request::{
+    all_answered, Command, Hit, Hits, Lease, Outcome, Request, StatEntry, StoreOp, Target,
+};
 pub use ring::HashStrategy;
 pub use server::{Health, Server, ServerHandle};
 pub use server_config::{timeout_from_seconds, SaslCredentials, ServerConfig, DEFAULT_WEIGHT};

@@ -18,6 +18,13 @@ pub use crate::protocol::ascii::StoreOp;
 pub enum Command<'a> {
     /// `get` (or `gets` when the CAS value is wanted).
     Get { with_cas: bool },
+    /// A get that elects one client to recompute a missing or stale value (the stampede
+    /// guard), answered with [`Outcome::Lease`] and, for the value or placeholder, a hit with
+    /// its cas unique. On a miss the server creates an empty placeholder that lives `ttl`
+    /// seconds. Protocols without leases (text, binary; see
+    /// [`ProtocolKind::has_leases`](crate::protocol::ProtocolKind::has_leases)) answer it as a
+    /// `gets`: a hit or a miss, never a win.
+    Lease { ttl: u32 },
     /// A storage command.
     Store {
         /// Which one.
@@ -33,6 +40,16 @@ pub enum Command<'a> {
     },
     /// `delete`.
     Delete,
+    /// Ends an item's freshness: with `mark_stale` the item is kept but marked stale (a new cas
+    /// unique; the next lease of it wins the right to recompute it, and others are served the
+    /// stale value meanwhile), living `ttl` more seconds when `ttl` > 0; without, it is deleted.
+    /// With `cas` > 0 only if the item's cas unique still equals it. Protocols without stale
+    /// items and conditional deletes (text, binary) delete the item unconditionally.
+    Invalidate {
+        mark_stale: bool,
+        ttl: u32,
+        cas: u64,
+    },
     /// `incr` (delta ≥ 0) or `decr`.
     Counter {
         /// Amount added (negative: subtracted, clamped at 0 by memcached).
@@ -72,6 +89,15 @@ pub enum Outcome {
     Done,
     /// `NOT_STORED`, `EXISTS` or `NOT_FOUND`: a plain `false`, no failure.
     Rejected,
+    /// What a [`Command::Lease`] found (the value or placeholder is in the hits).
+    Lease(Lease),
+    /// A plain get found a stale item and was handed the right to recompute it, which it does
+    /// not use: the pool gives it back (marks the item stale again, so the next lease wins)
+    /// before the call returns, and the outcome becomes [`Outcome::Done`] (a miss).
+    UnaskedWin {
+        /// The item's cas unique, which the give-back compares.
+        cas: u64,
+    },
     /// New counter value.
     Counter(u64),
     /// Server version.
@@ -95,6 +121,21 @@ pub enum Outcome {
     },
     /// The server (and its failover, if allowed) failed.
     Failed,
+}
+
+/// What a lease found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lease {
+    /// A fresh value: use it.
+    Fresh,
+    /// A stale value that another client is recomputing: use it meanwhile.
+    Stale,
+    /// Nothing: a placeholder now stands in for the value and this client recomputes it.
+    Won,
+    /// A stale value that this client recomputes.
+    WonStale,
+    /// Nothing yet: another client is recomputing it.
+    Pending,
 }
 
 /// The `uptime` and `time` statistics seen so far in a reply to [`Command::Uptime`] (both
@@ -268,10 +309,10 @@ impl Hits {
     }
 }
 
-/// True for `get`/`gets` requests, which one server answers together (one command line in
-/// ASCII, quiet gets ended by a no-op in binary).
+/// True for `get`/`gets` requests and leases, which one server answers together (one command
+/// line in ASCII, quiet gets ended by a no-op in binary and meta).
 pub(crate) fn is_get(request: &Request<'_>) -> bool {
-    matches!(request.command, Command::Get { .. })
+    matches!(request.command, Command::Get { .. } | Command::Lease { .. })
 }
 
 /// Orders one server's requests as they are sent: single-reply commands first, in batch order,

@@ -309,9 +309,35 @@ impl Pool {
         loop {
             let groups = self.group_pending(requests);
             if groups.is_empty() {
-                return std::mem::take(&mut call.hits);
+                break;
             }
             self.run_round(requests, &groups, policy, now, &mut call);
+        }
+        self.give_back_unasked_wins(requests, policy);
+        call.hits
+    }
+
+    /// Gives back the right to recompute a stale item that plain gets were handed (meta): the
+    /// item is marked stale again, if nobody changed it meanwhile, so that the next lease of it
+    /// wins; the gets are misses.
+    fn give_back_unasked_wins(&mut self, requests: &mut [Request<'_>], policy: &Policy) {
+        let mut give_backs: Vec<Request<'_>> = Vec::new();
+        for request in requests.iter_mut() {
+            let Outcome::UnaskedWin { cas } = request.outcome else {
+                continue;
+            };
+            request.outcome = Outcome::Done;
+            if let Some(server) = request.server {
+                let command = Command::Invalidate {
+                    mark_stale: true,
+                    ttl: 0,
+                    cas,
+                };
+                give_backs.push(Request::for_key_at(request.key, command, server));
+            }
+        }
+        if !give_backs.is_empty() {
+            self.execute(&mut give_backs, policy);
         }
     }
 
@@ -433,7 +459,7 @@ impl Pool {
             let mut server = handle.borrow_mut();
             let auth = match self.protocol {
                 ProtocolKind::Binary => server.pending_auth().cloned(),
-                ProtocolKind::Ascii => None,
+                ProtocolKind::Ascii | ProtocolKind::Meta => None,
             };
             let (authenticating, result) = match server.connection() {
                 Ok(conn) => {
@@ -723,7 +749,7 @@ impl Pool {
 }
 
 /// Memcached's largest relative expiry: larger values are absolute unix times.
-const MAX_RELATIVE_EXPIRY: u32 = 60 * 60 * 24 * 30;
+pub(crate) const MAX_RELATIVE_EXPIRY: u32 = 60 * 60 * 24 * 30;
 
 /// `exptime` (as sent: relative up to 30 days, else absolute) capped at `ttl` seconds from
 /// `now`; 0 (never expires) becomes `ttl`.

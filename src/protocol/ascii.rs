@@ -398,7 +398,7 @@ pub fn parse_line(buf: &[u8]) -> Result<Parse<Reply<'_>>, ProtocolError> {
 
 /// Returns the length of the first line including its CRLF, `None` if the line is not complete
 /// yet, or an error if it can no longer become a valid line.
-fn find_line_end(buf: &[u8]) -> Result<Option<usize>, ProtocolError> {
+pub(super) fn find_line_end(buf: &[u8]) -> Result<Option<usize>, ProtocolError> {
     let window = &buf[..buf.len().min(MAX_LINE_LEN)];
     match memchr::memchr(b'\n', window) {
         Some(lf) if lf > 0 && window[lf - 1] == b'\r' => Ok(Some(lf + 1)),
@@ -503,26 +503,42 @@ fn parse_value<'a>(
         });
     }
 
+    Ok(match data_block(buf, line_end, bytes)? {
+        Parse::Incomplete => Parse::Incomplete,
+        Parse::Done(data, used) => Parse::Done(
+            Reply::Value {
+                key,
+                flags,
+                cas,
+                data,
+            },
+            used,
+        ),
+    })
+}
+
+/// The data block of `bytes` bytes that follows a header line of `line_end` bytes (CRLF
+/// included) at the front of `buf`, and the length of header, data and trailing CRLF together.
+///
+/// # Errors
+/// [`ProtocolError::MalformedValueHeader`] as soon as a byte where the trailing CRLF belongs is
+/// something else: the header's byte count is what is wrong.
+pub(super) fn data_block(
+    buf: &[u8],
+    line_end: usize,
+    bytes: usize,
+) -> Result<Parse<&[u8]>, ProtocolError> {
     // Cannot overflow: line_end <= MAX_LINE_LEN and bytes <= MAX_VALUE_LEN.
     let data_end = line_end + bytes;
     let trailer = buf.get(data_end..).unwrap_or_default();
     let present = trailer.len().min(2);
     if trailer[..present] != b"\r\n"[..present] {
-        return Err(malformed);
+        return Err(ProtocolError::MalformedValueHeader);
     }
     if present < 2 {
         return Ok(Parse::Incomplete);
     }
-    let data = &buf[line_end..data_end];
-    Ok(Parse::Done(
-        Reply::Value {
-            key,
-            flags,
-            cas,
-            data,
-        },
-        data_end + 2,
-    ))
+    Ok(Parse::Done(&buf[line_end..data_end], data_end + 2))
 }
 
 /// Parses `<name> <value>` after `STAT `.
@@ -549,7 +565,7 @@ fn parse_item(rest: &[u8]) -> Option<Reply<'_>> {
 }
 
 /// Parses a non-empty run of decimal digits that fits `u64`.
-fn parse_u64(field: &[u8]) -> Option<u64> {
+pub(super) fn parse_u64(field: &[u8]) -> Option<u64> {
     if field.is_empty() {
         return None;
     }
@@ -563,7 +579,7 @@ fn parse_u64(field: &[u8]) -> Option<u64> {
 }
 
 /// A key the encoders can put on the wire unescaped (what the key module produces).
-fn is_wire_key(key: &[u8]) -> bool {
+pub(super) fn is_wire_key(key: &[u8]) -> bool {
     (1..=MAX_KEY_LEN).contains(&key.len()) && key.iter().all(|&b| b > b' ')
 }
 

@@ -13,6 +13,7 @@
 
 pub mod ascii;
 pub mod binary;
+pub mod meta;
 
 /// Wire protocol selected by `memcache.protocol`, fixed for a pool when it is created.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -22,6 +23,18 @@ pub enum ProtocolKind {
     Ascii,
     /// memcached's binary protocol (`memcache.protocol=binary`).
     Binary,
+    /// memcached's meta commands (`memcache.protocol=meta`; memcached 1.6 and later).
+    Meta,
+}
+
+impl ProtocolKind {
+    /// True when the protocol has leases: a get that creates a placeholder on a miss and
+    /// elects one client to recompute the value, and stale items served while it does (meta).
+    /// Without them, the stampede guard takes a lock key instead.
+    #[must_use]
+    pub fn has_leases(self) -> bool {
+        self == ProtocolKind::Meta
+    }
 }
 
 /// Result of trying to parse one reply from the front of a buffer.
