@@ -43,7 +43,7 @@ echo 'get: ', var_export($read === $value, true), ', ', bounded('peak RSS', $rss
     bounded('PHP heap', $heap, 1.1, $size), "\n";
 unset($read);
 $c = run_with_c_extension('error_reporting(E_ALL & ~E_DEPRECATED); ini_set("memory_limit", "1G"); $m = new Memcache; $m->addServer("127.0.0.1", ' . $server['port'] . ', false, 1, 5.0);'
-    . ' echo md5((string) $m->get("big"));', test_protocol());
+    . ' echo md5((string) $m->get("big"));', c_extension_protocol());
 echo 'C extension reads it back: ', $c === md5($value) ? 'yes' : $c, "\n";
 test_memcached_stop($server);
 ?>

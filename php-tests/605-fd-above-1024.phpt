@@ -75,13 +75,16 @@ foreach ($errors as $e) {
 PHP;
 $child = "const HUNG_PORT = $hungPort;\nconst BACKLOG_PORT = $backlogPort;\n$child";
 
-/** Runs $code with extension $so in a PHP whose soft descriptor limit is 2048: [output, status]. */
-function run_high_fd(string $code, string $so): array
+/**
+ * Runs $code with extension $so speaking $protocol in a PHP whose soft descriptor limit is 2048:
+ * [output, status].
+ */
+function run_high_fd(string $code, string $so, string $protocol): array
 {
     $file = tempnam(sys_get_temp_dir(), 'fd605');
     file_put_contents($file, "<?php\nrequire " . var_export(__DIR__ . '/connect.inc', true) . ";\n" . $code);
     $proc = proc_open(['bash', '-c', 'ulimit -S -n 2048 && exec "$0" "$@"', PHP_BINARY, '-n', '-d', "extension=$so",
-        '-d', 'memcache.protocol=' . test_protocol(), '-d', 'display_errors=1', $file],
+        '-d', 'memcache.protocol=' . $protocol, '-d', 'display_errors=1', $file],
         [0 => ['file', '/dev/null', 'r'], 1 => ['pipe', 'w'], 2 => ['redirect', 1]], $pipes);
     $out = stream_get_contents($pipes[1]);
     fclose($pipes[1]);
@@ -90,9 +93,9 @@ function run_high_fd(string $code, string $so): array
     return [$out, $status];
 }
 
-[$out, $status] = run_high_fd($child, test_extension_so());
+[$out, $status] = run_high_fd($child, test_extension_so(), test_protocol());
 echo $out, "exit status $status\n";
-[$out, $status] = run_high_fd($child, $cExtension);
+[$out, $status] = run_high_fd($child, $cExtension, c_extension_protocol());
 echo 'C extension: ', $status === 6 ? 'killed by SIGABRT' : "exit status $status", "\n", $out;
 fm_kill($hungPid);
 ?>
