@@ -15,7 +15,7 @@ use crate::pool::clock::unix_now;
 use crate::pool::exchange::{self, Exchange};
 use crate::pool::health::FailureVerdict;
 use crate::pool::recovery::{FailbackDecision, FailbackFlush};
-use crate::pool::request::wire_order;
+use crate::pool::request::{wire_order, Outcomes};
 use crate::pool::ring::{HashStrategy, Ring};
 use crate::pool::{
     registry, Command, Hits, Outcome, Request, Server, ServerConfig, ServerHandle, Target,
@@ -446,47 +446,20 @@ impl Pool {
         now: i64,
         call: &mut CallState,
     ) {
+        if let [(index, members)] = groups {
+            self.run_server_round(requests, *index, members, policy, now, call);
+            return;
+        }
         let handles: PerServer<ServerHandle> = groups
             .iter()
             .map(|(index, _)| self.servers[*index].clone())
             .collect();
-        // Open connections and queue the requests; a connect that fails outright fails the
-        // server before any job runs. A new connection of a server with credentials
-        // authenticates first (binary only).
         let mut rounds: PerServer<ServerRound<'_>> = PerServer::new();
         let mut readers: PerServer<Exchange<'_, '_>> = PerServer::new();
         for (handle, (_, members)) in handles.iter().zip(groups) {
-            let mut server = handle.borrow_mut();
-            let auth = match self.protocol {
-                ProtocolKind::Binary => server.pending_auth().cloned(),
-                ProtocolKind::Ascii | ProtocolKind::Meta => None,
-            };
-            let (authenticating, result) = match server.connection() {
-                Ok(conn) => {
-                    exchange::encode(
-                        self.protocol,
-                        conn.write_buffer(),
-                        requests,
-                        members,
-                        auth.as_ref(),
-                    );
-                    (auth.is_some(), None)
-                }
-                Err(e) => (false, Some(Err(e))),
-            };
-            rounds.push(ServerRound {
-                server,
-                authenticating,
-                result,
-                reused: false,
-            });
-            readers.push(Exchange::new(
-                self.protocol,
-                requests,
-                members,
-                authenticating,
-                policy.max_value_len,
-            ));
+            let (round, reader) = self.open_round(handle.borrow_mut(), requests, members, policy);
+            rounds.push(round);
+            readers.push(reader);
         }
         {
             let mut jobs: PerServer<Job<'_>> = PerServer::new();
@@ -495,14 +468,7 @@ impl Pool {
                 .zip(readers.iter_mut())
                 .filter(|(r, _)| r.result.is_none())
             {
-                let connect_timeout = round.server.config.timeout;
-                let io_timeout = self.io_timeout.unwrap_or(connect_timeout);
-                let conn = round
-                    .server
-                    .existing_connection()
-                    .expect("connection opened above");
-                round.reused = conn.was_used();
-                jobs.push(Job::new(conn, reader, connect_timeout, io_timeout));
+                jobs.push(self.job(round, reader));
             }
             net::run(&mut jobs);
             let results: PerServer<_> = jobs.iter_mut().map(|job| job.result.take()).collect();
@@ -515,100 +481,218 @@ impl Pool {
         // The readers borrow the requests: finish them all before recording outcomes.
         let finished: PerServer<_> = readers.into_iter().map(Exchange::finish).collect();
 
-        let mut failed_slots: Vec<usize> = Vec::new();
+        let mut failed_slots: PerServer<usize> = PerServer::new();
         for (number, ((round, (outcomes, server_hits)), (index, members))) in
             rounds.into_iter().zip(finished).zip(groups).enumerate()
         {
-            let ServerRound {
-                mut server,
-                authenticating,
-                result,
-                reused,
-            } = round;
-            let had_reply = server
-                .existing_connection()
-                .is_some_and(|conn| conn.has_reply_bytes());
-            // A stream that went out of step (unparsable, unexpected or unasked-for replies)
-            // may have handed any reply to the wrong request: nothing read from it is used.
-            let trusted = !matches!(&result, Some(Err(e)) if e.is_out_of_step());
-            let mut error_reply = false;
-            for (&member, outcome) in members.iter().zip(outcomes).filter(|_| trusted) {
-                if let Outcome::ErrorReply { message, code } = &outcome {
-                    error_reply = true;
-                    self.events
-                        .push(Event::ErrorReply(server_event(&server, message, *code)));
-                }
-                if !matches!(outcome, Outcome::Pending) {
-                    requests[member].outcome = outcome;
-                }
-            }
-            if trusted {
-                append_hits(&mut call.hits, server_hits);
-            }
-            match result {
-                Some(Ok(())) => {
-                    // A completed exchange answers every request; one left pending would be
-                    // sent again forever, so it counts as failed instead.
-                    fail_pending(requests, members);
-                    server.health.record_success(now);
-                    if authenticating {
-                        server.auth_done();
-                    }
-                    if error_reply {
-                        server.disconnect();
-                    } else {
-                        let conn = server.existing_connection().expect("job ran on it");
-                        conn.finish_exchange();
-                    }
-                }
-                // A value too large to hold: a notice, the rest of the server's requests fail
-                // (its reply is not read further), the server stays up.
-                Some(Err(e)) if e.is_refused_value() => {
-                    server.disconnect();
-                    self.events.push(Event::ErrorReply(server_event(
-                        &server,
-                        &e.to_string(),
-                        e.errnum(),
-                    )));
-                    fail_pending(requests, members);
-                }
-                Some(Err(e)) => {
-                    // A socket kept from an earlier exchange that turns out closed before any
-                    // reply byte was closed by the server meanwhile (restart, idle timeout):
-                    // reconnect and resend once, silently.
-                    if reused
-                        && !had_reply
-                        && e.is_closed_socket()
-                        && !call.stale_retried.contains(index)
-                    {
-                        call.stale_retried.push(*index);
-                        server.disconnect();
-                        continue;
-                    }
-                    self.fail_server(&mut server, &e, now, policy);
-                    failed_slots.push(number);
-                }
-                None => unreachable!("every job ends with a result"),
+            let replies = (outcomes, server_hits);
+            if self.settle(round, replies, requests, *index, members, policy, now, call) {
+                failed_slots.push(number);
             }
         }
         // Routing looks at every server's health: the borrows ended with the loop above.
         for number in failed_slots {
             let (index, members) = &groups[number];
-            for &member in members {
-                let request = &mut requests[member];
-                if !matches!(request.outcome, Outcome::Pending) {
-                    continue;
+            self.move_failed(requests, *index, members, policy, call);
+        }
+    }
+
+    /// [`run_round`](Self::run_round) for a round with one server (every single-key call): the
+    /// same steps, without the per-round vectors.
+    fn run_server_round(
+        &mut self,
+        requests: &mut [Request<'_>],
+        index: usize,
+        members: &[usize],
+        policy: &Policy,
+        now: i64,
+        call: &mut CallState,
+    ) {
+        let handle = self.servers[index].clone();
+        let (mut round, mut reader) =
+            self.open_round(handle.borrow_mut(), requests, members, policy);
+        if round.result.is_none() {
+            let mut jobs = [self.job(&mut round, &mut reader)];
+            net::run(&mut jobs);
+            let [job] = jobs;
+            round.result = job.result;
+        }
+        let replies = reader.finish();
+        if self.settle(round, replies, requests, index, members, policy, now, call) {
+            self.move_failed(requests, index, members, policy, call);
+        }
+    }
+
+    /// Opens (or takes) the connection of a round's server and queues its requests `members`;
+    /// a connect that fails outright is the round's result before any job runs. A new
+    /// connection of a server with credentials authenticates first (binary only).
+    fn open_round<'s, 'b, 'a>(
+        &self,
+        mut server: RefMut<'s, Server>,
+        requests: &'b [Request<'a>],
+        members: &'b [usize],
+        policy: &Policy,
+    ) -> (ServerRound<'s>, Exchange<'b, 'a>) {
+        let auth = match self.protocol {
+            ProtocolKind::Binary => server.pending_auth().cloned(),
+            ProtocolKind::Ascii | ProtocolKind::Meta => None,
+        };
+        let (authenticating, result) = match server.connection() {
+            Ok(conn) => {
+                exchange::encode(
+                    self.protocol,
+                    conn.write_buffer(),
+                    requests,
+                    members,
+                    auth.as_ref(),
+                );
+                (auth.is_some(), None)
+            }
+            Err(e) => (false, Some(Err(e))),
+        };
+        let reader = Exchange::new(
+            self.protocol,
+            requests,
+            members,
+            authenticating,
+            policy.max_value_len,
+        );
+        let round = ServerRound {
+            server,
+            authenticating,
+            result,
+            reused: false,
+        };
+        (round, reader)
+    }
+
+    /// The network job of a round whose connection is open, with the server's timeouts.
+    fn job<'j>(&self, round: &'j mut ServerRound<'_>, reader: &'j mut Exchange<'_, '_>) -> Job<'j> {
+        let connect_timeout = round.server.config.timeout;
+        let io_timeout = self.io_timeout.unwrap_or(connect_timeout);
+        let conn = round
+            .server
+            .existing_connection()
+            .expect("connection opened by open_round");
+        round.reused = conn.was_used();
+        Job::new(conn, reader, connect_timeout, io_timeout)
+    }
+
+    /// Records how one server's exchange ended: the outcomes of its requests `members` and the
+    /// values found (unless the stream went out of step), the server's health and its
+    /// connection. True if the server failed: its pending requests must move
+    /// ([`move_failed`](Self::move_failed)) once no server is borrowed.
+    #[allow(clippy::too_many_arguments)]
+    fn settle(
+        &mut self,
+        round: ServerRound<'_>,
+        (outcomes, server_hits): (Outcomes, Hits),
+        requests: &mut [Request<'_>],
+        index: usize,
+        members: &[usize],
+        policy: &Policy,
+        now: i64,
+        call: &mut CallState,
+    ) -> bool {
+        let ServerRound {
+            mut server,
+            authenticating,
+            result,
+            reused,
+        } = round;
+        let had_reply = server
+            .existing_connection()
+            .is_some_and(|conn| conn.has_reply_bytes());
+        // A stream that went out of step (unparsable, unexpected or unasked-for replies)
+        // may have handed any reply to the wrong request: nothing read from it is used.
+        let trusted = !matches!(&result, Some(Err(e)) if e.is_out_of_step());
+        let mut error_reply = false;
+        for (&member, outcome) in members.iter().zip(outcomes).filter(|_| trusted) {
+            if let Outcome::ErrorReply { message, code } = &outcome {
+                error_reply = true;
+                self.events
+                    .push(Event::ErrorReply(server_event(&server, message, *code)));
+            }
+            if !matches!(outcome, Outcome::Pending) {
+                requests[member].outcome = outcome;
+            }
+        }
+        if trusted {
+            append_hits(&mut call.hits, server_hits);
+        }
+        match result {
+            Some(Ok(())) => {
+                // A completed exchange answers every request; one left pending would be
+                // sent again forever, so it counts as failed instead.
+                fail_pending(requests, members);
+                server.health.record_success(now);
+                if authenticating {
+                    server.auth_done();
                 }
-                request.tried.push(*index);
-                request.server = None;
-                let may_move = request.target == Target::Key
-                    && policy.allow_failover
-                    && request.tried.len() < self.servers.len();
-                if may_move {
-                    self.assign(request, policy, call);
+                if error_reply {
+                    server.disconnect();
                 } else {
-                    request.outcome = Outcome::Failed;
+                    let conn = server.existing_connection().expect("job ran on it");
+                    conn.finish_exchange();
                 }
+                false
+            }
+            // A value too large to hold: a notice, the rest of the server's requests fail
+            // (its reply is not read further), the server stays up.
+            Some(Err(e)) if e.is_refused_value() => {
+                server.disconnect();
+                self.events.push(Event::ErrorReply(server_event(
+                    &server,
+                    &e.to_string(),
+                    e.errnum(),
+                )));
+                fail_pending(requests, members);
+                false
+            }
+            Some(Err(e)) => {
+                // A socket kept from an earlier exchange that turns out closed before any
+                // reply byte was closed by the server meanwhile (restart, idle timeout):
+                // reconnect and resend once, silently.
+                if reused
+                    && !had_reply
+                    && e.is_closed_socket()
+                    && !call.stale_retried.contains(&index)
+                {
+                    call.stale_retried.push(index);
+                    server.disconnect();
+                    return false;
+                }
+                self.fail_server(&mut server, &e, now, policy);
+                true
+            }
+            None => unreachable!("every job ends with a result"),
+        }
+    }
+
+    /// Moves the pending requests `members` of failed server `index` along their keys'
+    /// failover sequences, or fails them.
+    fn move_failed(
+        &mut self,
+        requests: &mut [Request<'_>],
+        index: usize,
+        members: &[usize],
+        policy: &Policy,
+        call: &mut CallState,
+    ) {
+        for &member in members {
+            let request = &mut requests[member];
+            if !matches!(request.outcome, Outcome::Pending) {
+                continue;
+            }
+            request.tried.push(index);
+            request.server = None;
+            let may_move = request.target == Target::Key
+                && policy.allow_failover
+                && request.tried.len() < self.servers.len();
+            if may_move {
+                self.assign(request, policy, call);
+            } else {
+                request.outcome = Outcome::Failed;
             }
         }
     }
