@@ -67,15 +67,17 @@ impl<'a> Job<'a> {
         connect_timeout: Duration,
         io_timeout: Duration,
     ) -> Self {
+        // Both are set again by `run`: one clock reading fills them until then.
+        let now = Instant::now();
         Job {
             conn,
             reader,
             connect_timeout,
             io_timeout,
             result: None,
-            deadline: Instant::now(),
+            deadline: now,
             progressed: false,
-            began: Instant::now(),
+            began: now,
             moved: 0,
         }
     }
@@ -119,10 +121,11 @@ pub fn run(jobs: &mut [Job<'_>]) {
     // wait is at most the I/O timeout and ends at the job's last deadline.
     if let [job] = jobs {
         if job.result.is_none() && job.conn.can_wait_in_recv() && job.conn.write_done() {
+            // The first wait starts from the start's reading; later ones read the clock.
+            let mut reading = Some(start);
             while job.result.is_none() {
-                let left = job
-                    .last_deadline()
-                    .saturating_duration_since(Instant::now());
+                let now = reading.take().unwrap_or_else(Instant::now);
+                let left = job.last_deadline().saturating_duration_since(now);
                 let received = if left.is_zero() {
                     Ok(0)
                 } else {
