@@ -5,6 +5,8 @@
 //! C extension never rejects a key for its content: it prefixes, silently truncates and
 //! sanitises it. Doing exactly the same keeps keys shared with C-extension workers.
 
+use smallvec::SmallVec;
+
 /// Longest key memcached accepts; longer prepared keys are truncated silently.
 pub const MAX_KEY_LEN: usize = 250;
 
@@ -77,7 +79,7 @@ fn sanitise(bytes: &mut [u8]) {
 
 /// Appends the prepared form of `key` (see [`prepare`]) to `out`; false, appending nothing,
 /// when `key` is empty.
-fn prepare_into(prefix: &[u8], key: &[u8], out: &mut Vec<u8>) -> bool {
+fn prepare_into(prefix: &[u8], key: &[u8], out: &mut KeyBytes) -> bool {
     let Some((prefix, key)) = truncated(prefix, key) else {
         return false;
     };
@@ -89,20 +91,27 @@ fn prepare_into(prefix: &[u8], key: &[u8], out: &mut Vec<u8>) -> bool {
     true
 }
 
+/// Bytes of prepared keys a [`KeyList`] holds inline.
+const INLINE_KEY_BYTES: usize = 64;
+
+/// The buffer of a [`KeyList`]'s keys.
+type KeyBytes = SmallVec<[u8; INLINE_KEY_BYTES]>;
+
 /// The prepared keys of a multi-key call, back to back in one buffer: a 100-key call makes
-/// two allocations instead of a hundred.
+/// two allocations instead of a hundred, and a single key of up to 64 bytes (prefix included)
+/// none.
 #[derive(Debug, Default)]
 pub struct KeyList {
-    bytes: Vec<u8>,
-    ends: Vec<usize>,
+    bytes: KeyBytes,
+    ends: SmallVec<[usize; 1]>,
 }
 
 impl KeyList {
     /// An empty list with room for `keys` keys of a typical length.
     pub fn with_capacity(keys: usize) -> Self {
         KeyList {
-            bytes: Vec::with_capacity(keys * 32),
-            ends: Vec::with_capacity(keys),
+            bytes: KeyBytes::with_capacity(keys * 32),
+            ends: SmallVec::with_capacity(keys),
         }
     }
 
