@@ -80,7 +80,7 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
         AsciiReader {
             requests,
             indexes,
-            outcomes: smallvec::smallvec![Outcome::Pending; indexes.len()],
+            outcomes: indexes.iter().map(|_| Outcome::Pending).collect(),
             next: 0,
             first_get,
             gets_ended: false,

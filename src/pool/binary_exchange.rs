@@ -144,7 +144,7 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
         BinaryReader {
             requests,
             indexes,
-            outcomes: smallvec::smallvec![Outcome::Pending; indexes.len()],
+            outcomes: indexes.iter().map(|_| Outcome::Pending).collect(),
             authenticating,
             quiet,
             awaited,

@@ -96,7 +96,7 @@ impl<'b, 'a> MetaReader<'b, 'a> {
         MetaReader {
             requests,
             indexes,
-            outcomes: smallvec::smallvec![Outcome::Pending; indexes.len()],
+            outcomes: indexes.iter().map(|_| Outcome::Pending).collect(),
             next: 0,
             first_get,
             gets_ended: false,

@@ -306,8 +306,9 @@ impl Pool {
         for request in requests.iter_mut() {
             self.assign(request, policy, &mut call);
         }
+        let mut groups = PerServer::new();
         loop {
-            let groups = self.group_pending(requests);
+            self.group_pending(requests, &mut groups);
             if groups.is_empty() {
                 break;
             }
@@ -385,10 +386,10 @@ impl Pool {
         request.outcome = Outcome::Failed;
     }
 
-    /// Pending requests grouped by server (servers shared between pool slots count once);
-    /// requests for an unusable server fail here without network traffic.
-    fn group_pending(&self, requests: &mut [Request<'_>]) -> PerServer<Group> {
-        let mut groups: PerServer<Group> = PerServer::new();
+    /// Pending requests grouped by server into `groups` (servers shared between pool slots
+    /// count once); requests for an unusable server fail here without network traffic.
+    fn group_pending(&self, requests: &mut [Request<'_>], groups: &mut PerServer<Group>) {
+        groups.clear();
         for (i, request) in requests.iter_mut().enumerate() {
             if !matches!(request.outcome, Outcome::Pending) {
                 continue;
@@ -407,10 +408,9 @@ impl Pool {
                 None => groups.push((index, smallvec::smallvec![i])),
             }
         }
-        for (_, members) in &mut groups {
+        for (_, members) in groups.iter_mut() {
             wire_order(requests, members);
         }
-        groups
     }
 
     /// The first pool slot holding the same server as `index`.
