@@ -7,10 +7,11 @@ use std::cell::RefCell;
 use std::ffi::{c_char, c_int, c_void};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::OnceLock;
 
-use ext_php_rs::ffi::{zend_class_entry, zend_object, zend_resource, zval};
+use ext_php_rs::ffi::{zend_class_entry, zend_object, zend_resource, zend_string, zval, HashTable};
 use ext_php_rs::flags::{DataType, ZvalTypeFlags};
-use ext_php_rs::types::{ZendObject, Zval};
+use ext_php_rs::types::{ZendObject, ZendStr, Zval};
 
 use crate::pool::Pool;
 
@@ -32,6 +33,8 @@ crate::php_api! {
         name_length: usize,
         value: *mut zval,
     );
+    fn zend_hash_find_known_hash(table: *const HashTable, key: *const zend_string) -> *mut zval;
+    fn zend_string_hash_func(string: *mut zend_string) -> u64;
 }
 
 /// The resource type id of `memcache connection`.
@@ -101,6 +104,34 @@ pub fn write_property(object: &ZendObject, name: &str, value: &mut Zval) {
 /// `object`'s public property `name` in its property table (no `__get`, and no name string
 /// built for a lookup that runs on every call); `None` when it is missing or null.
 fn table_property<'o>(object: &'o ZendObject, name: &str) -> Option<&'o Zval> {
+    // SAFETY: a valid table; the name is passed with its length.
+    table_entry(object, |table| unsafe {
+        ext_php_rs::ffi::zend_hash_str_find(table, name.as_ptr().cast(), name.len())
+    })
+}
+
+/// The name `connection` as a persistent string whose hash is computed once, so that the
+/// lookup every call makes skips hashing the name.
+fn connection_name() -> *const zend_string {
+    static NAME: OnceLock<usize> = OnceLock::new();
+    let name = *NAME.get_or_init(|| {
+        let mut name = ZendStr::new("connection", true);
+        let pointer = name.as_mut_ptr();
+        // Kept for the life of the process, like the engine's own interned names.
+        std::mem::forget(name);
+        // SAFETY: a valid string; computing its hash stores it in the string.
+        unsafe { zend_string_hash_func(pointer) };
+        pointer as usize
+    });
+    name as *const zend_string
+}
+
+/// The value `find` returns from `object`'s property table, through an indirect slot and a
+/// reference; `None` when it is missing or null.
+fn table_entry(
+    object: &ZendObject,
+    find: impl FnOnce(*mut HashTable) -> *mut zval,
+) -> Option<&Zval> {
     let object_ptr = std::ptr::from_ref(object).cast_mut();
     // SAFETY: a live object; `get_properties` returns its property table, built on first use
     // and owned by the object.
@@ -108,9 +139,7 @@ fn table_property<'o>(object: &'o ZendObject, name: &str) -> Option<&'o Zval> {
     if table.is_null() {
         return None;
     }
-    // SAFETY: a valid table; the name is passed with its length.
-    let found =
-        unsafe { ext_php_rs::ffi::zend_hash_str_find(table, name.as_ptr().cast(), name.len()) };
+    let found = find(table);
     // SAFETY: NULL or a zval of the table, which lives as long as the object.
     let mut value = unsafe { found.cast::<Zval>().as_ref() }?;
     if value.get_type() == DataType::Indirect {
@@ -123,7 +152,11 @@ fn table_property<'o>(object: &'o ZendObject, name: &str) -> Option<&'o Zval> {
 
 /// The pool behind `object`'s `connection` property.
 pub fn lookup(object: &ZendObject) -> Connection {
-    let Some(value) = table_property(object, "connection") else {
+    // SAFETY: a valid table and a hashed string.
+    let found = table_entry(object, |table| unsafe {
+        zend_hash_find_known_hash(table, connection_name())
+    });
+    let Some(value) = found else {
         return Connection::Missing;
     };
     if value.get_type() != DataType::Resource {
