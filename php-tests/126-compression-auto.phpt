@@ -1,5 +1,5 @@
 --TEST--
-Automatic compression: 30 KB compressible string stored with flags 2 as gzcompress() bytes, random 30 KB stays raw, serialized+compressed is flags 3
+Automatic compression: 30 KB compressible string stored with flags 2 as a zlib stream at the default level (the C extension's; header 789c, not byte-identical: docs/differences.md) that the C extension reads, random 30 KB stays raw, serialized+compressed is flags 3
 --FILE--
 <?php
 include __DIR__ . '/connect.inc';
@@ -14,9 +14,10 @@ echo "-- compressible 30000 bytes --\n";
 $v = str_repeat('a', 30000);
 var_dump($m->set('k126_a', $v));
 [$flags, $bytes] = raw_get('k126_a');
-var_dump($flags, strlen($bytes), bin2hex(substr($bytes, 0, 2)));
-var_dump($bytes === gzcompress($v));
+var_dump($flags, strlen($bytes) < 100, bin2hex(substr($bytes, 0, 2)));
 var_dump(gzuncompress($bytes) === $v);
+echo run_with_c_extension('error_reporting(E_ALL & ~E_DEPRECATED); $m = new Memcache; $m->addServer($host, $port);'
+    . ' var_dump($m->get("k126_a", $f) === str_repeat("a", 30000), $f);');
 var_dump($m->get('k126_a', $f) === $v, $f);
 
 echo "-- random 30000 bytes: compression does not pay off --\n";
@@ -38,13 +39,13 @@ var_dump($m->get('k126_arr', $f) === $arr, $f);
 echo "-- user flags survive next to the compression bit --\n";
 var_dump($m->set('k126_u', $v, MEMCACHE_USER2));
 [$flags, $bytes] = raw_get('k126_u');
-var_dump($flags === (MEMCACHE_USER2 | 2), $bytes === gzcompress($v));
+var_dump($flags === (MEMCACHE_USER2 | 2), gzuncompress($bytes) === $v);
 
-echo "-- explicit MEMCACHE_COMPRESSED on a small string uses gzcompress() at the default level --\n";
+echo "-- explicit MEMCACHE_COMPRESSED on a small string: a zlib stream at the default level --\n";
 $h = str_repeat('hello ', 100);
 var_dump($m->set('k126_h', $h, MEMCACHE_COMPRESSED));
 [$flags, $bytes] = raw_get('k126_h');
-var_dump($flags, $bytes === gzcompress($h), $bytes === gzcompress($h, 6));
+var_dump($flags, bin2hex(substr($bytes, 0, 2)), gzuncompress($bytes) === $h);
 var_dump($m->get('k126_h') === $h);
 
 echo "-- multi-get decompresses too --\n";
@@ -55,10 +56,11 @@ var_dump($res['k126_a'] === $v, $res['k126_h'] === $h, $res['k126_arr'] === $arr
 -- compressible 30000 bytes --
 bool(true)
 int(2)
-int(53)
+bool(true)
 string(4) "789c"
 bool(true)
 bool(true)
+int(2)
 bool(true)
 int(2)
 -- random 30000 bytes: compression does not pay off --
@@ -79,10 +81,10 @@ int(3)
 bool(true)
 bool(true)
 bool(true)
--- explicit MEMCACHE_COMPRESSED on a small string uses gzcompress() at the default level --
+-- explicit MEMCACHE_COMPRESSED on a small string: a zlib stream at the default level --
 bool(true)
 int(2)
-bool(true)
+string(4) "789c"
 bool(true)
 bool(true)
 -- multi-get decompresses too --
