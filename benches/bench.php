@@ -86,10 +86,13 @@ for ($i = 0; strlen($big) < 102400; $i++) {
 $big = substr($big, 0, 102400);
 $array = ['id' => 12345, 'name' => 'alice', 'email' => 'alice@example.com',
     'roles' => ['admin', 'dev'], 'active' => true, 'score' => 98.6];
-$keysOne = $keysAll = [];
+$keysOne = $keysAll = $keys300 = [];
 for ($i = 0; $i < 100; $i++) {
     $keysOne[] = "{$p}m1:$i";
     $keysAll[] = "{$p}m3:$i";
+}
+for ($i = 0; $i < 300; $i++) {
+    $keys300[] = "{$p}m300:$i";
 }
 
 // The same calls in both APIs, except multi-get (get(array) vs getMulti) and the
@@ -101,7 +104,7 @@ $multi = $isMc ? fn($c, $keys) => $c->get($keys) : fn($c, $keys) => $c->getMulti
 foreach ($keysOne as $k) {
     $set($one, $k, $small);
 }
-foreach ($keysAll as $k) {
+foreach (array_merge($keysAll, $keys300) as $k) {
     $set($all, $k, $small);
 }
 $set($all, "{$p}hit", $small);
@@ -117,6 +120,8 @@ $workloads = [
         fn() => count($multi($one, $keysOne) ?: []) === 100],
     'mget3' => ['multi-get 100 keys, 3 servers',
         fn() => count($multi($all, $keysAll) ?: []) === 100],
+    'mget300' => ['multi-get 300 keys, 3 servers',
+        fn() => count($multi($all, $keys300) ?: []) === 300],
     'incr' => ['increment', fn() => $all->increment("{$p}counter") !== false],
     'set100k' => ['set 100 KB compressible', fn() => $set($all, "{$p}big", $big)],
     'get100k' => ['get 100 KB compressible', fn() => $all->get("{$p}big") === $big],
