@@ -71,9 +71,16 @@ fn truncated<'p, 'k>(prefix: &'p [u8], key: &'k [u8]) -> Option<(&'p [u8], &'k [
 /// Replaces every byte <= 0x20 with [`REPLACEMENT`].
 fn sanitise(bytes: &mut [u8]) {
     for byte in bytes {
-        if *byte <= b' ' {
-            *byte = REPLACEMENT;
-        }
+        *byte = sanitised(*byte);
+    }
+}
+
+/// `byte`, or [`REPLACEMENT`] for a byte <= 0x20.
+fn sanitised(byte: u8) -> u8 {
+    if byte <= b' ' {
+        REPLACEMENT
+    } else {
+        byte
     }
 }
 
@@ -83,11 +90,8 @@ fn prepare_into(prefix: &[u8], key: &[u8], out: &mut KeyBytes) -> bool {
     let Some((prefix, key)) = truncated(prefix, key) else {
         return false;
     };
-    let start = out.len();
-    out.reserve(prefix.len() + key.len());
-    out.extend_from_slice(prefix);
-    out.extend_from_slice(key);
-    sanitise(&mut out[start..]);
+    // Copied and sanitised in one pass (the chain's exact length reserves the room first).
+    out.extend(prefix.iter().chain(key).map(|&byte| sanitised(byte)));
     true
 }
 

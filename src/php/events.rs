@@ -18,6 +18,9 @@ use crate::pool::{Event, ServerEvent};
 /// Reports the events `pool` gathered. `Err` when the callback threw: the exception is pending
 /// and the caller must return at once.
 pub fn dispatch(object: PoolObject<'_>, pool: &SharedPool) -> Result<(), ArgError> {
+    if !pool.borrow().has_events() {
+        return Ok(());
+    }
     let events = pool.borrow_mut().take_events();
     let mut thrown = Ok(());
     for event in events {

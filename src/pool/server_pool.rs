@@ -257,6 +257,11 @@ impl Pool {
         self.ring = Ring::new(strategy, function);
     }
 
+    /// True if events were gathered since the last [`take_events`](Self::take_events).
+    pub fn has_events(&self) -> bool {
+        !self.events.is_empty()
+    }
+
     /// Takes the events gathered since the last call.
     pub fn take_events(&mut self) -> Vec<Event> {
         std::mem::take(&mut self.events)
