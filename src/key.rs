@@ -5,8 +5,6 @@
 //! C extension never rejects a key for its content: it prefixes, silently truncates and
 //! sanitises it. Doing exactly the same keeps keys shared with C-extension workers.
 
-use smallvec::SmallVec;
-
 /// Longest key memcached accepts; longer prepared keys are truncated silently.
 pub const MAX_KEY_LEN: usize = 250;
 
@@ -71,51 +69,40 @@ fn truncated<'p, 'k>(prefix: &'p [u8], key: &'k [u8]) -> Option<(&'p [u8], &'k [
 /// Replaces every byte <= 0x20 with [`REPLACEMENT`].
 fn sanitise(bytes: &mut [u8]) {
     for byte in bytes {
-        *byte = sanitised(*byte);
-    }
-}
-
-/// `byte`, or [`REPLACEMENT`] for a byte <= 0x20.
-fn sanitised(byte: u8) -> u8 {
-    if byte <= b' ' {
-        REPLACEMENT
-    } else {
-        byte
+        if *byte <= b' ' {
+            *byte = REPLACEMENT;
+        }
     }
 }
 
 /// Appends the prepared form of `key` (see [`prepare`]) to `out`; false, appending nothing,
 /// when `key` is empty.
-fn prepare_into(prefix: &[u8], key: &[u8], out: &mut KeyBytes) -> bool {
+fn prepare_into(prefix: &[u8], key: &[u8], out: &mut Vec<u8>) -> bool {
     let Some((prefix, key)) = truncated(prefix, key) else {
         return false;
     };
-    // Copied and sanitised in one pass (the chain's exact length reserves the room first).
-    out.extend(prefix.iter().chain(key).map(|&byte| sanitised(byte)));
+    let start = out.len();
+    out.reserve(prefix.len() + key.len());
+    out.extend_from_slice(prefix);
+    out.extend_from_slice(key);
+    sanitise(&mut out[start..]);
     true
 }
 
-/// Bytes of prepared keys a [`KeyList`] holds inline.
-const INLINE_KEY_BYTES: usize = 64;
-
-/// The buffer of a [`KeyList`]'s keys.
-type KeyBytes = SmallVec<[u8; INLINE_KEY_BYTES]>;
-
 /// The prepared keys of a multi-key call, back to back in one buffer: a 100-key call makes
-/// two allocations instead of a hundred, and a single key of up to 64 bytes (prefix included)
-/// none.
+/// two allocations instead of a hundred.
 #[derive(Debug, Default)]
 pub struct KeyList {
-    bytes: KeyBytes,
-    ends: SmallVec<[usize; 1]>,
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
 }
 
 impl KeyList {
     /// An empty list with room for `keys` keys of a typical length.
     pub fn with_capacity(keys: usize) -> Self {
         KeyList {
-            bytes: KeyBytes::with_capacity(keys * 32),
-            ends: SmallVec::with_capacity(keys),
+            bytes: Vec::with_capacity(keys * 32),
+            ends: Vec::with_capacity(keys),
         }
     }
 
