@@ -83,12 +83,16 @@ pub struct MetaReader<'b, 'a> {
     gets_ended: bool,
     hits: Hits,
     server_replies: ServerCommandReplies,
+    /// Most bytes of values this exchange may buffer, all values together (counters' new
+    /// values included).
+    max_value_len: usize,
 }
 
 impl<'b, 'a> MetaReader<'b, 'a> {
     /// A reader for the requests `indexes` of `requests`, in
-    /// [`wire_order`](crate::pool::request::wire_order).
-    pub fn new(requests: &'b [Request<'a>], indexes: &'b [usize]) -> Self {
+    /// [`wire_order`](crate::pool::request::wire_order), that refuses values beyond
+    /// `max_value_len` bytes in all ([`ProtocolError::ValueTooLarge`]) at their `VA` line.
+    pub fn new(requests: &'b [Request<'a>], indexes: &'b [usize], max_value_len: usize) -> Self {
         let first_get = indexes
             .iter()
             .position(|&i| is_get(&requests[i]))
@@ -102,6 +106,7 @@ impl<'b, 'a> MetaReader<'b, 'a> {
             gets_ended: false,
             hits: Hits::default(),
             server_replies: ServerCommandReplies::default(),
+            max_value_len,
         }
     }
 
@@ -283,7 +288,8 @@ impl ReplyReader for MetaReader<'_, '_> {
                     continue;
                 }
             }
-            let (reply, used) = match meta::parse_reply(rest)? {
+            let room = self.max_value_len.saturating_sub(self.hits.data.len());
+            let (reply, used) = match meta::parse_reply_within(rest, room)? {
                 Parse::Incomplete => break,
                 Parse::Done(reply, used) => (reply, used),
             };
@@ -329,9 +335,18 @@ mod tests {
 
     /// Feeds `stream` one byte more at a time, as the poll loop may; the outcomes and hits.
     fn read(requests: &[Request<'_>], stream: &[u8]) -> Result<(Vec<Outcome>, Hits), String> {
+        read_within(requests, stream, ascii::MAX_VALUE_LEN)
+    }
+
+    /// [`read`] with a value budget of `max_value_len` bytes.
+    fn read_within(
+        requests: &[Request<'_>],
+        stream: &[u8],
+        max_value_len: usize,
+    ) -> Result<(Vec<Outcome>, Hits), String> {
         let mut indexes: Vec<usize> = (0..requests.len()).collect();
         wire_order(requests, &mut indexes);
-        let mut reader = MetaReader::new(requests, &indexes);
+        let mut reader = MetaReader::new(requests, &indexes, max_value_len);
         let mut start = 0;
         for end in 1..=stream.len() {
             let progress = reader
@@ -426,6 +441,50 @@ mod tests {
         assert!(read(&requests, b"HD O1\r\n").is_err());
         assert!(read(&requests, b"HD\r\n").is_err());
         assert!(read(&requests, b"MN\r\n").is_err());
+    }
+
+    #[test]
+    fn values_beyond_the_budget_of_the_exchange_are_refused_at_their_line() {
+        let requests = [Request::for_key(b"a", GET), Request::for_key(b"b", GET)];
+        let two = b"VA 3 f0 O0\r\nxyz\r\nVA 3 f0 O1\r\nxyz\r\nMN\r\n";
+        assert_eq!(read_within(&requests, two, 6).unwrap().1.data, b"xyzxyz");
+        let refused = ProtocolError::ValueTooLarge { len: 3, limit: 2 }.to_string();
+        assert_eq!(read_within(&requests, two, 5).unwrap_err(), refused);
+        // A counter's new value counts too.
+        let incr = Command::Counter {
+            delta: 1,
+            initial: None,
+        };
+        let counter = [Request::for_key(b"c", incr)];
+        assert_eq!(
+            read_within(&counter, b"VA 3 O0\r\n123\r\n", 2).unwrap_err(),
+            ProtocolError::ValueTooLarge { len: 3, limit: 2 }.to_string()
+        );
+    }
+
+    #[test]
+    fn a_line_claiming_more_than_the_budget_is_refused_before_its_data() {
+        let requests = [Request::for_key(b"k", GET)];
+        let indexes = [0];
+        let budget = 128 << 20;
+        let mut reader = MetaReader::new(&requests, &indexes, budget);
+        let error = reader
+            .read(b"VA 1073741824 f0 O0\r\n")
+            .expect_err("refused at its line");
+        assert!(
+            error.is_refused_value() && !error.is_out_of_step(),
+            "{error:?}"
+        );
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "Value of 1073741824 bytes is larger than the {budget} bytes memory_limit leaves"
+            )
+        );
+        // Within the budget, the same line waits for its data.
+        let mut reader = MetaReader::new(&requests, &indexes, 1 << 30);
+        let progress = reader.read(b"VA 1073741824 f0 O0\r\n").expect("waits");
+        assert_eq!((progress.consumed, progress.done), (0, false));
     }
 
     #[test]

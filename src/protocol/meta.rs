@@ -36,7 +36,10 @@
 //! - tokens are separated by single spaces, none is empty;
 //! - `VA` is followed by the data length (at most [`ascii::MAX_VALUE_LEN`]), then the flags;
 //!   the data block must end with CRLF exactly there
-//!   ([`ProtocolError::MalformedValueHeader`]);
+//!   ([`ProtocolError::MalformedValueHeader`]). A caller that cannot hold values that large
+//!   passes its own, lower limit to [`parse_reply_within`]: a longer value is
+//!   [`ProtocolError::ValueTooLarge`] as soon as its line is in the buffer, before any of its
+//!   data is buffered;
 //! - the returned flags this client asks for must be well formed: `f` a `u32`, `c` a `u64`,
 //!   `O` 1 to [`MAX_OPAQUE_LEN`] bytes, `W`, `X` and `Z` alone; other flags (`k`, `t`, `s`, …)
 //!   are skipped.
@@ -268,6 +271,21 @@ pub enum Reply<'a> {
 /// A [`ProtocolError`] when the bytes already in `buf` cannot begin a valid reply; the
 /// connection must then be closed.
 pub fn parse_reply(buf: &[u8]) -> Result<Parse<Reply<'_>>, ProtocolError> {
+    parse_reply_within(buf, MAX_VALUE_LEN)
+}
+
+/// [`parse_reply`] for a caller that accepts values of at most `max_value_len` bytes (at most
+/// [`MAX_VALUE_LEN`] counts), as the text protocol's
+/// [`parse_reply_within`](ascii::parse_reply_within).
+///
+/// # Errors
+/// As [`parse_reply`], and [`ProtocolError::ValueTooLarge`] for a well-formed `VA` line whose
+/// data length is above `max_value_len` (but not above [`MAX_VALUE_LEN`]), before any of its
+/// data is needed.
+pub fn parse_reply_within(
+    buf: &[u8],
+    max_value_len: usize,
+) -> Result<Parse<Reply<'_>>, ProtocolError> {
     let Some(line_end) = ascii::find_line_end(buf)? else {
         return Ok(Parse::Incomplete);
     };
@@ -299,6 +317,12 @@ pub fn parse_reply(buf: &[u8]) -> Result<Parse<Reply<'_>>, ProtocolError> {
         .filter(|&n| n <= MAX_VALUE_LEN)
         .ok_or(malformed)?;
     let flags = parse_flags(flags).ok_or(malformed)?;
+    if size > max_value_len {
+        return Err(ProtocolError::ValueTooLarge {
+            len: size,
+            limit: max_value_len,
+        });
+    }
     Ok(match ascii::data_block(buf, line_end, size)? {
         Parse::Incomplete => Parse::Incomplete,
         Parse::Done(data, used) => Parse::Done(
@@ -645,6 +669,53 @@ mod tests {
         }
         let largest = format!("VA {MAX_VALUE_LEN}\r\n");
         assert_eq!(parse_reply(largest.as_bytes()), Ok(Parse::Incomplete));
+    }
+
+    #[test]
+    fn a_value_above_the_callers_limit_is_refused_at_its_line() {
+        let too_large = ProtocolError::ValueTooLarge { len: 11, limit: 10 };
+        assert_eq!(parse_reply_within(b"VA 11\r\n", 10), Err(too_large));
+        assert_eq!(
+            parse_reply_within(b"VA 11 f0 c7 O3\r\nxxxx", 10),
+            Err(too_large)
+        );
+        let gib = format!("VA {MAX_VALUE_LEN} f0 O0\r\n");
+        assert_eq!(
+            parse_reply_within(gib.as_bytes(), 128 << 20),
+            Err(ProtocolError::ValueTooLarge {
+                len: MAX_VALUE_LEN,
+                limit: 128 << 20
+            })
+        );
+        assert_eq!(
+            parse_reply_within(b"VA 10 f0\r\n", 10),
+            Ok(Parse::Incomplete)
+        );
+        let (reply, used) = match parse_reply_within(b"VA 2 f0 O1\r\nab\r\n", 2) {
+            Ok(Parse::Done(reply, used)) => (reply, used),
+            other => panic!("{other:?}"),
+        };
+        assert!(matches!(reply, Reply::Meta(Meta { data: b"ab", .. })) && used == 16);
+        // A line that is malformed anyway stays malformed; other lines are unaffected.
+        for malformed in [
+            format!("VA {}\r\n", MAX_VALUE_LEN + 1),
+            "VA 9223372036854775808 f0 O0\r\n".to_string(),
+            "VA 11 fx\r\n".to_string(),
+        ] {
+            assert_eq!(
+                parse_reply_within(malformed.as_bytes(), 10),
+                Err(ProtocolError::MalformedValueHeader),
+                "{malformed:?}"
+            );
+        }
+        assert_eq!(
+            parse_reply_within(b"HD O1\r\n", 0).map(|p| matches!(p, Parse::Done(_, 7))),
+            Ok(true)
+        );
+        assert_eq!(
+            parse_reply_within(b"VA 0 f0 O1\r\n\r\n", 0).map(|p| matches!(p, Parse::Done(_, 14))),
+            Ok(true)
+        );
     }
 
     #[test]
