@@ -3,9 +3,8 @@
 //! reply lines back into outcomes, in order.
 
 use crate::net::{NetError, ReadProgress, ReplyReader};
-use crate::pool::request::{
-    is_get, ClockReading, Command, Hits, Outcome, Outcomes, Request, StatEntry,
-};
+use crate::pool::reader_core::ReaderCore;
+use crate::pool::request::{ClockReading, Command, Hits, Outcome, Outcomes, Request, StatEntry};
 use crate::protocol::ascii::{self, Reply, ServerErrorKind, StoreOp};
 use crate::protocol::{Parse, ProtocolError};
 
@@ -52,20 +51,12 @@ pub fn encode_ascii(out: &mut Vec<u8>, requests: &[Request<'_>], indexes: &[usiz
 /// recording outcomes locally (several readers run at once in one poll loop);
 /// [`AsciiReader::finish`] hands them back.
 pub struct AsciiReader<'b, 'a> {
-    requests: &'b [Request<'a>],
-    indexes: &'b [usize],
-    /// Outcome per entry of `indexes`.
-    outcomes: Outcomes,
+    core: ReaderCore<'b, 'a>,
     /// Next entry of `indexes` awaiting its reply; among the gets, the cursor over their keys.
     next: usize,
-    /// Position of the first get in `indexes` (`indexes.len()` when there is none).
-    first_get: usize,
     /// True once the get line's `END` arrived.
     gets_ended: bool,
-    hits: Hits,
     server_replies: ServerCommandReplies,
-    /// Most bytes of values this exchange may buffer, all values together.
-    max_value_len: usize,
 }
 
 impl<'b, 'a> AsciiReader<'b, 'a> {
@@ -73,34 +64,25 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
     /// [`wire_order`](crate::pool::request::wire_order), that refuses values beyond
     /// `max_value_len` bytes in all ([`ProtocolError::ValueTooLarge`]).
     pub fn new(requests: &'b [Request<'a>], indexes: &'b [usize], max_value_len: usize) -> Self {
-        let first_get = indexes
-            .iter()
-            .position(|&i| is_get(&requests[i]))
-            .unwrap_or(indexes.len());
         AsciiReader {
-            requests,
-            indexes,
-            outcomes: smallvec::smallvec![Outcome::Pending; indexes.len()],
+            core: ReaderCore::new(requests, indexes, max_value_len),
             next: 0,
-            first_get,
             gets_ended: false,
-            hits: Hits::default(),
             server_replies: ServerCommandReplies::default(),
-            max_value_len,
         }
     }
 
     /// The outcomes (parallel to `indexes`; unanswered ones stay `Pending`) and the hits.
     pub fn finish(self) -> (Outcomes, Hits) {
-        (self.outcomes, self.hits)
+        self.core.finish()
     }
 
     /// True when every expected reply (for gets: up to `END`) has been consumed.
     fn is_done(&self) -> bool {
-        if self.first_get < self.indexes.len() {
+        if self.core.first_get < self.core.indexes.len() {
             self.gets_ended
         } else {
-            self.next >= self.indexes.len()
+            self.next >= self.core.indexes.len()
         }
     }
 
@@ -120,21 +102,18 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
                 };
                 // Keys before it that got no VALUE were misses.
                 for skipped in self.next..slot {
-                    self.outcomes[skipped] = Outcome::Done;
+                    self.core.outcomes[skipped] = Outcome::Done;
                 }
                 self.next = slot + 1;
-                self.outcomes[slot] = Outcome::Done;
-                let expected = self.indexes.len() - self.first_get;
-                let request = self.indexes[slot];
-                self.hits
-                    .add(request, flags, cas.unwrap_or(0), data, expected);
+                self.core.outcomes[slot] = Outcome::Done;
+                self.core.add_hit(slot, flags, cas.unwrap_or(0), data);
                 Ok(())
             }
             Reply::End => {
-                for outcome in &mut self.outcomes[self.next..] {
+                for outcome in &mut self.core.outcomes[self.next..] {
                     *outcome = Outcome::Done;
                 }
-                self.next = self.indexes.len();
+                self.next = self.core.indexes.len();
                 self.gets_ended = true;
                 Ok(())
             }
@@ -146,11 +125,8 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
     /// True while the reply being read is a value (`get`) or number (`incr`/`decr`) reply,
     /// whose unreadable lines the C extension reports as `Malformed VALUE header`.
     fn expects_value(&self) -> bool {
-        self.next >= self.first_get
-            || matches!(
-                self.requests[self.indexes[self.next]].command,
-                Command::Counter { .. }
-            )
+        self.next >= self.core.first_get
+            || matches!(self.core.command(self.next), Command::Counter { .. })
     }
 
     /// The failure for bytes that are no reply, in the C extension's words.
@@ -168,12 +144,13 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
     /// for a key behind the cursor repeats an answer: the stream is out of step (a server
     /// repeating a value without end would otherwise be buffered without end).
     fn find_get_slot(&self, key: &[u8]) -> Option<usize> {
-        (self.next..self.indexes.len()).find(|&slot| self.requests[self.indexes[slot]].key == key)
+        (self.next..self.core.indexes.len())
+            .find(|&slot| self.core.requests[self.core.indexes[slot]].key == key)
     }
 
     /// Handles the reply to a single-reply (or stats) command.
     fn read_single_reply(&mut self, reply: Reply<'_>) -> Result<(), NetError> {
-        let command = self.requests[self.indexes[self.next]].command;
+        let command = self.core.command(self.next);
         let outcome = if ServerCommandReplies::reads(&command) {
             match self.server_replies.read(&command, reply)? {
                 Some(outcome) => outcome,
@@ -182,7 +159,7 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
         } else {
             keyed_outcome(&command, reply)?
         };
-        self.outcomes[self.next] = outcome;
+        self.core.outcomes[self.next] = outcome;
         self.next += 1;
         Ok(())
     }
@@ -316,15 +293,13 @@ pub(crate) fn unexpected(reply: &Reply<'_>) -> NetError {
 impl ReplyReader for AsciiReader<'_, '_> {
     fn read(&mut self, buf: &[u8]) -> Result<ReadProgress, NetError> {
         let mut consumed = 0;
-        if self.next >= self.first_get && buf.starts_with(b"VALUE") {
-            // The values in `buf` are shorter than `buf`: one reservation per read.
-            self.hits.data.reserve(buf.len());
+        if self.next >= self.core.first_get {
+            self.core.reserve_values(buf, b"VALUE");
         }
         while !self.is_done() {
-            let in_gets = self.next >= self.first_get;
+            let in_gets = self.next >= self.core.first_get;
             let parsed = if in_gets {
-                let room = self.max_value_len.saturating_sub(self.hits.data.len());
-                ascii::parse_reply_within(&buf[consumed..], room)
+                ascii::parse_reply_within(&buf[consumed..], self.core.room())
             } else {
                 ascii::parse_line(&buf[consumed..])
             };

@@ -13,6 +13,7 @@
 //! plain `false`, as in the text protocol, instead of a server failure.
 
 use crate::net::{NetError, ReadProgress, ReplyReader};
+use crate::pool::reader_core::ReaderCore;
 use crate::pool::request::{is_get, ClockReading, Command, Hits, Outcome, Outcomes, Request};
 use crate::pool::SaslCredentials;
 use crate::protocol::binary::{self, Opcode, Response, Status};
@@ -103,10 +104,7 @@ pub fn encode_binary(
 /// Consumes one server's binary responses for the requests queued on it, recording outcomes
 /// locally; [`BinaryReader::finish`] hands them back.
 pub struct BinaryReader<'b, 'a> {
-    requests: &'b [Request<'a>],
-    indexes: &'b [usize],
-    /// Outcome per entry of `indexes`.
-    outcomes: Outcomes,
+    core: ReaderCore<'b, 'a>,
     /// A `SASL_AUTH` response is expected first.
     authenticating: bool,
     /// Gets were sent quiet: a `NOOP` ends them.
@@ -115,13 +113,8 @@ pub struct BinaryReader<'b, 'a> {
     awaited: usize,
     /// The closing `NOOP` has arrived (or none was sent).
     noop_seen: bool,
-    /// How many of the requests are gets (the most values the exchange brings).
-    gets: usize,
-    hits: Hits,
     /// The clock figures seen among the `STAT` responses to [`Command::Uptime`].
     clock: ClockReading,
-    /// Most bytes of values this exchange may buffer, all values together.
-    max_value_len: usize,
 }
 
 impl<'b, 'a> BinaryReader<'b, 'a> {
@@ -142,23 +135,18 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
             indexes.len()
         };
         BinaryReader {
-            requests,
-            indexes,
-            outcomes: smallvec::smallvec![Outcome::Pending; indexes.len()],
+            core: ReaderCore::new(requests, indexes, max_value_len),
             authenticating,
             quiet,
             awaited,
             noop_seen: !quiet,
-            gets,
-            hits: Hits::default(),
             clock: ClockReading::default(),
-            max_value_len,
         }
     }
 
     /// The outcomes (parallel to `indexes`; unanswered ones stay `Pending`) and the hits.
     pub fn finish(self) -> (Outcomes, Hits) {
-        (self.outcomes, self.hits)
+        self.core.finish()
     }
 
     fn is_done(&self) -> bool {
@@ -176,13 +164,13 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
             self.authenticating = false;
             return Ok(());
         }
-        if self.quiet && response.opaque == noop_opaque(self.indexes) {
+        if self.quiet && response.opaque == noop_opaque(self.core.indexes) {
             if response.opcode != Opcode::Noop.code() {
                 return Err(out_of_step(response));
             }
             // Everything sent before the no-op has been answered: silent gets were misses.
-            for (outcome, &i) in self.outcomes.iter_mut().zip(self.indexes) {
-                if matches!(outcome, Outcome::Pending) && is_get(&self.requests[i]) {
+            for (outcome, &i) in self.core.outcomes.iter_mut().zip(self.core.indexes) {
+                if matches!(outcome, Outcome::Pending) && is_get(&self.core.requests[i]) {
                     *outcome = Outcome::Done;
                 }
             }
@@ -190,11 +178,11 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
             return Ok(());
         }
         let position = response.opaque as usize;
-        let Some(&index) = self.indexes.get(position) else {
+        let Some(&index) = self.core.indexes.get(position) else {
             return Err(out_of_step(response));
         };
-        let command = self.requests[index].command;
-        if !matches!(self.outcomes[position], Outcome::Pending)
+        let command = self.core.command(position);
+        if !matches!(self.core.outcomes[position], Outcome::Pending)
             || response.opcode != response_opcode(&command, self.quiet).code()
         {
             return Err(out_of_step(response));
@@ -204,20 +192,21 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
             self.clock.record(response.key, response.value);
             return Ok(());
         }
-        let outcome = self.outcome(&command, response, index)?;
-        self.outcomes[position] = outcome;
-        if !(self.quiet && is_get(&self.requests[index])) {
+        let outcome = self.outcome(&command, response, position)?;
+        self.core.outcomes[position] = outcome;
+        if !(self.quiet && is_get(&self.core.requests[index])) {
             self.awaited -= 1;
         }
         Ok(())
     }
 
-    /// What `response` means for a request of `command` (the request at `index` of the batch).
+    /// What `response` means for a request of `command` (the request at `position` of
+    /// `indexes`).
     fn outcome(
         &mut self,
         command: &Command<'_>,
         response: &Response<'_>,
-        index: usize,
+        position: usize,
     ) -> Result<Outcome, NetError> {
         let status = response.status_kind();
         Ok(match (command, status) {
@@ -225,8 +214,8 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
                 let flags = response
                     .flags()
                     .ok_or(NetError::Protocol(ProtocolError::MalformedResponse))?;
-                self.hits
-                    .add(index, flags, response.cas, response.value, self.gets);
+                self.core
+                    .add_hit(position, flags, response.cas, response.value);
                 Outcome::Done
             }
             (Command::Get { .. } | Command::Lease { .. }, Status::NotFound) => Outcome::Done,
@@ -277,7 +266,7 @@ impl ReplyReader for BinaryReader<'_, '_> {
     fn read(&mut self, buf: &[u8]) -> Result<ReadProgress, NetError> {
         let mut consumed = 0;
         while !self.is_done() {
-            let room = self.max_value_len.saturating_sub(self.hits.data.len());
+            let room = self.core.room();
             let (response, used) = match binary::parse_response_within(&buf[consumed..], room)? {
                 Parse::Incomplete => break,
                 Parse::Done(response, used) => (response, used),

@@ -19,7 +19,8 @@
 
 use crate::net::{NetError, ReadProgress, ReplyReader};
 use crate::pool::ascii_exchange::{error_reply, unexpected, ServerCommandReplies};
-use crate::pool::request::{is_get, Command, Hits, Lease, Outcome, Outcomes, Request};
+use crate::pool::reader_core::ReaderCore;
+use crate::pool::request::{Command, Hits, Lease, Outcome, Outcomes, Request};
 use crate::protocol::ascii::{self, Reply as TextReply, ServerErrorKind};
 use crate::protocol::meta::{self, Meta, Reply, ReturnFlags, Status};
 use crate::protocol::{Parse, ProtocolError};
@@ -71,61 +72,41 @@ pub fn encode_meta(out: &mut Vec<u8>, requests: &[Request<'_>], indexes: &[usize
 /// Consumes one server's replies to what [`encode_meta`] wrote, recording outcomes locally;
 /// [`MetaReader::finish`] hands them back.
 pub struct MetaReader<'b, 'a> {
-    requests: &'b [Request<'a>],
-    indexes: &'b [usize],
-    /// Outcome per entry of `indexes`.
-    outcomes: Outcomes,
+    core: ReaderCore<'b, 'a>,
     /// Next single-reply request awaiting its reply.
     next: usize,
-    /// Position of the first get in `indexes` (`indexes.len()` when there is none).
-    first_get: usize,
     /// True once the `MN` after the gets arrived.
     gets_ended: bool,
-    hits: Hits,
     server_replies: ServerCommandReplies,
-    /// Most bytes of values this exchange may buffer, all values together (counters' new
-    /// values included).
-    max_value_len: usize,
 }
 
 impl<'b, 'a> MetaReader<'b, 'a> {
     /// A reader for the requests `indexes` of `requests`, in
     /// [`wire_order`](crate::pool::request::wire_order), that refuses values beyond
-    /// `max_value_len` bytes in all ([`ProtocolError::ValueTooLarge`]) at their `VA` line.
+    /// `max_value_len` bytes in all, counters' new values included
+    /// ([`ProtocolError::ValueTooLarge`]), at their `VA` line.
     pub fn new(requests: &'b [Request<'a>], indexes: &'b [usize], max_value_len: usize) -> Self {
-        let first_get = indexes
-            .iter()
-            .position(|&i| is_get(&requests[i]))
-            .unwrap_or(indexes.len());
         MetaReader {
-            requests,
-            indexes,
-            outcomes: smallvec::smallvec![Outcome::Pending; indexes.len()],
+            core: ReaderCore::new(requests, indexes, max_value_len),
             next: 0,
-            first_get,
             gets_ended: false,
-            hits: Hits::default(),
             server_replies: ServerCommandReplies::default(),
-            max_value_len,
         }
     }
 
     /// The outcomes (parallel to `indexes`; unanswered ones stay `Pending`) and the hits.
     pub fn finish(self) -> (Outcomes, Hits) {
-        (self.outcomes, self.hits)
+        self.core.finish()
     }
 
     fn is_done(&self) -> bool {
-        self.next >= self.first_get && (self.gets_ended || self.first_get == self.indexes.len())
-    }
-
-    fn command(&self, position: usize) -> Command<'a> {
-        self.requests[self.indexes[position]].command
+        self.next >= self.core.first_get
+            && (self.gets_ended || self.core.first_get == self.core.indexes.len())
     }
 
     /// Reads the reply to the single-reply request whose turn it is.
     fn read_single_reply(&mut self, reply: Reply<'_>) -> Result<(), NetError> {
-        let command = self.command(self.next);
+        let command = self.core.command(self.next);
         let outcome = match reply {
             Reply::Meta(meta) => {
                 if position(&meta.flags) != Some(self.next) {
@@ -142,7 +123,7 @@ impl<'b, 'a> MetaReader<'b, 'a> {
             ) => error_reply(&reply),
             Reply::Text(other) => return Err(unexpected(&other)),
         };
-        self.outcomes[self.next] = outcome;
+        self.core.outcomes[self.next] = outcome;
         self.next += 1;
         Ok(())
     }
@@ -155,7 +136,7 @@ impl<'b, 'a> MetaReader<'b, 'a> {
             Reply::Text(other) => return Err(unexpected(&other)),
         };
         if meta.status == Status::Noop {
-            for outcome in &mut self.outcomes[self.first_get..] {
+            for outcome in &mut self.core.outcomes[self.core.first_get..] {
                 if *outcome == Outcome::Pending {
                     *outcome = Outcome::Done;
                 }
@@ -164,10 +145,10 @@ impl<'b, 'a> MetaReader<'b, 'a> {
             return Ok(());
         }
         let slot = position(&meta.flags)
-            .filter(|&p| p >= self.first_get && p < self.indexes.len())
-            .filter(|&p| self.outcomes[p] == Outcome::Pending)
+            .filter(|&p| p >= self.core.first_get && p < self.core.indexes.len())
+            .filter(|&p| self.core.outcomes[p] == Outcome::Pending)
             .ok_or_else(|| out_of_step(&meta))?;
-        self.outcomes[slot] = match meta.status {
+        self.core.outcomes[slot] = match meta.status {
             // Quiet gets do not send it, but a miss is a miss.
             Status::Miss => Outcome::Done,
             Status::Value => self.read_value(slot, &meta)?,
@@ -186,7 +167,7 @@ impl<'b, 'a> MetaReader<'b, 'a> {
             win_taken,
             ..
         } = meta.flags;
-        let outcome = match self.command(slot) {
+        let outcome = match self.core.command(slot) {
             Command::Lease { .. } => {
                 meta.flags.cas.ok_or(malformed)?;
                 // A placeholder invalidated during its recompute is a stale empty item with
@@ -210,10 +191,8 @@ impl<'b, 'a> MetaReader<'b, 'a> {
             _ if stale || win_taken => return Ok(Outcome::Done),
             _ => Outcome::Done,
         };
-        let expected = self.indexes.len() - self.first_get;
-        let request = self.indexes[slot];
         let cas = meta.flags.cas.unwrap_or(0);
-        self.hits.add(request, flags, cas, meta.data, expected);
+        self.core.add_hit(slot, flags, cas, meta.data);
         Ok(outcome)
     }
 }
@@ -267,14 +246,13 @@ fn out_of_step(meta: &Meta<'_>) -> NetError {
 impl ReplyReader for MetaReader<'_, '_> {
     fn read(&mut self, buf: &[u8]) -> Result<ReadProgress, NetError> {
         let mut consumed = 0;
-        if self.next >= self.first_get && buf.starts_with(b"VA") {
-            // The values in `buf` are shorter than `buf`: one reservation per read.
-            self.hits.data.reserve(buf.len());
+        if self.next >= self.core.first_get {
+            self.core.reserve_values(buf, b"VA");
         }
         while !self.is_done() {
             let rest = &buf[consumed..];
-            if self.next < self.first_get {
-                let command = self.command(self.next);
+            if self.next < self.core.first_get {
+                let command = self.core.command(self.next);
                 if ServerCommandReplies::reads(&command) {
                     let (reply, used) = match ascii::parse_line(rest)? {
                         Parse::Incomplete => break,
@@ -282,19 +260,18 @@ impl ReplyReader for MetaReader<'_, '_> {
                     };
                     consumed += used;
                     if let Some(outcome) = self.server_replies.read(&command, reply)? {
-                        self.outcomes[self.next] = outcome;
+                        self.core.outcomes[self.next] = outcome;
                         self.next += 1;
                     }
                     continue;
                 }
             }
-            let room = self.max_value_len.saturating_sub(self.hits.data.len());
-            let (reply, used) = match meta::parse_reply_within(rest, room)? {
+            let (reply, used) = match meta::parse_reply_within(rest, self.core.room())? {
                 Parse::Incomplete => break,
                 Parse::Done(reply, used) => (reply, used),
             };
             consumed += used;
-            if self.next < self.first_get {
+            if self.next < self.core.first_get {
                 self.read_single_reply(reply)?;
             } else {
                 self.read_get_reply(reply)?;

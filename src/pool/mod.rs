@@ -16,6 +16,7 @@ pub mod health;
 pub mod health_table;
 pub mod meta_exchange;
 pub mod probe;
+mod reader_core;
 pub mod recovery;
 pub mod registry;
 pub mod request;
