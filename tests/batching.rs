@@ -13,7 +13,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use common::{failures, keys, loopback_config, new_pool, pool_of, Memcached};
-use memcache::pool::{Command, Outcome, Policy, Pool, Request, ServerConfig};
+use memcache::pool::{Command, Outcome, Policy, Pool, Request, ServerConfig, Store};
 use memcache::protocol::ascii::StoreOp;
 use memcache::protocol::ProtocolKind;
 
@@ -174,13 +174,13 @@ fn answer(line: &str, reply: &mut Vec<u8>) {
 fn set_request(key: &[u8]) -> Request<'_> {
     Request::for_key(
         key,
-        Command::Store {
+        Command::Store(Store {
             op: StoreOp::Set,
             flags: 0,
             exptime: 0,
             cas: 0,
             data: key,
-        },
+        }),
     )
 }
 

@@ -12,7 +12,7 @@ mod partial_reads;
 
 use libfuzzer_sys::fuzz_target;
 use memcache::pool::meta_exchange::MetaReader;
-use memcache::pool::{Command, Request};
+use memcache::pool::{Command, Request, Store};
 use memcache::protocol::ascii::StoreOp;
 
 /// Most bytes of values the reader may buffer.
@@ -22,13 +22,13 @@ fuzz_target!(|data: &[u8]| {
     let requests = [
         Request::for_key(
             b"s",
-            Command::Store {
+            Command::Store(Store {
                 op: StoreOp::Cas,
                 flags: 0,
                 exptime: 0,
                 cas: 7,
                 data: b"v",
-            },
+            }),
         ),
         Request::for_key(
             b"c",

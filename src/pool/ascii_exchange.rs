@@ -4,7 +4,9 @@
 
 use crate::net::{NetError, ReadProgress, ReplyReader};
 use crate::pool::reader_core::ReaderCore;
-use crate::pool::request::{ClockReading, Command, Hits, Outcome, Outcomes, Request, StatEntry};
+use crate::pool::request::{
+    ClockReading, Command, Hits, Outcome, Outcomes, Request, StatEntry, Store,
+};
 use crate::protocol::ascii::{self, Reply, ServerErrorKind, StoreOp};
 use crate::protocol::{Parse, ProtocolError};
 
@@ -25,13 +27,7 @@ pub fn encode_ascii(out: &mut Vec<u8>, requests: &[Request<'_>], indexes: &[usiz
                 gets_with_cas = true;
                 get_keys.push(r.key);
             }
-            Command::Store {
-                op,
-                flags,
-                exptime,
-                cas,
-                data,
-            } => ascii::encode_store(out, op, r.key, flags, exptime, cas, data),
+            Command::Store(store) => ascii::encode_store(out, r.key, store),
             // No stale items and no conditional delete in this protocol: invalidating deletes.
             Command::Delete | Command::Invalidate { .. } => ascii::encode_delete(out, r.key),
             Command::Counter { delta, .. } => ascii::encode_counter(out, r.key, delta),
@@ -173,9 +169,9 @@ fn keyed_outcome(command: &Command<'_>, reply: Reply<'_>) -> Result<Outcome, Net
         // store commands it is an unexpected line, as in the C extension.
         (Command::Store { .. }, Reply::NotStored | Reply::Exists)
         | (
-            Command::Store {
+            Command::Store(Store {
                 op: StoreOp::Cas, ..
-            },
+            }),
             Reply::NotFound,
         ) => Outcome::Rejected,
         (Command::Delete | Command::Invalidate { .. }, Reply::Deleted) => Outcome::Done,
@@ -335,13 +331,13 @@ mod tests {
     }
 
     fn store(op: StoreOp) -> Command<'static> {
-        Command::Store {
+        Command::Store(Store {
             op,
             flags: 0,
             exptime: 0,
             cas: 7,
             data: b"v",
-        }
+        })
     }
 
     const INCR: Command<'static> = Command::Counter {

@@ -14,7 +14,9 @@
 
 use crate::net::{NetError, ReadProgress, ReplyReader};
 use crate::pool::reader_core::ReaderCore;
-use crate::pool::request::{is_get, ClockReading, Command, Hits, Outcome, Outcomes, Request};
+use crate::pool::request::{
+    is_get, ClockReading, Command, Hits, Outcome, Outcomes, Request, Store,
+};
 use crate::pool::SaslCredentials;
 use crate::protocol::binary::{self, Opcode, Response, Status};
 use crate::protocol::{Parse, ProtocolError};
@@ -38,7 +40,7 @@ fn response_opcode(command: &Command<'_>, quiet: bool) -> Opcode {
     match command {
         Command::Get { .. } | Command::Lease { .. } if quiet => Opcode::GetQ,
         Command::Get { .. } | Command::Lease { .. } => Opcode::Get,
-        Command::Store { op, .. } => binary::store_opcode(*op),
+        Command::Store(Store { op, .. }) => binary::store_opcode(*op),
         Command::Delete | Command::Invalidate { .. } => Opcode::Delete,
         Command::Counter { delta, .. } if *delta >= 0 => Opcode::Increment,
         Command::Counter { .. } => Opcode::Decrement,
@@ -76,13 +78,7 @@ pub fn encode_binary(
             Command::Get { .. } | Command::Lease { .. } => {
                 binary::encode_get(out, r.key, quiet, opaque);
             }
-            Command::Store {
-                op,
-                flags,
-                exptime,
-                cas,
-                data,
-            } => binary::encode_store(out, op, r.key, flags, exptime, cas, data, opaque),
+            Command::Store(store) => binary::encode_store(out, r.key, store, opaque),
             // No stale items in this protocol: invalidating deletes.
             Command::Delete | Command::Invalidate { .. } => {
                 binary::encode_delete(out, r.key, opaque);
@@ -349,13 +345,13 @@ mod tests {
     fn authentication_comes_first_and_its_refusal_is_a_failure() {
         let requests = [Request::for_key(
             b"k",
-            Command::Store {
+            Command::Store(Store {
                 op: StoreOp::Add,
                 flags: 0,
                 exptime: 0,
                 cas: 0,
                 data: b"v",
-            },
+            }),
         )];
         let credentials = SaslCredentials {
             username: b"user".to_vec(),
@@ -380,13 +376,13 @@ mod tests {
     fn out_of_memory_and_too_large_are_error_replies_not_failures() {
         let requests = [Request::for_key(
             b"k",
-            Command::Store {
+            Command::Store(Store {
                 op: StoreOp::Set,
                 flags: 0,
                 exptime: 0,
                 cas: 0,
                 data: b"v",
-            },
+            }),
         )];
         for (status, message, code) in [(0x82, "Out of memory", 130), (0x03, "Too large.", 3)] {
             let stream = response(Opcode::Set, status, 0, &[], message.as_bytes());

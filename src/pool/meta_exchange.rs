@@ -42,13 +42,7 @@ pub fn encode_meta(out: &mut Vec<u8>, requests: &[Request<'_>], indexes: &[usize
                 gets = true;
                 meta::encode_lease(out, r.key, ttl, opaque);
             }
-            Command::Store {
-                op,
-                flags,
-                exptime,
-                cas,
-                data,
-            } => meta::encode_store(out, op, r.key, flags, exptime, cas, data, opaque),
+            Command::Store(store) => meta::encode_store(out, r.key, store, opaque),
             Command::Delete => meta::encode_delete(out, r.key, false, 0, 0, opaque),
             Command::Invalidate {
                 mark_stale,
@@ -287,19 +281,19 @@ impl ReplyReader for MetaReader<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pool::request::wire_order;
+    use crate::pool::request::{wire_order, Store};
     use crate::protocol::ascii::StoreOp;
 
     const GET: Command<'static> = Command::Get { with_cas: false };
 
     fn store(op: StoreOp) -> Command<'static> {
-        Command::Store {
+        Command::Store(Store {
             op,
             flags: 768,
             exptime: 30,
             cas: 7,
             data: b"v",
-        }
+        })
     }
 
     fn encoded(requests: &[Request<'_>]) -> (Vec<usize>, String) {

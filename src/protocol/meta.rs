@@ -45,7 +45,7 @@
 //!   are skipped.
 
 use super::ascii::{self, StoreOp, MAX_VALUE_LEN};
-use super::{Parse, ProtocolError};
+use super::{Parse, ProtocolError, Store};
 use crate::compat::decimal::push_unsigned;
 
 /// Longest opaque token memcached accepts and echoes.
@@ -112,31 +112,21 @@ fn store_mode(op: StoreOp) -> Option<u8> {
 /// As in the text protocol, `cas` is sent only for [`StoreOp::Cas`] (`C0` compares like the
 /// classic `cas` with 0: `EX` on an existing item, `NF` on a missing one). memcached ignores
 /// `F` and `T` for append and prepend, which keep the item's own, as with the classic commands.
-#[allow(clippy::too_many_arguments)] // Mirrors the storage command's fields one to one.
-pub fn encode_store(
-    out: &mut Vec<u8>,
-    op: StoreOp,
-    key: &[u8],
-    flags: u32,
-    exptime: u32,
-    cas: u64,
-    data: &[u8],
-    opaque: u32,
-) {
+pub fn encode_store(out: &mut Vec<u8>, key: &[u8], store: Store<'_>, opaque: u32) {
     push_command(out, b"ms", key);
-    out.reserve(data.len() + 2);
+    out.reserve(store.data.len() + 2);
     out.push(b' ');
-    push_unsigned(out, data.len() as u64);
-    push_flag(out, b'F', u64::from(flags));
-    push_flag(out, b'T', u64::from(exptime));
-    if let Some(mode) = store_mode(op) {
+    push_unsigned(out, store.data.len() as u64);
+    push_flag(out, b'F', u64::from(store.flags));
+    push_flag(out, b'T', u64::from(store.exptime));
+    if let Some(mode) = store_mode(store.op) {
         out.extend_from_slice(&[b' ', b'M', mode]);
     }
-    if op == StoreOp::Cas {
-        push_flag(out, b'C', cas);
+    if store.op == StoreOp::Cas {
+        push_flag(out, b'C', store.cas);
     }
     push_opaque_and_end(out, opaque);
-    out.extend_from_slice(data);
+    out.extend_from_slice(store.data);
     out.extend_from_slice(b"\r\n");
 }
 
@@ -377,12 +367,7 @@ fn parse_flags(tokens: &[u8]) -> Option<ReturnFlags<'_>> {
 mod tests {
     use super::*;
     use crate::protocol::ascii::{Reply as TextReply, ServerErrorKind, MAX_LINE_LEN};
-
-    fn encoded(f: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
-        let mut out = Vec::new();
-        f(&mut out);
-        out
-    }
+    use crate::protocol::testing::{encoded, store};
 
     fn done(buf: &[u8]) -> (Reply<'_>, usize) {
         match parse_reply(buf) {
@@ -436,35 +421,35 @@ mod tests {
 
     #[test]
     fn store_commands() {
-        let store = |op, flags, exptime, cas, data: &[u8]| {
-            encoded(|o| encode_store(o, op, b"w1", flags, exptime, cas, data, 5))
+        let encode = |op, flags, exptime, cas, data: &[u8]| {
+            encoded(|o| encode_store(o, b"w1", store(op, flags, exptime, cas, data), 5))
         };
         assert_eq!(
-            store(StoreOp::Set, 65536, 100, 9, b"val"),
+            encode(StoreOp::Set, 65536, 100, 9, b"val"),
             b"ms w1 3 F65536 T100 O5\r\nval\r\n"
         );
         assert_eq!(
-            store(StoreOp::Add, 768, u32::MAX, 9, b"5"),
+            encode(StoreOp::Add, 768, u32::MAX, 9, b"5"),
             b"ms w1 1 F768 T4294967295 ME O5\r\n5\r\n"
         );
         assert_eq!(
-            store(StoreOp::Replace, 1792, 0, 0, b"1.5"),
+            encode(StoreOp::Replace, 1792, 0, 0, b"1.5"),
             b"ms w1 3 F1792 T0 MR O5\r\n1.5\r\n"
         );
         assert_eq!(
-            store(StoreOp::Append, 0, 0, 0, b"x"),
+            encode(StoreOp::Append, 0, 0, 0, b"x"),
             b"ms w1 1 F0 T0 MA O5\r\nx\r\n"
         );
         assert_eq!(
-            store(StoreOp::Prepend, 0, 0, 0, b"y"),
+            encode(StoreOp::Prepend, 0, 0, 0, b"y"),
             b"ms w1 1 F0 T0 MP O5\r\ny\r\n"
         );
         assert_eq!(
-            store(StoreOp::Cas, 256, 0, 246_639, b"1"),
+            encode(StoreOp::Cas, 256, 0, 246_639, b"1"),
             b"ms w1 1 F256 T0 C246639 O5\r\n1\r\n"
         );
         assert_eq!(
-            store(StoreOp::Cas, u32::MAX, 0, u64::MAX, b""),
+            encode(StoreOp::Cas, u32::MAX, 0, u64::MAX, b""),
             b"ms w1 0 F4294967295 T0 C18446744073709551615 O5\r\n\r\n"
         );
     }
@@ -472,7 +457,7 @@ mod tests {
     #[test]
     fn store_data_is_sent_raw() {
         assert_eq!(
-            encoded(|o| encode_store(o, StoreOp::Set, b"k", 0, 0, 0, b"a\r\nmn\r\n\0", 0)),
+            encoded(|o| encode_store(o, b"k", store(StoreOp::Set, 0, 0, 0, b"a\r\nmn\r\n\0"), 0)),
             b"ms k 8 F0 T0 O0\r\na\r\nmn\r\n\0\r\n"
         );
     }

@@ -37,6 +37,22 @@ impl ProtocolKind {
     }
 }
 
+/// A storage command's fields, as every protocol sends them (the key travels beside them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Store<'a> {
+    /// Which storage command.
+    pub op: ascii::StoreOp,
+    /// Flags stored with the item.
+    pub flags: u32,
+    /// Expiry as sent on the wire.
+    pub exptime: u32,
+    /// CAS unique to compare: each protocol's `encode_store` says for which operations it is
+    /// sent.
+    pub cas: u64,
+    /// The encoded value, sent raw.
+    pub data: &'a [u8],
+}
+
 /// Result of trying to parse one reply from the front of a buffer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Parse<T> {
@@ -82,11 +98,25 @@ pub enum ProtocolError {
 /// Helpers of the parsers' unit tests, written once for every protocol.
 #[cfg(test)]
 pub(crate) mod testing {
+    use super::ascii::StoreOp;
+    use super::Store;
+
     /// What `encode` writes into an empty buffer.
     pub(crate) fn encoded(encode: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
         let mut out = Vec::new();
         encode(&mut out);
         out
+    }
+
+    /// A storage command of `op` with `data`, `flags`, `exptime` and `cas`.
+    pub(crate) fn store(op: StoreOp, flags: u32, exptime: u32, cas: u64, data: &[u8]) -> Store<'_> {
+        Store {
+            op,
+            flags,
+            exptime,
+            cas,
+            data,
+        }
     }
 
     /// xorshift64*: a small deterministic generator for the parsers' untrusted-input tests, so

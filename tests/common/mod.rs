@@ -12,7 +12,9 @@ use std::time::{Duration, Instant};
 use memcache::hash::HashFunction;
 use memcache::pool::recovery::FailbackFlush;
 use memcache::pool::ring::HashStrategy;
-use memcache::pool::{Command as PoolCommand, Event, Outcome, Policy, Pool, Request, ServerConfig};
+use memcache::pool::{
+    Command as PoolCommand, Event, Outcome, Policy, Pool, Request, ServerConfig, Store,
+};
 use memcache::protocol::ascii::StoreOp;
 use memcache::protocol::ProtocolKind;
 use memcache::value::Compression;
@@ -357,24 +359,24 @@ pub fn failure_messages(events: &[Event]) -> Vec<String> {
 
 /// A store command: `op` of `data` with `flags` and `cas`, no expiry.
 pub fn store(op: StoreOp, flags: u32, cas: u64, data: &[u8]) -> PoolCommand<'_> {
-    PoolCommand::Store {
+    PoolCommand::Store(Store {
         op,
         flags,
         exptime: 0,
         cas,
         data,
-    }
+    })
 }
 
 /// `set` of `value` under `key` (flags 0) expiring after `exptime`, run alone; its outcome.
 pub fn set(pool: &mut Pool, policy: &Policy, key: &[u8], value: &[u8], exptime: u32) -> Outcome {
-    let command = PoolCommand::Store {
+    let command = PoolCommand::Store(Store {
         op: StoreOp::Set,
         flags: 0,
         exptime,
         cas: 0,
         data: value,
-    };
+    });
     execute_one(pool, policy, key, command)
 }
 
