@@ -579,7 +579,9 @@ pub(super) fn is_wire_key(key: &[u8]) -> bool {
 mod tests {
     use super::*;
 
-    use crate::protocol::testing::{encoded, parse_helpers, store, Rng};
+    use crate::protocol::testing::{
+        assert_parsed_in_random_chunks, encoded, parse_helpers, store, Rng,
+    };
 
     parse_helpers!(parse_reply -> Reply, reply);
 
@@ -1159,33 +1161,16 @@ mod tests {
     #[test]
     fn streaming_in_random_chunks_gives_the_same_replies() {
         let (stream, expected) = sample_stream();
-        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-        for _ in 0..200 {
-            let mut buf: Vec<u8> = Vec::new();
-            let mut fed = 0;
-            let mut got = Vec::new();
-            while got.len() < expected.len() {
-                match parse_reply(&buf).expect("valid stream") {
-                    Parse::Done(reply, used) => {
-                        got.push((reply.message().into_owned(), used));
-                        buf.drain(..used);
-                    }
-                    Parse::Incomplete => {
-                        assert!(fed < stream.len(), "stuck with {buf:?}");
-                        let step = 1 + rng.below(7);
-                        let end = (fed + step).min(stream.len());
-                        buf.extend_from_slice(&stream[fed..end]);
-                        fed = end;
-                    }
-                }
+        let want: Vec<_> = expected
+            .iter()
+            .map(|(r, len)| (r.message().into_owned(), *len))
+            .collect();
+        assert_parsed_in_random_chunks(&stream, 7, &want, |buf| {
+            match parse_reply(buf).expect("valid stream") {
+                Parse::Done(reply, used) => Some(((reply.message().into_owned(), used), used)),
+                Parse::Incomplete => None,
             }
-            let want: Vec<_> = expected
-                .iter()
-                .map(|(r, len)| (r.message().into_owned(), *len))
-                .collect();
-            assert_eq!(got, want);
-            assert!(buf.is_empty());
-        }
+        });
     }
 
     // ---- failure message and errnum ----

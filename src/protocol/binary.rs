@@ -529,7 +529,9 @@ pub fn parse_response_within(
 mod tests {
     use super::*;
 
-    use crate::protocol::testing::{encoded, parse_helpers, store, Rng};
+    use crate::protocol::testing::{
+        assert_parsed_in_random_chunks, encoded, parse_helpers, store, Rng,
+    };
 
     parse_helpers!(parse_response -> Response, response);
 
@@ -1235,29 +1237,12 @@ mod tests {
     fn streaming_in_random_chunks_gives_the_same_frames() {
         let frames = sample_frames();
         let stream = frames.concat();
-        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-        for _ in 0..200 {
-            let mut buf: Vec<u8> = Vec::new();
-            let mut fed = 0;
-            let mut got = Vec::new();
-            while got.len() < frames.len() {
-                match parse_response(&buf).expect("valid stream") {
-                    Parse::Done(_, used) => {
-                        got.push(buf[..used].to_vec());
-                        buf.drain(..used);
-                    }
-                    Parse::Incomplete => {
-                        assert!(fed < stream.len(), "stuck with {buf:?}");
-                        let step = 1 + rng.below(40);
-                        let end = (fed + step).min(stream.len());
-                        buf.extend_from_slice(&stream[fed..end]);
-                        fed = end;
-                    }
-                }
+        assert_parsed_in_random_chunks(&stream, 40, &frames, |buf| {
+            match parse_response(buf).expect("valid stream") {
+                Parse::Done(_, used) => Some((buf[..used].to_vec(), used)),
+                Parse::Incomplete => None,
             }
-            assert_eq!(got, frames);
-            assert!(buf.is_empty());
-        }
+        });
     }
 
     #[test]

@@ -367,7 +367,7 @@ fn parse_flags(tokens: &[u8]) -> Option<ReturnFlags<'_>> {
 mod tests {
     use super::*;
     use crate::protocol::ascii::{Reply as TextReply, ServerErrorKind, MAX_LINE_LEN};
-    use crate::protocol::testing::{encoded, store};
+    use crate::protocol::testing::{encoded, store, Rng};
 
     fn done(buf: &[u8]) -> (Reply<'_>, usize) {
         match parse_reply(buf) {
@@ -771,22 +771,6 @@ mod tests {
             replies += 1;
         }
         assert_eq!(replies, 15);
-    }
-
-    /// xorshift64*: a small deterministic generator, so failures reproduce.
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        }
-
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n as u64) as usize
-        }
     }
 
     #[test]

@@ -138,6 +138,38 @@ pub(crate) mod testing {
         }
     }
 
+    /// Feeds `stream`, 200 times over, in random chunks of 1 to `max_step` bytes (as a socket
+    /// may deliver it) to `parse`, which answers a complete reply at the front of what has
+    /// arrived (as an `R`) with the bytes it occupies, or `None` while it is incomplete; asserts
+    /// that the replies are `want` each time and that no byte is left over.
+    pub(crate) fn assert_parsed_in_random_chunks<R: PartialEq + std::fmt::Debug>(
+        stream: &[u8],
+        max_step: usize,
+        want: &[R],
+        mut parse: impl FnMut(&[u8]) -> Option<(R, usize)>,
+    ) {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..200 {
+            let mut buf: Vec<u8> = Vec::new();
+            let mut fed = 0;
+            let mut got = Vec::new();
+            while got.len() < want.len() {
+                if let Some((reply, used)) = parse(&buf) {
+                    got.push(reply);
+                    buf.drain(..used);
+                } else {
+                    assert!(fed < stream.len(), "stuck with {buf:?}");
+                    let step = 1 + rng.below(max_step);
+                    let end = (fed + step).min(stream.len());
+                    buf.extend_from_slice(&stream[fed..end]);
+                    fed = end;
+                }
+            }
+            assert_eq!(got, want);
+            assert!(buf.is_empty());
+        }
+    }
+
     /// Defines, for the parser `$parse` of `$reply`s: `done(buf)`, the reply at the front of
     /// `buf` and its length; `$whole(buf)`, the reply that is the whole of `buf`; and
     /// `assert_incomplete_until_done(buf)`, which asserts that every strict prefix of `buf` is
