@@ -2,8 +2,8 @@
 //! write (all gets of the batch on one `get k1 k2 …` line) and an [`AsciiReader`] that turns the
 //! reply lines back into outcomes, in order.
 
-use crate::net::{NetError, ReadProgress, ReplyReader};
-use crate::pool::reader_core::ReaderCore;
+use crate::net::NetError;
+use crate::pool::reader_core::{ReaderCore, TakeReply};
 use crate::pool::request::{
     ClockReading, Command, Hits, Outcome, Outcomes, Request, StatEntry, Store,
 };
@@ -71,15 +71,6 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
     /// The outcomes (parallel to `indexes`; unanswered ones stay `Pending`) and the hits.
     pub fn finish(self) -> (Outcomes, Hits) {
         self.core.finish()
-    }
-
-    /// True when every expected reply (for gets: up to `END`) has been consumed.
-    fn is_done(&self) -> bool {
-        if self.core.first_get < self.core.indexes.len() {
-            self.gets_ended
-        } else {
-            self.next >= self.core.indexes.len()
-        }
     }
 
     fn read_get_reply(&mut self, reply: Reply<'_>) -> Result<(), NetError> {
@@ -286,40 +277,45 @@ pub(crate) fn unexpected(reply: &Reply<'_>) -> NetError {
     NetError::Unexpected(String::from_utf8_lossy(&reply.message()).into_owned())
 }
 
-impl ReplyReader for AsciiReader<'_, '_> {
-    fn read(&mut self, buf: &[u8]) -> Result<ReadProgress, NetError> {
-        let mut consumed = 0;
+impl TakeReply for AsciiReader<'_, '_> {
+    /// True when every expected reply (for gets: up to `END`) has been consumed.
+    fn is_done(&self) -> bool {
+        if self.core.first_get < self.core.indexes.len() {
+            self.gets_ended
+        } else {
+            self.next >= self.core.indexes.len()
+        }
+    }
+
+    fn start_read(&mut self, buf: &[u8]) {
         if self.next >= self.core.first_get {
             self.core.reserve_values(buf, b"VALUE");
         }
-        while !self.is_done() {
-            let in_gets = self.next >= self.core.first_get;
-            let parsed = if in_gets {
-                ascii::parse_reply_within(&buf[consumed..], self.core.room())
-            } else {
-                ascii::parse_line(&buf[consumed..])
-            };
-            let (reply, used) = match parsed.map_err(|e| self.parse_error(e))? {
-                Parse::Incomplete => break,
-                Parse::Done(reply, used) => (reply, used),
-            };
-            consumed += used;
-            if in_gets {
-                self.read_get_reply(reply)?;
-            } else {
-                self.read_single_reply(reply)?;
-            }
+    }
+
+    fn take_reply(&mut self, buf: &[u8]) -> Result<Option<usize>, NetError> {
+        let in_gets = self.next >= self.core.first_get;
+        let parsed = if in_gets {
+            ascii::parse_reply_within(buf, self.core.room())
+        } else {
+            ascii::parse_line(buf)
+        };
+        let Parse::Done(reply, used) = parsed.map_err(|e| self.parse_error(e))? else {
+            return Ok(None);
+        };
+        if in_gets {
+            self.read_get_reply(reply)?;
+        } else {
+            self.read_single_reply(reply)?;
         }
-        Ok(ReadProgress {
-            consumed,
-            done: self.is_done(),
-        })
+        Ok(Some(used))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::net::ReplyReader;
 
     /// What one request's reader makes of `reply`: its outcome, or the failure's message.
     fn read_one(command: Command<'_>, reply: &[u8]) -> Result<Outcome, String> {

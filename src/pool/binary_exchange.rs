@@ -12,8 +12,8 @@
 //! `replace`, `cas`, `append` or `prepend` the server refuses (`Not found`, `Not stored.`) is a
 //! plain `false`, as in the text protocol, instead of a server failure.
 
-use crate::net::{NetError, ReadProgress, ReplyReader};
-use crate::pool::reader_core::ReaderCore;
+use crate::net::NetError;
+use crate::pool::reader_core::{ReaderCore, TakeReply};
 use crate::pool::request::{
     is_get, ClockReading, Command, Hits, Outcome, Outcomes, Request, Store,
 };
@@ -145,10 +145,6 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
         self.core.finish()
     }
 
-    fn is_done(&self) -> bool {
-        !self.authenticating && self.awaited == 0 && self.noop_seen
-    }
-
     fn read_response(&mut self, response: &Response<'_>) -> Result<(), NetError> {
         if self.authenticating {
             if response.opaque != AUTH_OPAQUE || response.opcode != Opcode::SaslAuth.code() {
@@ -258,28 +254,25 @@ fn out_of_step(response: &Response<'_>) -> NetError {
     ))
 }
 
-impl ReplyReader for BinaryReader<'_, '_> {
-    fn read(&mut self, buf: &[u8]) -> Result<ReadProgress, NetError> {
-        let mut consumed = 0;
-        while !self.is_done() {
-            let room = self.core.room();
-            let (response, used) = match binary::parse_response_within(&buf[consumed..], room)? {
-                Parse::Incomplete => break,
-                Parse::Done(response, used) => (response, used),
-            };
-            consumed += used;
-            self.read_response(&response)?;
-        }
-        Ok(ReadProgress {
-            consumed,
-            done: self.is_done(),
-        })
+impl TakeReply for BinaryReader<'_, '_> {
+    fn is_done(&self) -> bool {
+        !self.authenticating && self.awaited == 0 && self.noop_seen
+    }
+
+    fn take_reply(&mut self, buf: &[u8]) -> Result<Option<usize>, NetError> {
+        let Parse::Done(response, used) = binary::parse_response_within(buf, self.core.room())?
+        else {
+            return Ok(None);
+        };
+        self.read_response(&response)?;
+        Ok(Some(used))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::net::ReplyReader;
     use crate::protocol::ascii::StoreOp;
 
     fn response(opcode: Opcode, status: u16, opaque: u32, extras: &[u8], value: &[u8]) -> Vec<u8> {

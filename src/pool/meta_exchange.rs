@@ -17,9 +17,9 @@
 //! memcached hands the right to recompute a stale item to the first get of it, lease or not;
 //! a plain get that is handed it reports [`Outcome::UnaskedWin`], and the pool gives it back.
 
-use crate::net::{NetError, ReadProgress, ReplyReader};
+use crate::net::NetError;
 use crate::pool::ascii_exchange::{error_reply, unexpected, ServerCommandReplies};
-use crate::pool::reader_core::ReaderCore;
+use crate::pool::reader_core::{ReaderCore, TakeReply};
 use crate::pool::request::{Command, Hits, Lease, Outcome, Outcomes, Request};
 use crate::protocol::ascii::{self, Reply as TextReply, ServerErrorKind};
 use crate::protocol::meta::{self, Meta, Reply, ReturnFlags, Status};
@@ -91,11 +91,6 @@ impl<'b, 'a> MetaReader<'b, 'a> {
     /// The outcomes (parallel to `indexes`; unanswered ones stay `Pending`) and the hits.
     pub fn finish(self) -> (Outcomes, Hits) {
         self.core.finish()
-    }
-
-    fn is_done(&self) -> bool {
-        self.next >= self.core.first_get
-            && (self.gets_ended || self.core.first_get == self.core.indexes.len())
     }
 
     /// Reads the reply to the single-reply request whose turn it is.
@@ -237,50 +232,49 @@ fn out_of_step(meta: &Meta<'_>) -> NetError {
     ))
 }
 
-impl ReplyReader for MetaReader<'_, '_> {
-    fn read(&mut self, buf: &[u8]) -> Result<ReadProgress, NetError> {
-        let mut consumed = 0;
+impl TakeReply for MetaReader<'_, '_> {
+    fn is_done(&self) -> bool {
+        self.next >= self.core.first_get
+            && (self.gets_ended || self.core.first_get == self.core.indexes.len())
+    }
+
+    fn start_read(&mut self, buf: &[u8]) {
         if self.next >= self.core.first_get {
             self.core.reserve_values(buf, b"VA");
         }
-        while !self.is_done() {
-            let rest = &buf[consumed..];
-            if self.next < self.core.first_get {
-                let command = self.core.command(self.next);
-                if ServerCommandReplies::reads(&command) {
-                    let (reply, used) = match ascii::parse_line(rest)? {
-                        Parse::Incomplete => break,
-                        Parse::Done(reply, used) => (reply, used),
-                    };
-                    consumed += used;
-                    if let Some(outcome) = self.server_replies.read(&command, reply)? {
-                        self.core.outcomes[self.next] = outcome;
-                        self.next += 1;
-                    }
-                    continue;
+    }
+
+    fn take_reply(&mut self, buf: &[u8]) -> Result<Option<usize>, NetError> {
+        let in_gets = self.next >= self.core.first_get;
+        if !in_gets {
+            let command = self.core.command(self.next);
+            if ServerCommandReplies::reads(&command) {
+                let Parse::Done(reply, used) = ascii::parse_line(buf)? else {
+                    return Ok(None);
+                };
+                if let Some(outcome) = self.server_replies.read(&command, reply)? {
+                    self.core.outcomes[self.next] = outcome;
+                    self.next += 1;
                 }
-            }
-            let (reply, used) = match meta::parse_reply_within(rest, self.core.room())? {
-                Parse::Incomplete => break,
-                Parse::Done(reply, used) => (reply, used),
-            };
-            consumed += used;
-            if self.next < self.core.first_get {
-                self.read_single_reply(reply)?;
-            } else {
-                self.read_get_reply(reply)?;
+                return Ok(Some(used));
             }
         }
-        Ok(ReadProgress {
-            consumed,
-            done: self.is_done(),
-        })
+        let Parse::Done(reply, used) = meta::parse_reply_within(buf, self.core.room())? else {
+            return Ok(None);
+        };
+        if in_gets {
+            self.read_get_reply(reply)?;
+        } else {
+            self.read_single_reply(reply)?;
+        }
+        Ok(Some(used))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::net::ReplyReader;
     use crate::pool::request::{wire_order, Store};
     use crate::protocol::ascii::StoreOp;
 

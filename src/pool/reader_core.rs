@@ -1,8 +1,9 @@
 //! What every protocol's reply reader keeps about one server's share of a batch: its requests,
 //! an outcome for each, the values found, and the bound on how many bytes of values it may
-//! buffer. The text, binary and meta readers differ only in how a reply finds its request; this
-//! part they share.
+//! buffer; and the loop that takes replies from what has arrived. The text, binary and meta
+//! readers differ only in how a reply is parsed and finds its request; this part they share.
 
+use crate::net::{NetError, ReadProgress, ReplyReader};
 use crate::pool::request::{is_get, Command, Hits, Outcome, Outcomes, Request};
 
 /// One server's requests and what has come of them so far, for a reader of its replies.
@@ -73,5 +74,39 @@ impl<'b, 'a> ReaderCore<'b, 'a> {
     /// The outcomes (parallel to `indexes`; unanswered ones stay `Pending`) and the hits.
     pub(crate) fn finish(self) -> (Outcomes, Hits) {
         (self.outcomes, self.hits)
+    }
+}
+
+/// How a protocol's reader takes its replies, one at a time; [`ReplyReader`] is the same loop
+/// over them for every protocol.
+pub trait TakeReply {
+    /// True once every expected reply has been taken.
+    fn is_done(&self) -> bool;
+
+    /// Called with all that has arrived, once per read, before any reply of it is taken.
+    fn start_read(&mut self, _buf: &[u8]) {}
+
+    /// Parses the reply at the front of `buf` and takes it in: the bytes it occupies, or `None`
+    /// while only part of it has arrived.
+    ///
+    /// # Errors
+    /// A reply that cannot be parsed, or does not answer what this reader waits for.
+    fn take_reply(&mut self, buf: &[u8]) -> Result<Option<usize>, NetError>;
+}
+
+impl<T: TakeReply> ReplyReader for T {
+    fn read(&mut self, buf: &[u8]) -> Result<ReadProgress, NetError> {
+        self.start_read(buf);
+        let mut consumed = 0;
+        while !self.is_done() {
+            match self.take_reply(&buf[consumed..])? {
+                Some(used) => consumed += used,
+                None => break,
+            }
+        }
+        Ok(ReadProgress {
+            consumed,
+            done: self.is_done(),
+        })
     }
 }
