@@ -589,36 +589,28 @@ mod tests {
 
     #[test]
     fn encode_store_commands() {
-        let encode = |op, key: &[u8], flags, exptime, cas, data: &[u8]| {
-            encoded(|out| encode_store(out, key, store(op, flags, exptime, cas, data)))
-        };
+        let mut out = Vec::new();
+        for (op, key, flags, exptime, cas, data) in [
+            (StoreOp::Set, "w1", 65536, 100, 0, "val"),
+            (StoreOp::Add, "w2", 768, u32::MAX, 0, "5"),
+            (StoreOp::Replace, "w1", 1792, 0, 0, "1.5"),
+            (StoreOp::Append, "w1", 0, 0, 0, "x"),
+            (StoreOp::Prepend, "w1", 0, 0, 0, "y"),
+            (StoreOp::Cas, "w1", 256, 0, 246639, "1"),
+            (StoreOp::Cas, "k", u32::MAX, 0, u64::MAX, ""),
+        ] {
+            let store = store(op, flags, exptime, cas, data.as_bytes());
+            encode_store(&mut out, key.as_bytes(), store);
+        }
         assert_eq!(
-            encode(StoreOp::Set, b"w1", 65536, 100, 0, b"val"),
-            b"set w1 65536 100 3\r\nval\r\n"
-        );
-        assert_eq!(
-            encode(StoreOp::Add, b"w2", 768, u32::MAX, 0, b"5"),
-            b"add w2 768 4294967295 1\r\n5\r\n"
-        );
-        assert_eq!(
-            encode(StoreOp::Replace, b"w1", 1792, 0, 0, b"1.5"),
-            b"replace w1 1792 0 3\r\n1.5\r\n"
-        );
-        assert_eq!(
-            encode(StoreOp::Append, b"w1", 0, 0, 0, b"x"),
-            b"append w1 0 0 1\r\nx\r\n"
-        );
-        assert_eq!(
-            encode(StoreOp::Prepend, b"w1", 0, 0, 0, b"y"),
-            b"prepend w1 0 0 1\r\ny\r\n"
-        );
-        assert_eq!(
-            encode(StoreOp::Cas, b"w1", 256, 0, 246639, b"1"),
-            b"cas w1 256 0 1 246639\r\n1\r\n"
-        );
-        assert_eq!(
-            encode(StoreOp::Cas, b"k", u32::MAX, 0, u64::MAX, b""),
-            b"cas k 4294967295 0 0 18446744073709551615\r\n\r\n"
+            String::from_utf8_lossy(&out),
+            "set w1 65536 100 3\r\nval\r\n\
+             add w2 768 4294967295 1\r\n5\r\n\
+             replace w1 1792 0 3\r\n1.5\r\n\
+             append w1 0 0 1\r\nx\r\n\
+             prepend w1 0 0 1\r\ny\r\n\
+             cas w1 256 0 1 246639\r\n1\r\n\
+             cas k 4294967295 0 0 18446744073709551615\r\n\r\n"
         );
     }
 

@@ -421,36 +421,28 @@ mod tests {
 
     #[test]
     fn store_commands() {
-        let encode = |op, flags, exptime, cas, data: &[u8]| {
-            encoded(|o| encode_store(o, b"w1", store(op, flags, exptime, cas, data), 5))
-        };
+        let mut out = Vec::new();
+        for (op, flags, exptime, cas, data) in [
+            (StoreOp::Set, 65536, 100, 9, "val"),
+            (StoreOp::Add, 768, u32::MAX, 9, "5"),
+            (StoreOp::Replace, 1792, 0, 0, "1.5"),
+            (StoreOp::Append, 0, 0, 0, "x"),
+            (StoreOp::Prepend, 0, 0, 0, "y"),
+            (StoreOp::Cas, 256, 0, 246_639, "1"),
+            (StoreOp::Cas, u32::MAX, 0, u64::MAX, ""),
+        ] {
+            let store = store(op, flags, exptime, cas, data.as_bytes());
+            encode_store(&mut out, b"w1", store, 5);
+        }
         assert_eq!(
-            encode(StoreOp::Set, 65536, 100, 9, b"val"),
-            b"ms w1 3 F65536 T100 O5\r\nval\r\n"
-        );
-        assert_eq!(
-            encode(StoreOp::Add, 768, u32::MAX, 9, b"5"),
-            b"ms w1 1 F768 T4294967295 ME O5\r\n5\r\n"
-        );
-        assert_eq!(
-            encode(StoreOp::Replace, 1792, 0, 0, b"1.5"),
-            b"ms w1 3 F1792 T0 MR O5\r\n1.5\r\n"
-        );
-        assert_eq!(
-            encode(StoreOp::Append, 0, 0, 0, b"x"),
-            b"ms w1 1 F0 T0 MA O5\r\nx\r\n"
-        );
-        assert_eq!(
-            encode(StoreOp::Prepend, 0, 0, 0, b"y"),
-            b"ms w1 1 F0 T0 MP O5\r\ny\r\n"
-        );
-        assert_eq!(
-            encode(StoreOp::Cas, 256, 0, 246_639, b"1"),
-            b"ms w1 1 F256 T0 C246639 O5\r\n1\r\n"
-        );
-        assert_eq!(
-            encode(StoreOp::Cas, u32::MAX, 0, u64::MAX, b""),
-            b"ms w1 0 F4294967295 T0 C18446744073709551615 O5\r\n\r\n"
+            String::from_utf8_lossy(&out),
+            "ms w1 3 F65536 T100 O5\r\nval\r\n\
+             ms w1 1 F768 T4294967295 ME O5\r\n5\r\n\
+             ms w1 3 F1792 T0 MR O5\r\n1.5\r\n\
+             ms w1 1 F0 T0 MA O5\r\nx\r\n\
+             ms w1 1 F0 T0 MP O5\r\ny\r\n\
+             ms w1 1 F256 T0 C246639 O5\r\n1\r\n\
+             ms w1 0 F4294967295 T0 C18446744073709551615 O5\r\n\r\n"
         );
     }
 
