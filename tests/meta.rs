@@ -10,8 +10,8 @@ use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
 use common::{
-    failure_messages, fake_server, get_through_replies, loopback_config, new_pool, pool_of, run,
-    store, value, Memcached,
+    failure_messages, get_through_replies, loopback_config, new_pool, pool_of, run, store, value,
+    with_fake_server, Memcached,
 };
 use memcache::pool::stampede::{self, Claim, Lookup};
 use memcache::pool::{Command, Lease, Outcome, Policy, Pool, Request};
@@ -101,23 +101,25 @@ fn broken_meta_replies_fail_the_server_and_are_never_reused() {
 #[test]
 fn out_of_memory_is_an_error_reply_not_a_failure() {
     let oom = b"SERVER_ERROR out of memory storing object\r\n".to_vec();
-    let (port, fake) = fake_server(vec![oom.clone(), oom], version_probe);
-    let mut pool = new_pool();
-    pool.protocol = ProtocolKind::Meta;
-    pool.add_server(loopback_config(port, SECOND, 15), 1, true);
-    for _ in 0..2 {
-        assert_eq!(
-            run(&mut pool, b"k", store(StoreOp::Set, 0, 0, b"v")),
-            Outcome::ErrorReply {
-                message: "SERVER_ERROR out of memory storing object".into(),
-                code: 130
+    with_fake_server(
+        ProtocolKind::Meta,
+        vec![oom.clone(), oom],
+        version_probe,
+        15,
+        |pool| {
+            for _ in 0..2 {
+                assert_eq!(
+                    run(pool, b"k", store(StoreOp::Set, 0, 0, b"v")),
+                    Outcome::ErrorReply {
+                        message: "SERVER_ERROR out of memory storing object".into(),
+                        code: 130
+                    }
+                );
+                let events = pool.take_events();
+                assert!(failure_messages(&events).is_empty(), "{events:?}");
             }
-        );
-        let events = pool.take_events();
-        assert!(failure_messages(&events).is_empty(), "{events:?}");
-    }
-    drop(pool);
-    fake.join().unwrap();
+        },
+    );
 }
 
 #[test]

@@ -482,6 +482,27 @@ pub fn fake_server(
     (port, thread)
 }
 
+/// Runs `test` with a pool speaking `protocol` to a [`fake_server`] that serves `replies`
+/// (answering probes with `probe_reply`; the server's retry interval is `retry_interval`), then
+/// drops the pool and waits for the fake server to end; `test`'s result.
+pub fn with_fake_server<R>(
+    protocol: ProtocolKind,
+    replies: Vec<Vec<u8>>,
+    probe_reply: fn(&[u8]) -> Option<Vec<u8>>,
+    retry_interval: i64,
+    test: impl FnOnce(&mut Pool) -> R,
+) -> R {
+    let (port, fake) = fake_server(replies, probe_reply);
+    let mut pool = new_pool();
+    pool.protocol = protocol;
+    let config = loopback_config(port, Duration::from_secs(1), retry_interval);
+    pool.add_server(config, 1, true);
+    let result = test(&mut pool);
+    drop(pool);
+    fake.join().unwrap();
+    result
+}
+
 /// Serves `replies` from a [`fake_server`] to a pool speaking `protocol`, one plain get of
 /// `k` per reply. The retry interval is 0 and there is no failback flush, so each get after a
 /// failure probes the server first. Every get but the last must find nothing: returns the
@@ -492,22 +513,17 @@ pub fn get_through_replies(
     probe_reply: fn(&[u8]) -> Option<Vec<u8>>,
 ) -> (Vec<String>, Option<Vec<u8>>) {
     let gets = replies.len();
-    let (port, fake) = fake_server(replies, probe_reply);
-    let mut pool = new_pool();
-    pool.protocol = protocol;
-    pool.add_server(loopback_config(port, Duration::from_secs(1), 0), 1, true);
     let policy = Policy {
         failback_flush: FailbackFlush::Never,
         ..Policy::default()
     };
     let get = |pool: &mut Pool| get_values(pool, &policy, &[b"k".to_vec()]).remove(0);
-    let mut messages = Vec::new();
-    for _ in 1..gets {
-        assert_eq!(get(&mut pool), None);
-        messages.extend(failure_messages(&pool.take_events()));
-    }
-    let last = get(&mut pool);
-    drop(pool);
-    fake.join().unwrap();
-    (messages, last)
+    with_fake_server(protocol, replies, probe_reply, 0, |pool| {
+        let mut messages = Vec::new();
+        for _ in 1..gets {
+            assert_eq!(get(pool), None);
+            messages.extend(failure_messages(&pool.take_events()));
+        }
+        (messages, get(pool))
+    })
 }
