@@ -83,8 +83,8 @@ pub struct MetaReader<'b, 'a> {
     gets_ended: bool,
     hits: Hits,
     server_replies: ServerCommandReplies,
-    /// Most bytes of values this exchange may buffer, all values together (counters' new
-    /// values included).
+    /// Most bytes of values this exchange may buffer, all values together; a counter's new
+    /// value must fit in what is left too.
     max_value_len: usize,
 }
 
