@@ -77,8 +77,8 @@ pub struct MetaReader<'b, 'a> {
 impl<'b, 'a> MetaReader<'b, 'a> {
     /// A reader for the requests `indexes` of `requests`, in
     /// [`wire_order`](crate::pool::request::wire_order), that refuses values beyond
-    /// `max_value_len` bytes in all, counters' new values included
-    /// ([`ProtocolError::ValueTooLarge`]), at their `VA` line.
+    /// `max_value_len` bytes in all ([`ProtocolError::ValueTooLarge`]) at their `VA` line; a
+    /// counter's new value must fit in what is left too.
     pub fn new(requests: &'b [Request<'a>], indexes: &'b [usize], max_value_len: usize) -> Self {
         MetaReader {
             core: ReaderCore::new(requests, indexes, max_value_len),
