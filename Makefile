@@ -33,7 +33,7 @@ help:
 	@echo "                 memcache (about 45 s; OURS=path.so)"
 	@echo "make fuzz        every cargo fuzz target for FUZZ_SECONDS (60) each, in turn, and their figures"
 	@echo "                 (FUZZ_TARGETS=...; seeds in fuzz/seeds/, crashes in fuzz/artifacts/)"
-	@echo "make memcheck    the phpt suite under valgrind memcheck, ascii and binary (PROTOCOL=, TESTS=;"
+	@echo "make memcheck    the phpt suite under valgrind memcheck, ascii, binary, meta (PROTOCOL=, TESTS=;"
 	@echo "                 about an hour per protocol): 0 memory errors and 0 definite leaks or it fails"
 	@echo "make soak        php-fpm over 3 memcached under load and faults, a few minutes: 0 wrong or"
 	@echo "                 stale values and 0 crashes or it fails (SOAK_REQUESTS=1000000 for the long one)"

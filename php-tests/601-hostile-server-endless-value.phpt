@@ -1,5 +1,5 @@
 --TEST--
-A server that streams an endless value (a header claiming 1 GiB, more than memory_limit lets PHP hold; or 5 bytes followed by an endless stream), claims a 2^63-byte value (binary: the largest body a frame can claim, 4 GiB), repeats the value asked for without end, or trickles a value in a byte every 0.5 s (timeout 1 s), under both protocols: a notice and false within the timeout, peak RSS growing by less than 32 MB, the connection closed and the next request on a new one; the C extension exhausts memory, crashes, reads until killed or serves the repeated value to the next key
+A server that streams an endless value (a header claiming 1 GiB, more than memory_limit lets PHP hold; or 5 bytes followed by an endless stream), claims a 2^63-byte value (binary: the largest body a frame can claim, 4 GiB), repeats the value asked for without end, or trickles a value in a byte every 0.5 s (timeout 1 s), under each protocol (meta: VA lines matched by opaque): a notice and false within the timeout, peak RSS growing by less than 32 MB, the connection closed and the next request on a new one; the C extension (ascii and binary: it has no meta) exhausts memory, crashes, reads until killed or serves the repeated value to the next key
 --SKIPIF--
 <?php include __DIR__ . '/connect.inc'; ?>
 --INI--
@@ -37,7 +37,7 @@ function run_case(string $mode, array $options): void
 PHP;
 eval($run);
 
-foreach (['ascii', 'binary'] as $protocol) {
+foreach (['ascii', 'binary', 'meta'] as $protocol) {
     ini_set('memcache.protocol', $protocol);
     $cases = [
         'endless value claiming 1 GiB' => ['endless_value', ['claim' => (string) (1 << 30)]],
@@ -50,6 +50,10 @@ foreach (['ascii', 'binary'] as $protocol) {
     foreach ($cases as $title => [$mode, $options]) {
         echo "-- $protocol: $title\n";
         run_case($mode, $options);
+        if ($protocol === 'meta') {
+            echo "  C extension: has no meta protocol\n";
+            continue;
+        }
         $c = hostile_c_result(hostile_run_c($run . "\nrun_case(" . var_export($mode, true) . ', '
             . var_export($options, true) . ");\n", $protocol));
         if (in_array($title, ['endless value claiming 5 bytes', 'the same value without end',
@@ -131,3 +135,33 @@ foreach (['ascii', 'binary'] as $protocol) {
   status after: 0
   next get: false, connections: 2
   C extension: keeps reading (killed after 1.5 s, or out of memory first)
+-- meta: endless value claiming 1 GiB
+  get: false, within the timeout, peak RSS +<32 MB
+  Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Value of 1073741824 bytes is larger than the N bytes memory_limit leaves (0)
+  status after: 1
+  next get: false, connections: 2
+  C extension: has no meta protocol
+-- meta: endless value claiming 5 bytes
+  get: false, within the timeout, peak RSS +<32 MB
+  Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Malformed VALUE header (0)
+  status after: 0
+  next get: false, connections: 2
+  C extension: has no meta protocol
+-- meta: value claiming 2^63 bytes (binary: 4 GiB)
+  get: false, within the timeout, peak RSS +<32 MB
+  Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Malformed VALUE header (0)
+  status after: 0
+  next get: false, connections: 2
+  C extension: has no meta protocol
+-- meta: the same value without end
+  get: false, within the timeout, peak RSS +<32 MB
+  Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Unexpected meta reply (Value, opaque 0) (0)
+  status after: 0
+  next get: false, connections: 2
+  C extension: has no meta protocol
+-- meta: a value trickling in, a byte every 0.5 s
+  get: false, within the timeout, peak RSS +<32 MB
+  Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Network timeout (0)
+  status after: 0
+  next get: false, connections: 2
+  C extension: has no meta protocol

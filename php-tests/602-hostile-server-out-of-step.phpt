@@ -1,5 +1,5 @@
 --TEST--
-A server that answers for another request, under both protocols: a value for a key not asked for (binary: another request's opaque), a second reply to one request, a reply sent before any request, a reply arriving 100 ms after the exchange ended (for the key asked next): each a notice and false, never a value meant for another request, the server failed and the next request on a new connection; the C extension returns the wrong value or serves the stray reply to the next get
+A server that answers for another request, under each protocol: a value for a key not asked for (binary, meta: another request's opaque), a second reply to one request, a reply sent before any request, a reply arriving 100 ms after the exchange ended (for the key asked next): each a notice and false, never a value meant for another request, the server failed and the next request on a new connection; the C extension (ascii and binary: it has no meta) returns the wrong value or serves the stray reply to the next get
 --SKIPIF--
 <?php include __DIR__ . '/connect.inc'; ?>
 --INI--
@@ -34,10 +34,10 @@ function run_case(string $mode, $first): void
 PHP;
 eval($run);
 
-foreach (['ascii', 'binary'] as $protocol) {
+foreach (['ascii', 'binary', 'meta'] as $protocol) {
     ini_set('memcache.protocol', $protocol);
     $cases = [
-        'a value for another key (binary: opaque)' => ['wrong_key', 'k'],
+        'a value for another key (binary, meta: opaque)' => ['wrong_key', 'k'],
         'a second reply to one request' => ['extra', 'k'],
         'a reply before the request' => ['early', ['e1', 'e2']],
         'a late reply, for the key asked next' => ['late_extra', 'k'],
@@ -45,13 +45,17 @@ foreach (['ascii', 'binary'] as $protocol) {
     foreach ($cases as $title => [$mode, $first]) {
         echo "-- $protocol: $title\n";
         run_case($mode, $first);
+        if ($protocol === 'meta') {
+            echo "  C extension: has no meta protocol\n";
+            continue;
+        }
         echo '  C extension: ', hostile_c_result(hostile_run_c($run . "\nrun_case(" . var_export($mode, true) . ', '
             . var_export($first, true) . ");\n", $protocol));
     }
 }
 ?>
 --EXPECT--
--- ascii: a value for another key (binary: opaque)
+-- ascii: a value for another key (binary, meta: opaque)
   get "k": false, status 0, connections 1
     Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: VALUE for a key that was not requested or was answered already: other (0)
   get "kk": false, status 0, connections 2
@@ -93,7 +97,7 @@ foreach (['ascii', 'binary'] as $protocol) {
   get "k": "right", status 1, connections 1
   get "kk": "stale", status 1, connections 1
   get "k3": "right", status 1, connections 1
--- binary: a value for another key (binary: opaque)
+-- binary: a value for another key (binary, meta: opaque)
   get "k": false, status 0, connections 1
     Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Unexpected binary response (opcode 0x00, opaque 1) (0)
   get "kk": false, status 0, connections 2
@@ -132,3 +136,33 @@ foreach (['ascii', 'binary'] as $protocol) {
   get "k": "right", status 1, connections 1
   get "kk": "stale", status 1, connections 1
   get "k3": "right", status 1, connections 1
+-- meta: a value for another key (binary, meta: opaque)
+  get "k": false, status 0, connections 1
+    Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Unexpected meta reply (Value, opaque 1) (0)
+  get "kk": false, status 0, connections 2
+    Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Unexpected meta reply (Value, opaque 1) (0)
+  get "k3": false, status 0, connections 3
+    Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Unexpected meta reply (Value, opaque 1) (0)
+  C extension: has no meta protocol
+-- meta: a second reply to one request
+  get "k": false, status 0, connections 1
+    Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Unsolicited data from the server after the last reply (0)
+  get "kk": false, status 0, connections 2
+    Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Unsolicited data from the server after the last reply (0)
+  get "k3": false, status 0, connections 3
+    Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Unsolicited data from the server after the last reply (0)
+  C extension: has no meta protocol
+-- meta: a reply before the request
+  get ["e1","e2"]: [], status 0, connections 1
+    Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Unexpected meta reply (Value, opaque 7) (0)
+  get "kk": false, status 0, connections 2
+    Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: VA 5 f0 O7 (0)
+  get "k3": false, status 0, connections 3
+    Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: VA 5 f0 O7 (0)
+  C extension: has no meta protocol
+-- meta: a late reply, for the key asked next
+  get "k": "right", status 1, connections 1
+  get "kk": false, status 0, connections 1
+    Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Unsolicited data from the server before the request (0)
+  get "k3": "right", status 1, connections 2
+  C extension: has no meta protocol

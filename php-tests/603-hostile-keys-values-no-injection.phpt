@@ -1,5 +1,5 @@
 --TEST--
-Keys and values that try to inject a second command (CR, LF, NUL, space, tab, more than 250 bytes, a 10 MB key, invalid UTF-8; values carrying ASCII commands and a binary FLUSH frame), under both protocols: memcached's own log (-vv) shows exactly the requests the calls make, keys sanitised and cut at 250 bytes, no flush and no injected key, every value read back intact; the C extension sends the same requests
+Keys and values that try to inject a second command (CR, LF, NUL, space, tab, more than 250 bytes, a 10 MB key, invalid UTF-8, meta commands; values carrying ASCII and meta commands and a binary FLUSH frame), under each protocol: memcached's own log (-vv) shows exactly the requests the calls make, keys sanitised and cut at 250 bytes, no flush and no injected key, every value read back intact; the C extension (ascii and binary: it has no meta) sends the same requests
 --SKIPIF--
 <?php include __DIR__ . '/connect.inc'; ?>
 --INI--
@@ -19,8 +19,9 @@ function injection_run(string $protocol): void
     $flushFrame = pack('CCnCCnNNJ', 0x80, 0x08, 0, 0, 0, 0, 0, 0, 0);
     $keys = ["crlf\r\nflush_all", "nul\0delete victim", "space set injected 0 0 1", "tab\tvt\x0bff\x0c",
         "cr\rlf\nonly", str_repeat('a', 250) . "\r\nflush_all\r\n", "bad\xff\xfe\xc3\x28utf8",
-        str_repeat('t', 10 << 20) . "\r\nset injected 0 0 1\r\nx\r\n"];
-    $values = ["v\r\nflush_all\r\n", "v\r\nset injected 0 0 1\r\nx\r\n", "\0\r\n\0", $flushFrame . "\r\nflush_all\r\n"];
+        str_repeat('t', 10 << 20) . "\r\nset injected 0 0 1\r\nx\r\n", "meta\r\nmd victim q\r\nmn"];
+    $values = ["v\r\nflush_all\r\n", "v\r\nset injected 0 0 1\r\nx\r\n", "\0\r\n\0", $flushFrame . "\r\nflush_all\r\n",
+        "v\r\nMN\r\nmd victim q\r\nms injected 1 T0\r\nx\r\nmn\r\n"];
     $m->set('victim', 'intact');
     $ok = 0;
     foreach ($keys as $i => $key) {
@@ -44,20 +45,24 @@ function injection_run(string $protocol): void
 PHP;
 eval($run);
 
-foreach (['ascii', 'binary'] as $protocol) {
+foreach (['ascii', 'binary', 'meta'] as $protocol) {
     ini_set('memcache.protocol', $protocol);
     echo "-- $protocol\n";
     ob_start();
     injection_run($protocol);
     $ours = ob_get_clean();
     echo $ours;
+    if ($protocol === 'meta') {
+        echo "  C extension: has no meta protocol\n";
+        continue;
+    }
     $c = hostile_c_result(hostile_run_c($run . "\ninjection_run('$protocol');\n", $protocol, 10.0), 10.0);
     echo $c === "\n$ours" ? "  C extension: the same\n" : "  C extension: $c";
 }
 ?>
 --EXPECT--
 -- ascii
-  round trips: 12 of 12
+  round trips: 14 of 14
   version
   set victim 0 0 6
   set crlf__flush_all 0 0 2
@@ -84,6 +89,9 @@ foreach (['ascii', 'binary'] as $protocol) {
   set t{250} 0 0 2
   get t{250}
   delete t{250}
+  set meta__md_victim_q__mn 0 0 2
+  get meta__md_victim_q__mn
+  delete meta__md_victim_q__mn
   set value0 0 0 14
   get value0
   set value1 0 0 26
@@ -92,12 +100,14 @@ foreach (['ascii', 'binary'] as $protocol) {
   get value2
   set value3 0 0 37
   get value3
+  set value4 0 0 45
+  get value4
   victim: VALUE victim 0 6
   injected: END
   flushes: 0
   C extension: the same
 -- binary
-  round trips: 12 of 12
+  round trips: 14 of 14
   0x01 key=6 body=20
   0x01 key=15 body=25
   0x00 key=15 body=15
@@ -123,6 +133,9 @@ foreach (['ascii', 'binary'] as $protocol) {
   0x01 key=250 body=260
   0x00 key=250 body=250
   0x04 key=250 body=250
+  0x01 key=21 body=31
+  0x00 key=21 body=21
+  0x04 key=21 body=21
   0x01 key=6 body=28
   0x00 key=6 body=6
   0x01 key=6 body=40
@@ -131,7 +144,68 @@ foreach (['ascii', 'binary'] as $protocol) {
   0x00 key=6 body=6
   0x01 key=6 body=51
   0x00 key=6 body=6
+  0x01 key=6 body=59
+  0x00 key=6 body=6
   victim: VALUE victim 0 6
   injected: END
   flushes: 0
   C extension: the same
+-- meta
+  round trips: 14 of 14
+  version
+  ms victim 6 F0 T0 O0
+  ms crlf__flush_all 2 F0 T0 O0
+  mg crlf__flush_all v f q O0
+  mn
+  md crlf__flush_all O0
+  ms nul_delete_victim 2 F0 T0 O0
+  mg nul_delete_victim v f q O0
+  mn
+  md nul_delete_victim O0
+  ms space_set_injected_0_0_1 2 F0 T0 O0
+  mg space_set_injected_0_0_1 v f q O0
+  mn
+  md space_set_injected_0_0_1 O0
+  ms tab_vt_ff_ 2 F0 T0 O0
+  mg tab_vt_ff_ v f q O0
+  mn
+  md tab_vt_ff_ O0
+  ms cr_lf_only 2 F0 T0 O0
+  mg cr_lf_only v f q O0
+  mn
+  md cr_lf_only O0
+  ms a{250} 2 F0 T0 O0
+  mg a{250} v f q O0
+  mn
+  md a{250} O0
+  ms bad\377\376\303(utf8 2 F0 T0 O0
+  mg bad\377\376\303(utf8 v f q O0
+  mn
+  md bad\377\376\303(utf8 O0
+  ms t{250} 2 F0 T0 O0
+  mg t{250} v f q O0
+  mn
+  md t{250} O0
+  ms meta__md_victim_q__mn 2 F0 T0 O0
+  mg meta__md_victim_q__mn v f q O0
+  mn
+  md meta__md_victim_q__mn O0
+  ms value0 14 F0 T0 O0
+  mg value0 v f q O0
+  mn
+  ms value1 26 F0 T0 O0
+  mg value1 v f q O0
+  mn
+  ms value2 4 F0 T0 O0
+  mg value2 v f q O0
+  mn
+  ms value3 37 F0 T0 O0
+  mg value3 v f q O0
+  mn
+  ms value4 45 F0 T0 O0
+  mg value4 v f q O0
+  mn
+  victim: VALUE victim 0 6
+  injected: END
+  flushes: 0
+  C extension: has no meta protocol

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `make memcheck`: the phpt suite under valgrind memcheck, under memcache.protocol ascii and
-# binary (PROTOCOL=ascii|binary: that one only), and a verdict on what valgrind found.
+# `make memcheck`: the phpt suite under valgrind memcheck, under memcache.protocol ascii, binary
+# and meta (MEMCACHE_PROTOCOL=ascii|binary|meta: that one only), and a verdict on what valgrind
+# found.
 #
 #   scripts/memcheck.sh EXTENSION.so [TESTS...]     (default: php-tests/)
 #
@@ -59,7 +60,7 @@ export VALGRIND_OPTS="--leak-check=full --show-leak-kinds=definite --errors-for-
  --trace-children-skip-by-arg=*hostile-server.inc*,*fmfake*,*/20220829/memcache.so*"
 VALGRIND_OPTS=$(echo "$VALGRIND_OPTS" | tr '\n' ' ')
 
-protocols=(ascii binary)
+protocols=(ascii binary meta)
 [ -z "${MEMCACHE_PROTOCOL:-}" ] || protocols=("$MEMCACHE_PROTOCOL")
 echo "memcheck: ${#tests[@]} tests under ${protocols[*]}; ${#fpm[@]} FPM tests skipped (php-fpm runs" \
     "outside valgrind): ${fpm[*]:-none}"

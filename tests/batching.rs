@@ -12,8 +12,8 @@ use std::os::fd::RawFd;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use common::{failures, keys, new_pool, pool_of, Memcached};
-use memcache::pool::{Command, Outcome, Policy, Pool, Request, ServerConfig};
+use common::{failures, keys, loopback_config, new_pool, pool_of, Memcached};
+use memcache::pool::{Command, Outcome, Policy, Pool, Request, ServerConfig, Store};
 use memcache::protocol::ascii::StoreOp;
 use memcache::protocol::ProtocolKind;
 
@@ -79,16 +79,7 @@ impl FakeServer {
     }
 
     fn config(&self) -> ServerConfig {
-        ServerConfig {
-            host: "127.0.0.1".into(),
-            tcp_port: self.port,
-            udp_port: 0,
-            timeout: SECOND * 2,
-            retry_interval: 15,
-            persistent: false,
-            sasl: None,
-            tls: Default::default(),
-        }
+        loopback_config(self.port, SECOND * 2, 15)
     }
 
     /// What it saw, once the pool using it is gone.
@@ -183,13 +174,13 @@ fn answer(line: &str, reply: &mut Vec<u8>) {
 fn set_request(key: &[u8]) -> Request<'_> {
     Request::for_key(
         key,
-        Command::Store {
+        Command::Store(Store {
             op: StoreOp::Set,
             flags: 0,
             exptime: 0,
             cas: 0,
             data: key,
-        },
+        }),
     )
 }
 
@@ -207,10 +198,11 @@ fn three_fakes_speaking(protocol: ProtocolKind) -> (Vec<FakeServer>, Pool) {
     (fakes, pool)
 }
 
-#[test]
-fn a_100_key_get_over_3_servers_is_one_get_line_per_server() {
-    let (fakes, mut pool) = three_fakes();
-    let keys = keys(100, "batch-get");
+/// A get of 100 keys tagged `tag` over three fakes speaking `protocol`, each key a hit with
+/// its own value and no event: the one round of command lines each fake saw, and the keys.
+fn get_over_three_fakes(protocol: ProtocolKind, tag: &str) -> (Vec<Vec<String>>, Vec<Vec<u8>>) {
+    let (fakes, mut pool) = three_fakes_speaking(protocol);
+    let keys = keys(100, tag);
     let mut requests: Vec<Request<'_>> = keys
         .iter()
         .map(|k| Request::for_key(k, Command::Get { with_cas: false }))
@@ -223,9 +215,14 @@ fn a_100_key_get_over_3_servers_is_one_get_line_per_server() {
         .all(|h| hits.value(h) == keys[h.request].as_slice()));
     assert!(pool.take_events().is_empty());
     drop(pool);
+    (single_rounds(fakes), keys)
+}
 
+#[test]
+fn a_100_key_get_over_3_servers_is_one_get_line_per_server() {
+    let (rounds, keys) = get_over_three_fakes(ProtocolKind::Ascii, "batch-get");
     let mut all_keys: Vec<String> = Vec::new();
-    for lines in single_rounds(fakes) {
+    for lines in rounds {
         let [line] = lines.as_slice() else {
             panic!("one request line per server: {lines:?}")
         };
@@ -243,23 +240,9 @@ fn a_100_key_get_over_3_servers_is_one_get_line_per_server() {
 
 #[test]
 fn a_100_key_meta_get_over_3_servers_is_one_write_of_quiet_gets_and_one_noop_per_server() {
-    let (fakes, mut pool) = three_fakes_speaking(ProtocolKind::Meta);
-    let keys = keys(100, "meta-get");
-    let mut requests: Vec<Request<'_>> = keys
-        .iter()
-        .map(|k| Request::for_key(k, Command::Get { with_cas: false }))
-        .collect();
-    let hits = pool.execute(&mut requests, &Policy::default());
-    assert_eq!(hits.hits.len(), 100, "every key is a hit on the fake");
-    assert!(hits
-        .hits
-        .iter()
-        .all(|h| hits.value(h) == keys[h.request].as_slice()));
-    assert!(pool.take_events().is_empty());
-    drop(pool);
-
+    let (rounds, keys) = get_over_three_fakes(ProtocolKind::Meta, "meta-get");
     let mut all_keys: Vec<String> = Vec::new();
-    for lines in single_rounds(fakes) {
+    for lines in rounds {
         let (noop, gets) = lines.split_last().expect("requests");
         assert_eq!(noop, "mn", "{lines:?}");
         assert!(!gets.is_empty(), "{lines:?}");

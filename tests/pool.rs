@@ -4,7 +4,8 @@
 mod common;
 
 use std::io::{Read, Write};
-use std::net::TcpListener;
+use std::net::{TcpListener, TcpStream};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use common::{
@@ -63,12 +64,18 @@ fn one_connection_serves_many_gets_and_sets() {
     assert_eq!(server.stat("total_connections") - before, 2);
 }
 
-#[test]
-fn refused_server_fails_over_with_one_event() {
-    let live = Memcached::start();
+/// A pool of a loopback port that refuses connections (server 0) and `live` (server 1).
+fn refused_then(live: &Memcached) -> Pool {
     let mut pool = new_pool();
     pool.add_server(closed_port_config(SECOND, 15), 1, true);
     pool.add_server(live.config(SECOND, 15, false), 1, true);
+    pool
+}
+
+#[test]
+fn refused_server_fails_over_with_one_event() {
+    let live = Memcached::start();
+    let mut pool = refused_then(&live);
     let policy = Policy::default();
     let keys = keys(50, "refused");
     for k in &keys {
@@ -88,9 +95,7 @@ fn refused_server_fails_over_with_one_event() {
 #[test]
 fn without_failover_the_dead_servers_keys_fail() {
     let live = Memcached::start();
-    let mut pool = new_pool();
-    pool.add_server(closed_port_config(SECOND, 15), 1, true);
-    pool.add_server(live.config(SECOND, 15, false), 1, true);
+    let mut pool = refused_then(&live);
     let policy = Policy {
         allow_failover: false,
         ..Policy::default()
@@ -237,31 +242,42 @@ fn pool_on(listener: &TcpListener, timeout: Duration) -> Pool {
     pool
 }
 
-#[test]
-fn a_reply_trickling_in_times_out_though_every_byte_comes_within_the_timeout() {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let mut pool = pool_on(&listener, Duration::from_millis(300));
-    let fake = std::thread::spawn(move || {
-        let (mut conn, _) = listener.accept().unwrap();
-        let mut buf = [0u8; 256];
-        let _ = conn.read(&mut buf);
-        conn.write_all(b"VALUE k 0 100\r\n").unwrap();
-        // A byte every 100 ms: progress well within the 300 ms timeout, forever (50 bytes, 5 s).
-        for _ in 0..50 {
-            std::thread::sleep(Duration::from_millis(100));
-            if conn.write_all(b"x").is_err() {
-                break;
-            }
+/// Answers a get of `k` with the header of a 100-byte value, then a byte of it every 100 ms:
+/// progress well within a 300 ms timeout, forever (50 bytes, 5 s), unless the client goes away.
+fn trickle(conn: &mut TcpStream) {
+    conn.write_all(b"VALUE k 0 100\r\n").unwrap();
+    for _ in 0..50 {
+        std::thread::sleep(Duration::from_millis(100));
+        if conn.write_all(b"x").is_err() {
+            break;
         }
-    });
+    }
+}
+
+/// Asserts that a get of `k` from `pool` (a 300 ms timeout) finds nothing within 600 ms and
+/// fails the server once; then waits for the `fake` server, which ends once the pool is gone.
+fn assert_get_times_out(mut pool: Pool, policy: &Policy, fake: JoinHandle<()>) {
     let start = Instant::now();
-    assert!(get_all(&mut pool, &Policy::default(), &[b"k".to_vec()]).is_empty());
+    assert!(get_all(&mut pool, policy, &[b"k".to_vec()]).is_empty());
     let elapsed = start.elapsed();
     assert!(elapsed < Duration::from_millis(600), "{elapsed:?}");
     let events = pool.take_events();
     assert_eq!(failures(&events), 1, "{events:?}");
     drop(pool);
     fake.join().unwrap();
+}
+
+#[test]
+fn a_reply_trickling_in_times_out_though_every_byte_comes_within_the_timeout() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let pool = pool_on(&listener, Duration::from_millis(300));
+    let fake = std::thread::spawn(move || {
+        let (mut conn, _) = listener.accept().unwrap();
+        let mut buf = [0u8; 256];
+        let _ = conn.read(&mut buf);
+        trickle(&mut conn);
+    });
+    assert_get_times_out(pool, &Policy::default(), fake);
 }
 
 /// The same on a kept connection, whose replies are waited for in `recv` rather than `poll`.
@@ -275,26 +291,14 @@ fn a_reply_trickling_in_on_a_kept_connection_times_out_too() {
         let _ = conn.read(&mut buf);
         conn.write_all(b"VALUE k 0 2\r\nok\r\nEND\r\n").unwrap();
         let _ = conn.read(&mut buf);
-        conn.write_all(b"VALUE k 0 100\r\n").unwrap();
-        for _ in 0..50 {
-            std::thread::sleep(Duration::from_millis(100));
-            if conn.write_all(b"x").is_err() {
-                break;
-            }
-        }
+        trickle(&mut conn);
     });
     let policy = Policy::default();
     assert_eq!(
         get_all(&mut pool, &policy, &[b"k".to_vec()]),
         vec![(b"k".to_vec(), b"ok".to_vec())]
     );
-    let start = Instant::now();
-    assert!(get_all(&mut pool, &policy, &[b"k".to_vec()]).is_empty());
-    let elapsed = start.elapsed();
-    assert!(elapsed < Duration::from_millis(600), "{elapsed:?}");
-    assert_eq!(failures(&pool.take_events()), 1);
-    drop(pool);
-    fake.join().unwrap();
+    assert_get_times_out(pool, &policy, fake);
 }
 
 #[test]

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use common::{failures, get_values, keys, new_pool, pool_of, set, Memcached};
 use memcache::pool::recovery::FailbackFlush;
-use memcache::pool::{Command, Event, Outcome, Policy, Pool, Request};
+use memcache::pool::{Command, Event, Outcome, Policy, Pool, Request, Store};
 use memcache::protocol::ascii::StoreOp;
 use memcache::protocol::ProtocolKind;
 
@@ -127,13 +127,13 @@ fn set_all(pool: &mut Pool, policy: &Policy, keys: &[Vec<u8>], value: &[u8]) -> 
         .map(|k| {
             Request::for_key(
                 k,
-                Command::Store {
+                Command::Store(Store {
                     op: StoreOp::Set,
                     flags: 0,
                     exptime: 0,
                     cas: 0,
                     data: value,
-                },
+                }),
             )
         })
         .collect();

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use common::{failures, keys, new_pool, Memcached};
 use memcache::net::tls::client_config;
 use memcache::net::TlsSettings;
-use memcache::pool::{Command, Event, Outcome, Policy, Pool, Request, ServerConfig};
+use memcache::pool::{Command, Event, Outcome, Policy, Pool, Request, ServerConfig, Store};
 use memcache::protocol::ascii::StoreOp;
 use memcache::protocol::ProtocolKind;
 
@@ -85,13 +85,13 @@ fn pool_with(protocol: ProtocolKind, configs: Vec<ServerConfig>) -> Pool {
 }
 
 fn set(pool: &mut Pool, key: &[u8], value: &[u8]) -> Outcome {
-    let command = Command::Store {
+    let command = Command::Store(Store {
         op: StoreOp::Set,
         flags: 0,
         exptime: 0,
         cas: 0,
         data: value,
-    };
+    });
     let mut requests = [Request::for_key(key, command)];
     pool.execute(&mut requests, &Policy::default());
     requests[0].outcome.clone()

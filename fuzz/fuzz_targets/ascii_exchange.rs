@@ -12,7 +12,7 @@ mod partial_reads;
 
 use libfuzzer_sys::fuzz_target;
 use memcache::pool::ascii_exchange::AsciiReader;
-use memcache::pool::{Command, Request};
+use memcache::pool::{Command, Request, Store};
 use memcache::protocol::ascii::StoreOp;
 
 /// Most bytes of values the reader may buffer.
@@ -23,13 +23,13 @@ fuzz_target!(|data: &[u8]| {
     let requests = [
         Request::for_key(
             b"s",
-            Command::Store {
+            Command::Store(Store {
                 op: StoreOp::Cas,
                 flags: 0,
                 exptime: 0,
                 cas: 7,
                 data: b"v",
-            },
+            }),
         ),
         Request::for_key(b"d", Command::Delete),
         Request::for_key(

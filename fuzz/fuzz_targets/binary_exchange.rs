@@ -10,20 +10,20 @@ mod partial_reads;
 
 use libfuzzer_sys::fuzz_target;
 use memcache::pool::binary_exchange::BinaryReader;
-use memcache::pool::{Command, Request};
+use memcache::pool::{Command, Request, Store};
 use memcache::protocol::ascii::StoreOp;
 
 fuzz_target!(|data: &[u8]| {
     let requests = [
         Request::for_key(
             b"s",
-            Command::Store {
+            Command::Store(Store {
                 op: StoreOp::Set,
                 flags: 0,
                 exptime: 0,
                 cas: 0,
                 data: b"v",
-            },
+            }),
         ),
         Request::for_key(
             b"c",

@@ -31,7 +31,7 @@ fuzz_target!(|data: &[u8]| {
             .take(MAX_KEY_LEN)
             .map(|&b| if b <= b' ' { b'_' } else { b })
             .collect();
-        assert_eq!(prepared, expected);
+        assert_eq!(&prepared[..], &expected[..]);
         assert!(prepared.len() <= MAX_KEY_LEN && !prepared.is_empty());
         assert!(prepared.iter().all(|&b| b > b' '));
         assert_eq!(list.get(list.len() - 1), &prepared[..]);

@@ -1,30 +1,39 @@
 //! Feeds arbitrary bytes, as a hostile or broken server would, to the meta-protocol reader of
 //! a batch that mixes a store, a counter, a stale-marking delete, an uptime query (text
 //! `STAT` lines on a meta connection), quiet gets and a lease matched by opaque, and the `MN`
-//! that ends them.
+//! that ends them. The first byte of the input is not a reply byte: its high four bits set the
+//! value budget (0 to 120 bytes, so that values above it are short enough for the fuzzer to
+//! complete), its low four bits the size of the partial reads; the rest is the reply stream.
 //!
-//! Checks: no panic; the reader never consumes more than it was shown; once it reports an
-//! error or completion, it is not fed again (as in the poll loop); hits name requests of the
-//! batch and their data lies in the hit buffer.
+//! Checks: no panic; the reader never consumes more than it was shown, and is fed as the poll
+//! loop feeds it ([`partial_reads::feed`]); hits name requests of the batch and their data
+//! lies in the hit buffer, which stays within the budget (a reader that buffered a value
+//! beyond it fails the seed `over-budget` at once).
 #![no_main]
 
+mod partial_reads;
+
 use libfuzzer_sys::fuzz_target;
-use memcache::net::ReplyReader;
 use memcache::pool::meta_exchange::MetaReader;
-use memcache::pool::{Command, Request};
+use memcache::pool::{Command, Request, Store};
 use memcache::protocol::ascii::StoreOp;
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(|input: &[u8]| {
+    let [knob, data @ ..] = input else {
+        return;
+    };
+    let budget = usize::from(knob >> 4) * 8;
+    let step = usize::from(knob & 15) + 1;
     let requests = [
         Request::for_key(
             b"s",
-            Command::Store {
+            Command::Store(Store {
                 op: StoreOp::Cas,
                 flags: 0,
                 exptime: 0,
                 cas: 7,
                 data: b"v",
-            },
+            }),
         ),
         Request::for_key(
             b"c",
@@ -47,27 +56,14 @@ fuzz_target!(|data: &[u8]| {
         Request::for_key(b"l", Command::Lease { ttl: 3 }),
     ];
     let indexes = [0, 1, 2, 3, 4, 5, 6];
-    let mut reader = MetaReader::new(&requests, &indexes);
-    let mut start = 0;
-    // Grow the visible window in steps of 7 bytes, like partial reads.
-    let mut end = 0;
-    while end < data.len() {
-        end = (end + 7).min(data.len());
-        match reader.read(&data[start..end]) {
-            Ok(progress) => {
-                assert!(progress.consumed <= end - start);
-                start += progress.consumed;
-                if progress.done {
-                    break;
-                }
-            }
-            Err(_) => break,
-        }
-    }
+    let mut reader = MetaReader::new(&requests, &indexes, budget);
+    partial_reads::feed(&mut reader, data, step);
     let (outcomes, hits) = reader.finish();
-    assert_eq!(outcomes.len(), 7);
+    assert_eq!(outcomes.len(), indexes.len());
+    assert!(hits.data.len() <= budget);
     for hit in &hits.hits {
         assert!(hit.request >= 4 && hit.request < 7);
+        assert!(hit.data.end <= hits.data.len());
         let _ = hits.value(hit);
     }
 });

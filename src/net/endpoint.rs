@@ -142,9 +142,9 @@ mod tests {
             Endpoint::new("unix://tls://x", 0),
             Endpoint::Unix(_)
         ));
-        assert_eq!(ring_host("tls://10.0.0.1"), "10.0.0.1");
-        assert_eq!(ring_host("tcp://10.0.0.1"), "tcp://10.0.0.1");
-        assert_eq!(ring_host("10.0.0.1"), "10.0.0.1");
+        assert_eq!(ring_host("tls://127.0.0.2"), "127.0.0.2");
+        assert_eq!(ring_host("tcp://127.0.0.2"), "tcp://127.0.0.2");
+        assert_eq!(ring_host("127.0.0.2"), "127.0.0.2");
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::php::errors;
 use crate::php::events;
 use crate::php::pool_object::{policy, PoolObject};
 use crate::php::prefix;
-use crate::pool::{all_answered, Command, Hits, Outcome, Request, StoreOp, WriteBatch};
+use crate::pool::{all_answered, Command, Hits, Outcome, Request, Store, StoreOp, WriteBatch};
 
 /// A key argument prepared for the wire, or the C extension's `Invalid key` warning.
 fn prepared_key(zval: &Zval) -> Result<Option<PreparedKey>, ArgError> {
@@ -143,13 +143,13 @@ impl Stores<'_> {
             let pool_ref = self.pool.borrow();
             let policy = policy();
             for &(key, flags, data) in entries {
-                let command = Command::Store {
+                let command = Command::Store(Store {
                     op: self.op,
                     flags,
                     exptime: self.exptime,
                     cas: self.cas,
                     data,
-                };
+                });
                 batch.push(&pool_ref, key, command, &policy);
             }
         }

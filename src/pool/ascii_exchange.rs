@@ -2,9 +2,10 @@
 //! write (all gets of the batch on one `get k1 k2 …` line) and an [`AsciiReader`] that turns the
 //! reply lines back into outcomes, in order.
 
-use crate::net::{NetError, ReadProgress, ReplyReader};
+use crate::net::NetError;
+use crate::pool::reader_core::{ReaderCore, TakeReply};
 use crate::pool::request::{
-    is_get, ClockReading, Command, Hits, Outcome, Outcomes, Request, StatEntry,
+    ClockReading, Command, Hits, Outcome, Outcomes, Request, StatEntry, Store,
 };
 use crate::protocol::ascii::{self, Reply, ServerErrorKind, StoreOp};
 use crate::protocol::{Parse, ProtocolError};
@@ -26,13 +27,7 @@ pub fn encode_ascii(out: &mut Vec<u8>, requests: &[Request<'_>], indexes: &[usiz
                 gets_with_cas = true;
                 get_keys.push(r.key);
             }
-            Command::Store {
-                op,
-                flags,
-                exptime,
-                cas,
-                data,
-            } => ascii::encode_store(out, op, r.key, flags, exptime, cas, data),
+            Command::Store(store) => ascii::encode_store(out, r.key, store),
             // No stale items and no conditional delete in this protocol: invalidating deletes.
             Command::Delete | Command::Invalidate { .. } => ascii::encode_delete(out, r.key),
             Command::Counter { delta, .. } => ascii::encode_counter(out, r.key, delta),
@@ -52,20 +47,12 @@ pub fn encode_ascii(out: &mut Vec<u8>, requests: &[Request<'_>], indexes: &[usiz
 /// recording outcomes locally (several readers run at once in one poll loop);
 /// [`AsciiReader::finish`] hands them back.
 pub struct AsciiReader<'b, 'a> {
-    requests: &'b [Request<'a>],
-    indexes: &'b [usize],
-    /// Outcome per entry of `indexes`.
-    outcomes: Outcomes,
+    core: ReaderCore<'b, 'a>,
     /// Next entry of `indexes` awaiting its reply; among the gets, the cursor over their keys.
     next: usize,
-    /// Position of the first get in `indexes` (`indexes.len()` when there is none).
-    first_get: usize,
     /// True once the get line's `END` arrived.
     gets_ended: bool,
-    hits: Hits,
     server_replies: ServerCommandReplies,
-    /// Most bytes of values this exchange may buffer, all values together.
-    max_value_len: usize,
 }
 
 impl<'b, 'a> AsciiReader<'b, 'a> {
@@ -73,35 +60,17 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
     /// [`wire_order`](crate::pool::request::wire_order), that refuses values beyond
     /// `max_value_len` bytes in all ([`ProtocolError::ValueTooLarge`]).
     pub fn new(requests: &'b [Request<'a>], indexes: &'b [usize], max_value_len: usize) -> Self {
-        let first_get = indexes
-            .iter()
-            .position(|&i| is_get(&requests[i]))
-            .unwrap_or(indexes.len());
         AsciiReader {
-            requests,
-            indexes,
-            outcomes: indexes.iter().map(|_| Outcome::Pending).collect(),
+            core: ReaderCore::new(requests, indexes, max_value_len),
             next: 0,
-            first_get,
             gets_ended: false,
-            hits: Hits::default(),
             server_replies: ServerCommandReplies::default(),
-            max_value_len,
         }
     }
 
     /// The outcomes (parallel to `indexes`; unanswered ones stay `Pending`) and the hits.
     pub fn finish(self) -> (Outcomes, Hits) {
-        (self.outcomes, self.hits)
-    }
-
-    /// True when every expected reply (for gets: up to `END`) has been consumed.
-    fn is_done(&self) -> bool {
-        if self.first_get < self.indexes.len() {
-            self.gets_ended
-        } else {
-            self.next >= self.indexes.len()
-        }
+        self.core.finish()
     }
 
     fn read_get_reply(&mut self, reply: Reply<'_>) -> Result<(), NetError> {
@@ -120,21 +89,18 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
                 };
                 // Keys before it that got no VALUE were misses.
                 for skipped in self.next..slot {
-                    self.outcomes[skipped] = Outcome::Done;
+                    self.core.outcomes[skipped] = Outcome::Done;
                 }
                 self.next = slot + 1;
-                self.outcomes[slot] = Outcome::Done;
-                let expected = self.indexes.len() - self.first_get;
-                let request = self.indexes[slot];
-                self.hits
-                    .add(request, flags, cas.unwrap_or(0), data, expected);
+                self.core.outcomes[slot] = Outcome::Done;
+                self.core.add_hit(slot, flags, cas.unwrap_or(0), data);
                 Ok(())
             }
             Reply::End => {
-                for outcome in &mut self.outcomes[self.next..] {
+                for outcome in &mut self.core.outcomes[self.next..] {
                     *outcome = Outcome::Done;
                 }
-                self.next = self.indexes.len();
+                self.next = self.core.indexes.len();
                 self.gets_ended = true;
                 Ok(())
             }
@@ -146,11 +112,8 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
     /// True while the reply being read is a value (`get`) or number (`incr`/`decr`) reply,
     /// whose unreadable lines the C extension reports as `Malformed VALUE header`.
     fn expects_value(&self) -> bool {
-        self.next >= self.first_get
-            || matches!(
-                self.requests[self.indexes[self.next]].command,
-                Command::Counter { .. }
-            )
+        self.next >= self.core.first_get
+            || matches!(self.core.command(self.next), Command::Counter { .. })
     }
 
     /// The failure for bytes that are no reply, in the C extension's words.
@@ -168,12 +131,13 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
     /// for a key behind the cursor repeats an answer: the stream is out of step (a server
     /// repeating a value without end would otherwise be buffered without end).
     fn find_get_slot(&self, key: &[u8]) -> Option<usize> {
-        (self.next..self.indexes.len()).find(|&slot| self.requests[self.indexes[slot]].key == key)
+        (self.next..self.core.indexes.len())
+            .find(|&slot| self.core.requests[self.core.indexes[slot]].key == key)
     }
 
     /// Handles the reply to a single-reply (or stats) command.
     fn read_single_reply(&mut self, reply: Reply<'_>) -> Result<(), NetError> {
-        let command = self.requests[self.indexes[self.next]].command;
+        let command = self.core.command(self.next);
         let outcome = if ServerCommandReplies::reads(&command) {
             match self.server_replies.read(&command, reply)? {
                 Some(outcome) => outcome,
@@ -182,7 +146,7 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
         } else {
             keyed_outcome(&command, reply)?
         };
-        self.outcomes[self.next] = outcome;
+        self.core.outcomes[self.next] = outcome;
         self.next += 1;
         Ok(())
     }
@@ -196,9 +160,9 @@ fn keyed_outcome(command: &Command<'_>, reply: Reply<'_>) -> Result<Outcome, Net
         // store commands it is an unexpected line, as in the C extension.
         (Command::Store { .. }, Reply::NotStored | Reply::Exists)
         | (
-            Command::Store {
+            Command::Store(Store {
                 op: StoreOp::Cas, ..
-            },
+            }),
             Reply::NotFound,
         ) => Outcome::Rejected,
         (Command::Delete | Command::Invalidate { .. }, Reply::Deleted) => Outcome::Done,
@@ -313,42 +277,45 @@ pub(crate) fn unexpected(reply: &Reply<'_>) -> NetError {
     NetError::Unexpected(String::from_utf8_lossy(&reply.message()).into_owned())
 }
 
-impl ReplyReader for AsciiReader<'_, '_> {
-    fn read(&mut self, buf: &[u8]) -> Result<ReadProgress, NetError> {
-        let mut consumed = 0;
-        if self.next >= self.first_get && buf.starts_with(b"VALUE") {
-            // The values in `buf` are shorter than `buf`: one reservation per read.
-            self.hits.data.reserve(buf.len());
+impl TakeReply for AsciiReader<'_, '_> {
+    /// True when every expected reply (for gets: up to `END`) has been consumed.
+    fn is_done(&self) -> bool {
+        if self.core.first_get < self.core.indexes.len() {
+            self.gets_ended
+        } else {
+            self.next >= self.core.indexes.len()
         }
-        while !self.is_done() {
-            let in_gets = self.next >= self.first_get;
-            let parsed = if in_gets {
-                let room = self.max_value_len.saturating_sub(self.hits.data.len());
-                ascii::parse_reply_within(&buf[consumed..], room)
-            } else {
-                ascii::parse_line(&buf[consumed..])
-            };
-            let (reply, used) = match parsed.map_err(|e| self.parse_error(e))? {
-                Parse::Incomplete => break,
-                Parse::Done(reply, used) => (reply, used),
-            };
-            consumed += used;
-            if in_gets {
-                self.read_get_reply(reply)?;
-            } else {
-                self.read_single_reply(reply)?;
-            }
+    }
+
+    fn start_read(&mut self, buf: &[u8]) {
+        if self.next >= self.core.first_get {
+            self.core.reserve_values(buf, b"VALUE");
         }
-        Ok(ReadProgress {
-            consumed,
-            done: self.is_done(),
-        })
+    }
+
+    fn take_reply(&mut self, buf: &[u8]) -> Result<Option<usize>, NetError> {
+        let in_gets = self.next >= self.core.first_get;
+        let parsed = if in_gets {
+            ascii::parse_reply_within(buf, self.core.room())
+        } else {
+            ascii::parse_line(buf)
+        };
+        let Parse::Done(reply, used) = parsed.map_err(|e| self.parse_error(e))? else {
+            return Ok(None);
+        };
+        if in_gets {
+            self.read_get_reply(reply)?;
+        } else {
+            self.read_single_reply(reply)?;
+        }
+        Ok(Some(used))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::net::ReplyReader;
 
     /// What one request's reader makes of `reply`: its outcome, or the failure's message.
     fn read_one(command: Command<'_>, reply: &[u8]) -> Result<Outcome, String> {
@@ -360,13 +327,13 @@ mod tests {
     }
 
     fn store(op: StoreOp) -> Command<'static> {
-        Command::Store {
+        Command::Store(Store {
             op,
             flags: 0,
             exptime: 0,
             cas: 7,
             data: b"v",
-        }
+        })
     }
 
     const INCR: Command<'static> = Command::Counter {

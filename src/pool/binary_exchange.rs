@@ -12,8 +12,11 @@
 //! `replace`, `cas`, `append` or `prepend` the server refuses (`Not found`, `Not stored.`) is a
 //! plain `false`, as in the text protocol, instead of a server failure.
 
-use crate::net::{NetError, ReadProgress, ReplyReader};
-use crate::pool::request::{is_get, ClockReading, Command, Hits, Outcome, Outcomes, Request};
+use crate::net::NetError;
+use crate::pool::reader_core::{ReaderCore, TakeReply};
+use crate::pool::request::{
+    is_get, ClockReading, Command, Hits, Outcome, Outcomes, Request, Store,
+};
 use crate::pool::SaslCredentials;
 use crate::protocol::binary::{self, Opcode, Response, Status};
 use crate::protocol::{Parse, ProtocolError};
@@ -37,7 +40,7 @@ fn response_opcode(command: &Command<'_>, quiet: bool) -> Opcode {
     match command {
         Command::Get { .. } | Command::Lease { .. } if quiet => Opcode::GetQ,
         Command::Get { .. } | Command::Lease { .. } => Opcode::Get,
-        Command::Store { op, .. } => binary::store_opcode(*op),
+        Command::Store(Store { op, .. }) => binary::store_opcode(*op),
         Command::Delete | Command::Invalidate { .. } => Opcode::Delete,
         Command::Counter { delta, .. } if *delta >= 0 => Opcode::Increment,
         Command::Counter { .. } => Opcode::Decrement,
@@ -75,13 +78,7 @@ pub fn encode_binary(
             Command::Get { .. } | Command::Lease { .. } => {
                 binary::encode_get(out, r.key, quiet, opaque);
             }
-            Command::Store {
-                op,
-                flags,
-                exptime,
-                cas,
-                data,
-            } => binary::encode_store(out, op, r.key, flags, exptime, cas, data, opaque),
+            Command::Store(store) => binary::encode_store(out, r.key, store, opaque),
             // No stale items in this protocol: invalidating deletes.
             Command::Delete | Command::Invalidate { .. } => {
                 binary::encode_delete(out, r.key, opaque);
@@ -103,10 +100,7 @@ pub fn encode_binary(
 /// Consumes one server's binary responses for the requests queued on it, recording outcomes
 /// locally; [`BinaryReader::finish`] hands them back.
 pub struct BinaryReader<'b, 'a> {
-    requests: &'b [Request<'a>],
-    indexes: &'b [usize],
-    /// Outcome per entry of `indexes`.
-    outcomes: Outcomes,
+    core: ReaderCore<'b, 'a>,
     /// A `SASL_AUTH` response is expected first.
     authenticating: bool,
     /// Gets were sent quiet: a `NOOP` ends them.
@@ -115,13 +109,8 @@ pub struct BinaryReader<'b, 'a> {
     awaited: usize,
     /// The closing `NOOP` has arrived (or none was sent).
     noop_seen: bool,
-    /// How many of the requests are gets (the most values the exchange brings).
-    gets: usize,
-    hits: Hits,
     /// The clock figures seen among the `STAT` responses to [`Command::Uptime`].
     clock: ClockReading,
-    /// Most bytes of values this exchange may buffer, all values together.
-    max_value_len: usize,
 }
 
 impl<'b, 'a> BinaryReader<'b, 'a> {
@@ -142,27 +131,18 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
             indexes.len()
         };
         BinaryReader {
-            requests,
-            indexes,
-            outcomes: indexes.iter().map(|_| Outcome::Pending).collect(),
+            core: ReaderCore::new(requests, indexes, max_value_len),
             authenticating,
             quiet,
             awaited,
             noop_seen: !quiet,
-            gets,
-            hits: Hits::default(),
             clock: ClockReading::default(),
-            max_value_len,
         }
     }
 
     /// The outcomes (parallel to `indexes`; unanswered ones stay `Pending`) and the hits.
     pub fn finish(self) -> (Outcomes, Hits) {
-        (self.outcomes, self.hits)
-    }
-
-    fn is_done(&self) -> bool {
-        !self.authenticating && self.awaited == 0 && self.noop_seen
+        self.core.finish()
     }
 
     fn read_response(&mut self, response: &Response<'_>) -> Result<(), NetError> {
@@ -176,13 +156,13 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
             self.authenticating = false;
             return Ok(());
         }
-        if self.quiet && response.opaque == noop_opaque(self.indexes) {
+        if self.quiet && response.opaque == noop_opaque(self.core.indexes) {
             if response.opcode != Opcode::Noop.code() {
                 return Err(out_of_step(response));
             }
             // Everything sent before the no-op has been answered: silent gets were misses.
-            for (outcome, &i) in self.outcomes.iter_mut().zip(self.indexes) {
-                if matches!(outcome, Outcome::Pending) && is_get(&self.requests[i]) {
+            for (outcome, &i) in self.core.outcomes.iter_mut().zip(self.core.indexes) {
+                if matches!(outcome, Outcome::Pending) && is_get(&self.core.requests[i]) {
                     *outcome = Outcome::Done;
                 }
             }
@@ -190,11 +170,11 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
             return Ok(());
         }
         let position = response.opaque as usize;
-        let Some(&index) = self.indexes.get(position) else {
+        let Some(&index) = self.core.indexes.get(position) else {
             return Err(out_of_step(response));
         };
-        let command = self.requests[index].command;
-        if !matches!(self.outcomes[position], Outcome::Pending)
+        let command = self.core.command(position);
+        if !matches!(self.core.outcomes[position], Outcome::Pending)
             || response.opcode != response_opcode(&command, self.quiet).code()
         {
             return Err(out_of_step(response));
@@ -204,20 +184,21 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
             self.clock.record(response.key, response.value);
             return Ok(());
         }
-        let outcome = self.outcome(&command, response, index)?;
-        self.outcomes[position] = outcome;
-        if !(self.quiet && is_get(&self.requests[index])) {
+        let outcome = self.outcome(&command, response, position)?;
+        self.core.outcomes[position] = outcome;
+        if !(self.quiet && is_get(&self.core.requests[index])) {
             self.awaited -= 1;
         }
         Ok(())
     }
 
-    /// What `response` means for a request of `command` (the request at `index` of the batch).
+    /// What `response` means for a request of `command` (the request at `position` of
+    /// `indexes`).
     fn outcome(
         &mut self,
         command: &Command<'_>,
         response: &Response<'_>,
-        index: usize,
+        position: usize,
     ) -> Result<Outcome, NetError> {
         let status = response.status_kind();
         Ok(match (command, status) {
@@ -225,8 +206,8 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
                 let flags = response
                     .flags()
                     .ok_or(NetError::Protocol(ProtocolError::MalformedResponse))?;
-                self.hits
-                    .add(index, flags, response.cas, response.value, self.gets);
+                self.core
+                    .add_hit(position, flags, response.cas, response.value);
                 Outcome::Done
             }
             (Command::Get { .. } | Command::Lease { .. }, Status::NotFound) => Outcome::Done,
@@ -273,28 +254,25 @@ fn out_of_step(response: &Response<'_>) -> NetError {
     ))
 }
 
-impl ReplyReader for BinaryReader<'_, '_> {
-    fn read(&mut self, buf: &[u8]) -> Result<ReadProgress, NetError> {
-        let mut consumed = 0;
-        while !self.is_done() {
-            let room = self.max_value_len.saturating_sub(self.hits.data.len());
-            let (response, used) = match binary::parse_response_within(&buf[consumed..], room)? {
-                Parse::Incomplete => break,
-                Parse::Done(response, used) => (response, used),
-            };
-            consumed += used;
-            self.read_response(&response)?;
-        }
-        Ok(ReadProgress {
-            consumed,
-            done: self.is_done(),
-        })
+impl TakeReply for BinaryReader<'_, '_> {
+    fn is_done(&self) -> bool {
+        !self.authenticating && self.awaited == 0 && self.noop_seen
+    }
+
+    fn take_reply(&mut self, buf: &[u8]) -> Result<Option<usize>, NetError> {
+        let Parse::Done(response, used) = binary::parse_response_within(buf, self.core.room())?
+        else {
+            return Ok(None);
+        };
+        self.read_response(&response)?;
+        Ok(Some(used))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::net::ReplyReader;
     use crate::protocol::ascii::StoreOp;
 
     fn response(opcode: Opcode, status: u16, opaque: u32, extras: &[u8], value: &[u8]) -> Vec<u8> {
@@ -360,13 +338,13 @@ mod tests {
     fn authentication_comes_first_and_its_refusal_is_a_failure() {
         let requests = [Request::for_key(
             b"k",
-            Command::Store {
+            Command::Store(Store {
                 op: StoreOp::Add,
                 flags: 0,
                 exptime: 0,
                 cas: 0,
                 data: b"v",
-            },
+            }),
         )];
         let credentials = SaslCredentials {
             username: b"user".to_vec(),
@@ -391,13 +369,13 @@ mod tests {
     fn out_of_memory_and_too_large_are_error_replies_not_failures() {
         let requests = [Request::for_key(
             b"k",
-            Command::Store {
+            Command::Store(Store {
                 op: StoreOp::Set,
                 flags: 0,
                 exptime: 0,
                 cas: 0,
                 data: b"v",
-            },
+            }),
         )];
         for (status, message, code) in [(0x82, "Out of memory", 130), (0x03, "Too large.", 3)] {
             let stream = response(Opcode::Set, status, 0, &[], message.as_bytes());

@@ -57,7 +57,7 @@ impl<'b, 'a> Exchange<'b, 'a> {
                 authenticating,
                 max_value_len,
             )),
-            ProtocolKind::Meta => Exchange::Meta(MetaReader::new(requests, indexes)),
+            ProtocolKind::Meta => Exchange::Meta(MetaReader::new(requests, indexes, max_value_len)),
         }
     }
 

@@ -17,9 +17,10 @@
 //! memcached hands the right to recompute a stale item to the first get of it, lease or not;
 //! a plain get that is handed it reports [`Outcome::UnaskedWin`], and the pool gives it back.
 
-use crate::net::{NetError, ReadProgress, ReplyReader};
+use crate::net::NetError;
 use crate::pool::ascii_exchange::{error_reply, unexpected, ServerCommandReplies};
-use crate::pool::request::{is_get, Command, Hits, Lease, Outcome, Outcomes, Request};
+use crate::pool::reader_core::{ReaderCore, TakeReply};
+use crate::pool::request::{Command, Hits, Lease, Outcome, Outcomes, Request};
 use crate::protocol::ascii::{self, Reply as TextReply, ServerErrorKind};
 use crate::protocol::meta::{self, Meta, Reply, ReturnFlags, Status};
 use crate::protocol::{Parse, ProtocolError};
@@ -41,13 +42,7 @@ pub fn encode_meta(out: &mut Vec<u8>, requests: &[Request<'_>], indexes: &[usize
                 gets = true;
                 meta::encode_lease(out, r.key, ttl, opaque);
             }
-            Command::Store {
-                op,
-                flags,
-                exptime,
-                cas,
-                data,
-            } => meta::encode_store(out, op, r.key, flags, exptime, cas, data, opaque),
+            Command::Store(store) => meta::encode_store(out, r.key, store, opaque),
             Command::Delete => meta::encode_delete(out, r.key, false, 0, 0, opaque),
             Command::Invalidate {
                 mark_stale,
@@ -71,56 +66,36 @@ pub fn encode_meta(out: &mut Vec<u8>, requests: &[Request<'_>], indexes: &[usize
 /// Consumes one server's replies to what [`encode_meta`] wrote, recording outcomes locally;
 /// [`MetaReader::finish`] hands them back.
 pub struct MetaReader<'b, 'a> {
-    requests: &'b [Request<'a>],
-    indexes: &'b [usize],
-    /// Outcome per entry of `indexes`.
-    outcomes: Outcomes,
+    core: ReaderCore<'b, 'a>,
     /// Next single-reply request awaiting its reply.
     next: usize,
-    /// Position of the first get in `indexes` (`indexes.len()` when there is none).
-    first_get: usize,
     /// True once the `MN` after the gets arrived.
     gets_ended: bool,
-    hits: Hits,
     server_replies: ServerCommandReplies,
 }
 
 impl<'b, 'a> MetaReader<'b, 'a> {
     /// A reader for the requests `indexes` of `requests`, in
-    /// [`wire_order`](crate::pool::request::wire_order).
-    pub fn new(requests: &'b [Request<'a>], indexes: &'b [usize]) -> Self {
-        let first_get = indexes
-            .iter()
-            .position(|&i| is_get(&requests[i]))
-            .unwrap_or(indexes.len());
+    /// [`wire_order`](crate::pool::request::wire_order), that refuses values beyond
+    /// `max_value_len` bytes in all ([`ProtocolError::ValueTooLarge`]) at their `VA` line; a
+    /// counter's new value must fit in what is left too.
+    pub fn new(requests: &'b [Request<'a>], indexes: &'b [usize], max_value_len: usize) -> Self {
         MetaReader {
-            requests,
-            indexes,
-            outcomes: indexes.iter().map(|_| Outcome::Pending).collect(),
+            core: ReaderCore::new(requests, indexes, max_value_len),
             next: 0,
-            first_get,
             gets_ended: false,
-            hits: Hits::default(),
             server_replies: ServerCommandReplies::default(),
         }
     }
 
     /// The outcomes (parallel to `indexes`; unanswered ones stay `Pending`) and the hits.
     pub fn finish(self) -> (Outcomes, Hits) {
-        (self.outcomes, self.hits)
-    }
-
-    fn is_done(&self) -> bool {
-        self.next >= self.first_get && (self.gets_ended || self.first_get == self.indexes.len())
-    }
-
-    fn command(&self, position: usize) -> Command<'a> {
-        self.requests[self.indexes[position]].command
+        self.core.finish()
     }
 
     /// Reads the reply to the single-reply request whose turn it is.
     fn read_single_reply(&mut self, reply: Reply<'_>) -> Result<(), NetError> {
-        let command = self.command(self.next);
+        let command = self.core.command(self.next);
         let outcome = match reply {
             Reply::Meta(meta) => {
                 if position(&meta.flags) != Some(self.next) {
@@ -137,7 +112,7 @@ impl<'b, 'a> MetaReader<'b, 'a> {
             ) => error_reply(&reply),
             Reply::Text(other) => return Err(unexpected(&other)),
         };
-        self.outcomes[self.next] = outcome;
+        self.core.outcomes[self.next] = outcome;
         self.next += 1;
         Ok(())
     }
@@ -150,7 +125,7 @@ impl<'b, 'a> MetaReader<'b, 'a> {
             Reply::Text(other) => return Err(unexpected(&other)),
         };
         if meta.status == Status::Noop {
-            for outcome in &mut self.outcomes[self.first_get..] {
+            for outcome in &mut self.core.outcomes[self.core.first_get..] {
                 if *outcome == Outcome::Pending {
                     *outcome = Outcome::Done;
                 }
@@ -159,10 +134,10 @@ impl<'b, 'a> MetaReader<'b, 'a> {
             return Ok(());
         }
         let slot = position(&meta.flags)
-            .filter(|&p| p >= self.first_get && p < self.indexes.len())
-            .filter(|&p| self.outcomes[p] == Outcome::Pending)
+            .filter(|&p| p >= self.core.first_get && p < self.core.indexes.len())
+            .filter(|&p| self.core.outcomes[p] == Outcome::Pending)
             .ok_or_else(|| out_of_step(&meta))?;
-        self.outcomes[slot] = match meta.status {
+        self.core.outcomes[slot] = match meta.status {
             // Quiet gets do not send it, but a miss is a miss.
             Status::Miss => Outcome::Done,
             Status::Value => self.read_value(slot, &meta)?,
@@ -181,7 +156,7 @@ impl<'b, 'a> MetaReader<'b, 'a> {
             win_taken,
             ..
         } = meta.flags;
-        let outcome = match self.command(slot) {
+        let outcome = match self.core.command(slot) {
             Command::Lease { .. } => {
                 meta.flags.cas.ok_or(malformed)?;
                 // A placeholder invalidated during its recompute is a stale empty item with
@@ -205,10 +180,8 @@ impl<'b, 'a> MetaReader<'b, 'a> {
             _ if stale || win_taken => return Ok(Outcome::Done),
             _ => Outcome::Done,
         };
-        let expected = self.indexes.len() - self.first_get;
-        let request = self.indexes[slot];
         let cas = meta.flags.cas.unwrap_or(0);
-        self.hits.add(request, flags, cas, meta.data, expected);
+        self.core.add_hit(slot, flags, cas, meta.data);
         Ok(outcome)
     }
 }
@@ -259,64 +232,62 @@ fn out_of_step(meta: &Meta<'_>) -> NetError {
     ))
 }
 
-impl ReplyReader for MetaReader<'_, '_> {
-    fn read(&mut self, buf: &[u8]) -> Result<ReadProgress, NetError> {
-        let mut consumed = 0;
-        if self.next >= self.first_get && buf.starts_with(b"VA") {
-            // The values in `buf` are shorter than `buf`: one reservation per read.
-            self.hits.data.reserve(buf.len());
+impl TakeReply for MetaReader<'_, '_> {
+    fn is_done(&self) -> bool {
+        self.next >= self.core.first_get
+            && (self.gets_ended || self.core.first_get == self.core.indexes.len())
+    }
+
+    fn start_read(&mut self, buf: &[u8]) {
+        if self.next >= self.core.first_get {
+            self.core.reserve_values(buf, b"VA");
         }
-        while !self.is_done() {
-            let rest = &buf[consumed..];
-            if self.next < self.first_get {
-                let command = self.command(self.next);
-                if ServerCommandReplies::reads(&command) {
-                    let (reply, used) = match ascii::parse_line(rest)? {
-                        Parse::Incomplete => break,
-                        Parse::Done(reply, used) => (reply, used),
-                    };
-                    consumed += used;
-                    if let Some(outcome) = self.server_replies.read(&command, reply)? {
-                        self.outcomes[self.next] = outcome;
-                        self.next += 1;
-                    }
-                    continue;
+    }
+
+    fn take_reply(&mut self, buf: &[u8]) -> Result<Option<usize>, NetError> {
+        let in_gets = self.next >= self.core.first_get;
+        if !in_gets {
+            let command = self.core.command(self.next);
+            if ServerCommandReplies::reads(&command) {
+                let Parse::Done(reply, used) = ascii::parse_line(buf)? else {
+                    return Ok(None);
+                };
+                if let Some(outcome) = self.server_replies.read(&command, reply)? {
+                    self.core.outcomes[self.next] = outcome;
+                    self.next += 1;
                 }
-            }
-            let (reply, used) = match meta::parse_reply(rest)? {
-                Parse::Incomplete => break,
-                Parse::Done(reply, used) => (reply, used),
-            };
-            consumed += used;
-            if self.next < self.first_get {
-                self.read_single_reply(reply)?;
-            } else {
-                self.read_get_reply(reply)?;
+                return Ok(Some(used));
             }
         }
-        Ok(ReadProgress {
-            consumed,
-            done: self.is_done(),
-        })
+        let Parse::Done(reply, used) = meta::parse_reply_within(buf, self.core.room())? else {
+            return Ok(None);
+        };
+        if in_gets {
+            self.read_get_reply(reply)?;
+        } else {
+            self.read_single_reply(reply)?;
+        }
+        Ok(Some(used))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pool::request::wire_order;
+    use crate::net::ReplyReader;
+    use crate::pool::request::{wire_order, Store};
     use crate::protocol::ascii::StoreOp;
 
     const GET: Command<'static> = Command::Get { with_cas: false };
 
     fn store(op: StoreOp) -> Command<'static> {
-        Command::Store {
+        Command::Store(Store {
             op,
             flags: 768,
             exptime: 30,
             cas: 7,
             data: b"v",
-        }
+        })
     }
 
     fn encoded(requests: &[Request<'_>]) -> (Vec<usize>, String) {
@@ -329,9 +300,18 @@ mod tests {
 
     /// Feeds `stream` one byte more at a time, as the poll loop may; the outcomes and hits.
     fn read(requests: &[Request<'_>], stream: &[u8]) -> Result<(Vec<Outcome>, Hits), String> {
+        read_within(requests, stream, ascii::MAX_VALUE_LEN)
+    }
+
+    /// [`read`] with a value budget of `max_value_len` bytes.
+    fn read_within(
+        requests: &[Request<'_>],
+        stream: &[u8],
+        max_value_len: usize,
+    ) -> Result<(Vec<Outcome>, Hits), String> {
         let mut indexes: Vec<usize> = (0..requests.len()).collect();
         wire_order(requests, &mut indexes);
-        let mut reader = MetaReader::new(requests, &indexes);
+        let mut reader = MetaReader::new(requests, &indexes, max_value_len);
         let mut start = 0;
         for end in 1..=stream.len() {
             let progress = reader
@@ -426,6 +406,50 @@ mod tests {
         assert!(read(&requests, b"HD O1\r\n").is_err());
         assert!(read(&requests, b"HD\r\n").is_err());
         assert!(read(&requests, b"MN\r\n").is_err());
+    }
+
+    #[test]
+    fn values_beyond_the_budget_of_the_exchange_are_refused_at_their_line() {
+        let requests = [Request::for_key(b"a", GET), Request::for_key(b"b", GET)];
+        let two = b"VA 3 f0 O0\r\nxyz\r\nVA 3 f0 O1\r\nxyz\r\nMN\r\n";
+        assert_eq!(read_within(&requests, two, 6).unwrap().1.data, b"xyzxyz");
+        let refused = ProtocolError::ValueTooLarge { len: 3, limit: 2 }.to_string();
+        assert_eq!(read_within(&requests, two, 5).unwrap_err(), refused);
+        // A counter's new value counts too.
+        let incr = Command::Counter {
+            delta: 1,
+            initial: None,
+        };
+        let counter = [Request::for_key(b"c", incr)];
+        assert_eq!(
+            read_within(&counter, b"VA 3 O0\r\n123\r\n", 2).unwrap_err(),
+            ProtocolError::ValueTooLarge { len: 3, limit: 2 }.to_string()
+        );
+    }
+
+    #[test]
+    fn a_line_claiming_more_than_the_budget_is_refused_before_its_data() {
+        let requests = [Request::for_key(b"k", GET)];
+        let indexes = [0];
+        let budget = 128 << 20;
+        let mut reader = MetaReader::new(&requests, &indexes, budget);
+        let error = reader
+            .read(b"VA 1073741824 f0 O0\r\n")
+            .expect_err("refused at its line");
+        assert!(
+            error.is_refused_value() && !error.is_out_of_step(),
+            "{error:?}"
+        );
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "Value of 1073741824 bytes is larger than the {budget} bytes memory_limit leaves"
+            )
+        );
+        // Within the budget, the same line waits for its data.
+        let mut reader = MetaReader::new(&requests, &indexes, 1 << 30);
+        let progress = reader.read(b"VA 1073741824 f0 O0\r\n").expect("waits");
+        assert_eq!((progress.consumed, progress.done), (0, false));
     }
 
     #[test]

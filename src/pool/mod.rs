@@ -16,6 +16,7 @@ pub mod health;
 pub mod health_table;
 pub mod meta_exchange;
 pub mod probe;
+mod reader_core;
 pub mod recovery;
 pub mod registry;
 pub mod request;
@@ -33,7 +34,7 @@ pub use copies::WriteBatch;
 pub use health::{Admission, FailureVerdict, HealthSlot, HealthSnapshot};
 pub use recovery::FailbackFlush;
 pub use request::{
-    all_answered, Command, Hit, Hits, Lease, Outcome, Request, StatEntry, StoreOp, Target,
+    all_answered, Command, Hit, Hits, Lease, Outcome, Request, StatEntry, Store, StoreOp, Target,
 };
 pub use ring::HashStrategy;
 pub use server::{Health, Server, ServerHandle};

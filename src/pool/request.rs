@@ -10,8 +10,10 @@ use std::ops::Range;
 
 use smallvec::SmallVec;
 
-/// The storage commands are the protocol's own; the pool speaks of them as they are.
+/// The storage commands and their fields are the protocol's own; the pool speaks of them as
+/// they are.
 pub use crate::protocol::ascii::StoreOp;
+pub use crate::protocol::Store;
 
 /// A command, with everything but the key.
 #[derive(Clone, Copy, Debug)]
@@ -26,18 +28,7 @@ pub enum Command<'a> {
     /// `gets`: a hit or a miss, never a win.
     Lease { ttl: u32 },
     /// A storage command.
-    Store {
-        /// Which one.
-        op: StoreOp,
-        /// Flags stored with the item.
-        flags: u32,
-        /// Expiry as sent on the wire.
-        exptime: u32,
-        /// CAS unique (only sent by `cas`).
-        cas: u64,
-        /// The encoded value.
-        data: &'a [u8],
-    },
+    Store(Store<'a>),
     /// `delete`.
     Delete,
     /// Ends an item's freshness: with `mark_stale` the item is kept but marked stale (a new cas

@@ -15,7 +15,7 @@ use crate::pool::clock::unix_now;
 use crate::pool::exchange::{self, Exchange};
 use crate::pool::health::FailureVerdict;
 use crate::pool::recovery::{FailbackDecision, FailbackFlush};
-use crate::pool::request::{wire_order, Outcomes};
+use crate::pool::request::{wire_order, Outcomes, Store};
 use crate::pool::ring::{HashStrategy, Ring};
 use crate::pool::{
     registry, Command, Hits, Outcome, Request, Server, ServerConfig, ServerHandle, Target,
@@ -778,7 +778,7 @@ impl Pool {
     /// `memcache.failover_ttl`: a store routed to another server than its key's own gets at
     /// most that expiry, so the orphaned copy cannot be read after later failures.
     fn bound_failover_expiry(&self, request: &mut Request<'_>, server: usize, policy: &Policy) {
-        let Command::Store { exptime, .. } = &mut request.command else {
+        let Command::Store(Store { exptime, .. }) = &mut request.command else {
             return;
         };
         if policy.failover_ttl == 0

@@ -37,7 +37,9 @@ use std::time::{Duration, Instant};
 
 use crate::key::MAX_KEY_LEN;
 use crate::pool::server_pool::MAX_RELATIVE_EXPIRY;
-use crate::pool::{Command, Hits, Lease, Outcome, Policy, Pool, Request, ServerHandle, StoreOp};
+use crate::pool::{
+    Command, Hits, Lease, Outcome, Policy, Pool, Request, ServerHandle, Store, StoreOp,
+};
 
 /// Suffix of the lock key the text and binary protocols claim a recompute with.
 pub const LOCK_SUFFIX: &[u8] = b".remember";
@@ -125,12 +127,14 @@ impl Claim {
     /// Stores the recomputed value (`flags` and `data` as `set` encodes them) for `exptime`,
     /// and ends the claim.
     pub fn store(self, pool: &mut Pool, flags: u32, data: &[u8], exptime: u32, policy: &Policy) {
-        let store = |op, cas| Command::Store {
-            op,
-            flags,
-            exptime,
-            cas,
-            data,
+        let store = |op, cas| {
+            Command::Store(Store {
+                op,
+                flags,
+                exptime,
+                cas,
+                data,
+            })
         };
         match self.kind {
             ClaimKind::Unguarded => {}
@@ -270,13 +274,13 @@ fn lookup_lock(pool: &mut Pool, key: &[u8], wait: u32, policy: &Policy) -> Looku
     let lock = lock_key(key);
     let mut pause = Pause::new(wait);
     loop {
-        let take_lock = Command::Store {
+        let take_lock = Command::Store(Store {
             op: StoreOp::Add,
             flags: 0,
             exptime: claim_ttl(wait),
             cas: 0,
             data: b"1",
-        };
+        });
         let mut requests = [
             Request::for_key_at(&lock, take_lock, server),
             Request::for_key_at(key, Command::Get { with_cas: false }, server),

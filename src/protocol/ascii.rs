@@ -48,7 +48,7 @@
 
 use std::borrow::Cow;
 
-use super::{Parse, ProtocolError};
+use super::{Parse, ProtocolError, Store};
 use crate::compat::decimal::push_unsigned;
 
 /// Longest reply line accepted, CRLF included: the size of the C extension's line buffer.
@@ -97,34 +97,26 @@ impl StoreOp {
 ///
 /// `cas` is sent only for [`StoreOp::Cas`]; the C extension ignores it for the other commands
 /// in the ASCII protocol.
-pub fn encode_store(
-    out: &mut Vec<u8>,
-    op: StoreOp,
-    key: &[u8],
-    flags: u32,
-    exptime: u32,
-    cas: u64,
-    data: &[u8],
-) {
+pub fn encode_store(out: &mut Vec<u8>, key: &[u8], store: Store<'_>) {
     debug_assert!(is_wire_key(key), "unprepared key");
-    let command = op.command();
+    let command = store.op.command();
     // command, key, data, five separators, two CRLFs and at most four 20-digit numbers.
-    out.reserve(command.len() + key.len() + data.len() + 5 + 4 + 4 * 20);
+    out.reserve(command.len() + key.len() + store.data.len() + 5 + 4 + 4 * 20);
     out.extend_from_slice(command);
     out.push(b' ');
     out.extend_from_slice(key);
     out.push(b' ');
-    push_unsigned(out, u64::from(flags));
+    push_unsigned(out, u64::from(store.flags));
     out.push(b' ');
-    push_unsigned(out, u64::from(exptime));
+    push_unsigned(out, u64::from(store.exptime));
     out.push(b' ');
-    push_unsigned(out, data.len() as u64);
-    if op == StoreOp::Cas {
+    push_unsigned(out, store.data.len() as u64);
+    if store.op == StoreOp::Cas {
         out.push(b' ');
-        push_unsigned(out, cas);
+        push_unsigned(out, store.cas);
     }
     out.extend_from_slice(b"\r\n");
-    out.extend_from_slice(data);
+    out.extend_from_slice(store.data);
     out.extend_from_slice(b"\r\n");
 }
 
@@ -587,7 +579,9 @@ pub(super) fn is_wire_key(key: &[u8]) -> bool {
 mod tests {
     use super::*;
 
-    use crate::protocol::testing::{encoded, parse_helpers, Rng};
+    use crate::protocol::testing::{
+        assert_parsed_in_random_chunks, encoded, parse_helpers, store, Rng,
+    };
 
     parse_helpers!(parse_reply -> Reply, reply);
 
@@ -595,36 +589,28 @@ mod tests {
 
     #[test]
     fn encode_store_commands() {
-        let store = |op, key: &[u8], flags, exptime, cas, data: &[u8]| {
-            encoded(|out| encode_store(out, op, key, flags, exptime, cas, data))
-        };
+        let mut out = Vec::new();
+        for (op, key, flags, exptime, cas, data) in [
+            (StoreOp::Set, "w1", 65536, 100, 0, "val"),
+            (StoreOp::Add, "w2", 768, u32::MAX, 0, "5"),
+            (StoreOp::Replace, "w1", 1792, 0, 0, "1.5"),
+            (StoreOp::Append, "w1", 0, 0, 0, "x"),
+            (StoreOp::Prepend, "w1", 0, 0, 0, "y"),
+            (StoreOp::Cas, "w1", 256, 0, 246639, "1"),
+            (StoreOp::Cas, "k", u32::MAX, 0, u64::MAX, ""),
+        ] {
+            let store = store(op, flags, exptime, cas, data.as_bytes());
+            encode_store(&mut out, key.as_bytes(), store);
+        }
         assert_eq!(
-            store(StoreOp::Set, b"w1", 65536, 100, 0, b"val"),
-            b"set w1 65536 100 3\r\nval\r\n"
-        );
-        assert_eq!(
-            store(StoreOp::Add, b"w2", 768, u32::MAX, 0, b"5"),
-            b"add w2 768 4294967295 1\r\n5\r\n"
-        );
-        assert_eq!(
-            store(StoreOp::Replace, b"w1", 1792, 0, 0, b"1.5"),
-            b"replace w1 1792 0 3\r\n1.5\r\n"
-        );
-        assert_eq!(
-            store(StoreOp::Append, b"w1", 0, 0, 0, b"x"),
-            b"append w1 0 0 1\r\nx\r\n"
-        );
-        assert_eq!(
-            store(StoreOp::Prepend, b"w1", 0, 0, 0, b"y"),
-            b"prepend w1 0 0 1\r\ny\r\n"
-        );
-        assert_eq!(
-            store(StoreOp::Cas, b"w1", 256, 0, 246639, b"1"),
-            b"cas w1 256 0 1 246639\r\n1\r\n"
-        );
-        assert_eq!(
-            store(StoreOp::Cas, b"k", u32::MAX, 0, u64::MAX, b""),
-            b"cas k 4294967295 0 0 18446744073709551615\r\n\r\n"
+            String::from_utf8_lossy(&out),
+            "set w1 65536 100 3\r\nval\r\n\
+             add w2 768 4294967295 1\r\n5\r\n\
+             replace w1 1792 0 3\r\n1.5\r\n\
+             append w1 0 0 1\r\nx\r\n\
+             prepend w1 0 0 1\r\ny\r\n\
+             cas w1 256 0 1 246639\r\n1\r\n\
+             cas k 4294967295 0 0 18446744073709551615\r\n\r\n"
         );
     }
 
@@ -637,7 +623,7 @@ mod tests {
             StoreOp::Append,
             StoreOp::Prepend,
         ] {
-            let out = encoded(|out| encode_store(out, op, b"k", 0, 0, 99, b"v"));
+            let out = encoded(|out| encode_store(out, b"k", store(op, 0, 0, 99, b"v")));
             let expected = [op.command(), b" k 0 0 1\r\nv\r\n"].concat();
             assert_eq!(out, expected, "{op:?}");
         }
@@ -645,9 +631,9 @@ mod tests {
 
     #[test]
     fn encode_store_data_is_sent_raw() {
-        let out = encoded(|out| encode_store(out, StoreOp::Set, b"k", 0, 0, 0, b"a\r\nb\0"));
+        let out = encoded(|out| encode_store(out, b"k", store(StoreOp::Set, 0, 0, 0, b"a\r\nb\0")));
         assert_eq!(out, b"set k 0 0 5\r\na\r\nb\0\r\n");
-        let out = encoded(|out| encode_store(out, StoreOp::Set, b"k", 0, 0, 0, b""));
+        let out = encoded(|out| encode_store(out, b"k", store(StoreOp::Set, 0, 0, 0, b"")));
         assert_eq!(out, b"set k 0 0 0\r\n\r\n");
     }
 
@@ -707,7 +693,7 @@ mod tests {
         let mut out = b"version\r\n".to_vec();
         encode_get(&mut out, &[b"a"], false);
         encode_delete(&mut out, b"b");
-        encode_store(&mut out, StoreOp::Set, b"c", 1, 2, 0, b"d");
+        encode_store(&mut out, b"c", store(StoreOp::Set, 1, 2, 0, b"d"));
         assert_eq!(
             out,
             b"version\r\nget a\r\ndelete b\r\nset c 1 2 1\r\nd\r\n".as_slice()
@@ -1167,33 +1153,16 @@ mod tests {
     #[test]
     fn streaming_in_random_chunks_gives_the_same_replies() {
         let (stream, expected) = sample_stream();
-        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-        for _ in 0..200 {
-            let mut buf: Vec<u8> = Vec::new();
-            let mut fed = 0;
-            let mut got = Vec::new();
-            while got.len() < expected.len() {
-                match parse_reply(&buf).expect("valid stream") {
-                    Parse::Done(reply, used) => {
-                        got.push((reply.message().into_owned(), used));
-                        buf.drain(..used);
-                    }
-                    Parse::Incomplete => {
-                        assert!(fed < stream.len(), "stuck with {buf:?}");
-                        let step = 1 + rng.below(7);
-                        let end = (fed + step).min(stream.len());
-                        buf.extend_from_slice(&stream[fed..end]);
-                        fed = end;
-                    }
-                }
+        let want: Vec<_> = expected
+            .iter()
+            .map(|(r, len)| (r.message().into_owned(), *len))
+            .collect();
+        assert_parsed_in_random_chunks(&stream, 7, &want, |buf| {
+            match parse_reply(buf).expect("valid stream") {
+                Parse::Done(reply, used) => Some(((reply.message().into_owned(), used), used)),
+                Parse::Incomplete => None,
             }
-            let want: Vec<_> = expected
-                .iter()
-                .map(|(r, len)| (r.message().into_owned(), *len))
-                .collect();
-            assert_eq!(got, want);
-            assert!(buf.is_empty());
-        }
+        });
     }
 
     // ---- failure message and errnum ----

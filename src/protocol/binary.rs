@@ -49,7 +49,7 @@
 //! it), nor is the opcode (the caller knows what it expects).
 
 use super::ascii::StoreOp;
-use super::{Parse, ProtocolError};
+use super::{Parse, ProtocolError, Store};
 
 /// Size of the fixed frame header, requests and responses alike.
 pub const HEADER_LEN: usize = 24;
@@ -154,27 +154,17 @@ pub fn encode_get(out: &mut Vec<u8>, key: &[u8], quiet: bool, opaque: u32) {
 /// header's CAS field, so a non-zero `cas` makes them conditional. `Cas` is sent
 /// as `SET` with the CAS field. `Append` and `Prepend` are sent without extras (the server
 /// keeps the item's flags and expiry); `cas` still goes into the CAS field.
-#[allow(clippy::too_many_arguments)] // Mirrors the storage command's fields one to one.
-pub fn encode_store(
-    out: &mut Vec<u8>,
-    op: StoreOp,
-    key: &[u8],
-    flags: u32,
-    exptime: u32,
-    cas: u64,
-    data: &[u8],
-    opaque: u32,
-) {
+pub fn encode_store(out: &mut Vec<u8>, key: &[u8], store: Store<'_>, opaque: u32) {
     debug_assert!(is_wire_key(key), "unprepared key");
-    let opcode = store_opcode(op);
     let mut extras = [0u8; 8];
-    extras[..4].copy_from_slice(&flags.to_be_bytes());
-    extras[4..].copy_from_slice(&exptime.to_be_bytes());
-    let extras: &[u8] = match op {
+    extras[..4].copy_from_slice(&store.flags.to_be_bytes());
+    extras[4..].copy_from_slice(&store.exptime.to_be_bytes());
+    let extras: &[u8] = match store.op {
         StoreOp::Append | StoreOp::Prepend => &[],
         _ => &extras,
     };
-    push_frame(out, opcode, extras, key, data, opaque, cas);
+    let opcode = store_opcode(store.op);
+    push_frame(out, opcode, extras, key, store.data, opaque, store.cas);
 }
 
 /// The opcode a storage command is sent with (`cas` is a `SET` with the CAS field).
@@ -539,7 +529,9 @@ pub fn parse_response_within(
 mod tests {
     use super::*;
 
-    use crate::protocol::testing::{encoded, parse_helpers, Rng};
+    use crate::protocol::testing::{
+        assert_parsed_in_random_chunks, encoded, parse_helpers, store, Rng,
+    };
 
     parse_helpers!(parse_response -> Response, response);
 
@@ -676,12 +668,8 @@ mod tests {
         let out = encoded(|o| {
             encode_store(
                 o,
-                StoreOp::Set,
                 b"w1",
-                65536,
-                100,
-                0x1122_3344_5566_7788,
-                b"val",
+                store(StoreOp::Set, 65536, 100, 0x1122_3344_5566_7788, b"val"),
                 7,
             )
         });
@@ -713,8 +701,9 @@ mod tests {
         ];
         for (op, opcode, with_extras) in cases {
             for cas in [0, 246_639, u64::MAX] {
-                let out =
-                    encoded(|o| encode_store(o, op, b"k", 768, u32::MAX, cas, b"data", u32::MAX));
+                let out = encoded(|o| {
+                    encode_store(o, b"k", store(op, 768, u32::MAX, cas, b"data"), u32::MAX)
+                });
                 let ex = if with_extras {
                     extras(768, u32::MAX)
                 } else {
@@ -738,14 +727,14 @@ mod tests {
 
     #[test]
     fn encode_store_empty_and_raw_data() {
-        let out = encoded(|o| encode_store(o, StoreOp::Set, b"k", 0, 0, 0, b"", 0));
+        let out = encoded(|o| encode_store(o, b"k", store(StoreOp::Set, 0, 0, 0, b""), 0));
         let mut expected = request_header(0x01, 1, 8, 9, 0, 0);
         expected.extend_from_slice(&[0; 8]);
         expected.extend_from_slice(b"k");
         assert_eq!(out, expected);
 
         let data = b"\x80\x81\r\n\0\xff";
-        let out = encoded(|o| encode_store(o, StoreOp::Append, b"k", 1, 2, 0, data, 0));
+        let out = encoded(|o| encode_store(o, b"k", store(StoreOp::Append, 1, 2, 0, data), 0));
         let mut expected = request_header(0x0e, 1, 0, 7, 0, 0);
         expected.extend_from_slice(b"k");
         expected.extend_from_slice(data);
@@ -1248,29 +1237,12 @@ mod tests {
     fn streaming_in_random_chunks_gives_the_same_frames() {
         let frames = sample_frames();
         let stream = frames.concat();
-        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-        for _ in 0..200 {
-            let mut buf: Vec<u8> = Vec::new();
-            let mut fed = 0;
-            let mut got = Vec::new();
-            while got.len() < frames.len() {
-                match parse_response(&buf).expect("valid stream") {
-                    Parse::Done(_, used) => {
-                        got.push(buf[..used].to_vec());
-                        buf.drain(..used);
-                    }
-                    Parse::Incomplete => {
-                        assert!(fed < stream.len(), "stuck with {buf:?}");
-                        let step = 1 + rng.below(40);
-                        let end = (fed + step).min(stream.len());
-                        buf.extend_from_slice(&stream[fed..end]);
-                        fed = end;
-                    }
-                }
+        assert_parsed_in_random_chunks(&stream, 40, &frames, |buf| {
+            match parse_response(buf).expect("valid stream") {
+                Parse::Done(_, used) => Some((buf[..used].to_vec(), used)),
+                Parse::Incomplete => None,
             }
-            assert_eq!(got, frames);
-            assert!(buf.is_empty());
-        }
+        });
     }
 
     #[test]
@@ -1278,7 +1250,7 @@ mod tests {
         // The request and response headers share their layout, so the encoders' length fields
         // can be cross-checked with the parser.
         let mut out = Vec::new();
-        encode_store(&mut out, StoreOp::Set, b"key", 1, 2, 3, b"value", 4);
+        encode_store(&mut out, b"key", store(StoreOp::Set, 1, 2, 3, b"value"), 4);
         encode_counter(&mut out, b"ctr", -5, Some((6, 7)), 8);
         encode_sasl_plain(&mut out, b"u", b"p", 9);
         let mut rest = &mut out[..];

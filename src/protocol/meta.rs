@@ -36,13 +36,16 @@
 //! - tokens are separated by single spaces, none is empty;
 //! - `VA` is followed by the data length (at most [`ascii::MAX_VALUE_LEN`]), then the flags;
 //!   the data block must end with CRLF exactly there
-//!   ([`ProtocolError::MalformedValueHeader`]);
+//!   ([`ProtocolError::MalformedValueHeader`]). A caller that cannot hold values that large
+//!   passes its own, lower limit to [`parse_reply_within`]: a longer value is
+//!   [`ProtocolError::ValueTooLarge`] as soon as its line is in the buffer, before any of its
+//!   data is buffered;
 //! - the returned flags this client asks for must be well formed: `f` a `u32`, `c` a `u64`,
 //!   `O` 1 to [`MAX_OPAQUE_LEN`] bytes, `W`, `X` and `Z` alone; other flags (`k`, `t`, `s`, …)
 //!   are skipped.
 
 use super::ascii::{self, StoreOp, MAX_VALUE_LEN};
-use super::{Parse, ProtocolError};
+use super::{Parse, ProtocolError, Store};
 use crate::compat::decimal::push_unsigned;
 
 /// Longest opaque token memcached accepts and echoes.
@@ -109,31 +112,21 @@ fn store_mode(op: StoreOp) -> Option<u8> {
 /// As in the text protocol, `cas` is sent only for [`StoreOp::Cas`] (`C0` compares like the
 /// classic `cas` with 0: `EX` on an existing item, `NF` on a missing one). memcached ignores
 /// `F` and `T` for append and prepend, which keep the item's own, as with the classic commands.
-#[allow(clippy::too_many_arguments)] // Mirrors the storage command's fields one to one.
-pub fn encode_store(
-    out: &mut Vec<u8>,
-    op: StoreOp,
-    key: &[u8],
-    flags: u32,
-    exptime: u32,
-    cas: u64,
-    data: &[u8],
-    opaque: u32,
-) {
+pub fn encode_store(out: &mut Vec<u8>, key: &[u8], store: Store<'_>, opaque: u32) {
     push_command(out, b"ms", key);
-    out.reserve(data.len() + 2);
+    out.reserve(store.data.len() + 2);
     out.push(b' ');
-    push_unsigned(out, data.len() as u64);
-    push_flag(out, b'F', u64::from(flags));
-    push_flag(out, b'T', u64::from(exptime));
-    if let Some(mode) = store_mode(op) {
+    push_unsigned(out, store.data.len() as u64);
+    push_flag(out, b'F', u64::from(store.flags));
+    push_flag(out, b'T', u64::from(store.exptime));
+    if let Some(mode) = store_mode(store.op) {
         out.extend_from_slice(&[b' ', b'M', mode]);
     }
-    if op == StoreOp::Cas {
-        push_flag(out, b'C', cas);
+    if store.op == StoreOp::Cas {
+        push_flag(out, b'C', store.cas);
     }
     push_opaque_and_end(out, opaque);
-    out.extend_from_slice(data);
+    out.extend_from_slice(store.data);
     out.extend_from_slice(b"\r\n");
 }
 
@@ -268,6 +261,21 @@ pub enum Reply<'a> {
 /// A [`ProtocolError`] when the bytes already in `buf` cannot begin a valid reply; the
 /// connection must then be closed.
 pub fn parse_reply(buf: &[u8]) -> Result<Parse<Reply<'_>>, ProtocolError> {
+    parse_reply_within(buf, MAX_VALUE_LEN)
+}
+
+/// [`parse_reply`] for a caller that accepts values of at most `max_value_len` bytes (at most
+/// [`MAX_VALUE_LEN`] counts), as the text protocol's
+/// [`parse_reply_within`](ascii::parse_reply_within).
+///
+/// # Errors
+/// As [`parse_reply`], and [`ProtocolError::ValueTooLarge`] for a well-formed `VA` line whose
+/// data length is above `max_value_len` (but not above [`MAX_VALUE_LEN`]), before any of its
+/// data is needed.
+pub fn parse_reply_within(
+    buf: &[u8],
+    max_value_len: usize,
+) -> Result<Parse<Reply<'_>>, ProtocolError> {
     let Some(line_end) = ascii::find_line_end(buf)? else {
         return Ok(Parse::Incomplete);
     };
@@ -299,6 +307,12 @@ pub fn parse_reply(buf: &[u8]) -> Result<Parse<Reply<'_>>, ProtocolError> {
         .filter(|&n| n <= MAX_VALUE_LEN)
         .ok_or(malformed)?;
     let flags = parse_flags(flags).ok_or(malformed)?;
+    if size > max_value_len {
+        return Err(ProtocolError::ValueTooLarge {
+            len: size,
+            limit: max_value_len,
+        });
+    }
     Ok(match ascii::data_block(buf, line_end, size)? {
         Parse::Incomplete => Parse::Incomplete,
         Parse::Done(data, used) => Parse::Done(
@@ -353,12 +367,7 @@ fn parse_flags(tokens: &[u8]) -> Option<ReturnFlags<'_>> {
 mod tests {
     use super::*;
     use crate::protocol::ascii::{Reply as TextReply, ServerErrorKind, MAX_LINE_LEN};
-
-    fn encoded(f: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
-        let mut out = Vec::new();
-        f(&mut out);
-        out
-    }
+    use crate::protocol::testing::{encoded, store, Rng};
 
     fn done(buf: &[u8]) -> (Reply<'_>, usize) {
         match parse_reply(buf) {
@@ -412,43 +421,35 @@ mod tests {
 
     #[test]
     fn store_commands() {
-        let store = |op, flags, exptime, cas, data: &[u8]| {
-            encoded(|o| encode_store(o, op, b"w1", flags, exptime, cas, data, 5))
-        };
+        let mut out = Vec::new();
+        for (op, flags, exptime, cas, data) in [
+            (StoreOp::Set, 65536, 100, 9, "val"),
+            (StoreOp::Add, 768, u32::MAX, 9, "5"),
+            (StoreOp::Replace, 1792, 0, 0, "1.5"),
+            (StoreOp::Append, 0, 0, 0, "x"),
+            (StoreOp::Prepend, 0, 0, 0, "y"),
+            (StoreOp::Cas, 256, 0, 246_639, "1"),
+            (StoreOp::Cas, u32::MAX, 0, u64::MAX, ""),
+        ] {
+            let store = store(op, flags, exptime, cas, data.as_bytes());
+            encode_store(&mut out, b"w1", store, 5);
+        }
         assert_eq!(
-            store(StoreOp::Set, 65536, 100, 9, b"val"),
-            b"ms w1 3 F65536 T100 O5\r\nval\r\n"
-        );
-        assert_eq!(
-            store(StoreOp::Add, 768, u32::MAX, 9, b"5"),
-            b"ms w1 1 F768 T4294967295 ME O5\r\n5\r\n"
-        );
-        assert_eq!(
-            store(StoreOp::Replace, 1792, 0, 0, b"1.5"),
-            b"ms w1 3 F1792 T0 MR O5\r\n1.5\r\n"
-        );
-        assert_eq!(
-            store(StoreOp::Append, 0, 0, 0, b"x"),
-            b"ms w1 1 F0 T0 MA O5\r\nx\r\n"
-        );
-        assert_eq!(
-            store(StoreOp::Prepend, 0, 0, 0, b"y"),
-            b"ms w1 1 F0 T0 MP O5\r\ny\r\n"
-        );
-        assert_eq!(
-            store(StoreOp::Cas, 256, 0, 246_639, b"1"),
-            b"ms w1 1 F256 T0 C246639 O5\r\n1\r\n"
-        );
-        assert_eq!(
-            store(StoreOp::Cas, u32::MAX, 0, u64::MAX, b""),
-            b"ms w1 0 F4294967295 T0 C18446744073709551615 O5\r\n\r\n"
+            String::from_utf8_lossy(&out),
+            "ms w1 3 F65536 T100 O5\r\nval\r\n\
+             ms w1 1 F768 T4294967295 ME O5\r\n5\r\n\
+             ms w1 3 F1792 T0 MR O5\r\n1.5\r\n\
+             ms w1 1 F0 T0 MA O5\r\nx\r\n\
+             ms w1 1 F0 T0 MP O5\r\ny\r\n\
+             ms w1 1 F256 T0 C246639 O5\r\n1\r\n\
+             ms w1 0 F4294967295 T0 C18446744073709551615 O5\r\n\r\n"
         );
     }
 
     #[test]
     fn store_data_is_sent_raw() {
         assert_eq!(
-            encoded(|o| encode_store(o, StoreOp::Set, b"k", 0, 0, 0, b"a\r\nmn\r\n\0", 0)),
+            encoded(|o| encode_store(o, b"k", store(StoreOp::Set, 0, 0, 0, b"a\r\nmn\r\n\0"), 0)),
             b"ms k 8 F0 T0 O0\r\na\r\nmn\r\n\0\r\n"
         );
     }
@@ -648,6 +649,53 @@ mod tests {
     }
 
     #[test]
+    fn a_value_above_the_callers_limit_is_refused_at_its_line() {
+        let too_large = ProtocolError::ValueTooLarge { len: 11, limit: 10 };
+        assert_eq!(parse_reply_within(b"VA 11\r\n", 10), Err(too_large));
+        assert_eq!(
+            parse_reply_within(b"VA 11 f0 c7 O3\r\nxxxx", 10),
+            Err(too_large)
+        );
+        let gib = format!("VA {MAX_VALUE_LEN} f0 O0\r\n");
+        assert_eq!(
+            parse_reply_within(gib.as_bytes(), 128 << 20),
+            Err(ProtocolError::ValueTooLarge {
+                len: MAX_VALUE_LEN,
+                limit: 128 << 20
+            })
+        );
+        assert_eq!(
+            parse_reply_within(b"VA 10 f0\r\n", 10),
+            Ok(Parse::Incomplete)
+        );
+        let (reply, used) = match parse_reply_within(b"VA 2 f0 O1\r\nab\r\n", 2) {
+            Ok(Parse::Done(reply, used)) => (reply, used),
+            other => panic!("{other:?}"),
+        };
+        assert!(matches!(reply, Reply::Meta(Meta { data: b"ab", .. })) && used == 16);
+        // A line that is malformed anyway stays malformed; other lines are unaffected.
+        for malformed in [
+            format!("VA {}\r\n", MAX_VALUE_LEN + 1),
+            "VA 9223372036854775808 f0 O0\r\n".to_string(),
+            "VA 11 fx\r\n".to_string(),
+        ] {
+            assert_eq!(
+                parse_reply_within(malformed.as_bytes(), 10),
+                Err(ProtocolError::MalformedValueHeader),
+                "{malformed:?}"
+            );
+        }
+        assert_eq!(
+            parse_reply_within(b"HD O1\r\n", 0).map(|p| matches!(p, Parse::Done(_, 7))),
+            Ok(true)
+        );
+        assert_eq!(
+            parse_reply_within(b"VA 0 f0 O1\r\n\r\n", 0).map(|p| matches!(p, Parse::Done(_, 14))),
+            Ok(true)
+        );
+    }
+
+    #[test]
     fn line_rules_are_the_text_protocols() {
         assert_eq!(parse_reply(b"HD\n"), Err(ProtocolError::MalformedResponse));
         assert_eq!(parse_reply(b"\r\n"), Err(ProtocolError::MalformedResponse));
@@ -715,22 +763,6 @@ mod tests {
             replies += 1;
         }
         assert_eq!(replies, 15);
-    }
-
-    /// xorshift64*: a small deterministic generator, so failures reproduce.
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        }
-
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n as u64) as usize
-        }
     }
 
     #[test]

@@ -37,6 +37,22 @@ impl ProtocolKind {
     }
 }
 
+/// A storage command's fields, as every protocol sends them (the key travels beside them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Store<'a> {
+    /// Which storage command.
+    pub op: ascii::StoreOp,
+    /// Flags stored with the item.
+    pub flags: u32,
+    /// Expiry as sent on the wire.
+    pub exptime: u32,
+    /// CAS unique to compare: each protocol's `encode_store` says for which operations it is
+    /// sent.
+    pub cas: u64,
+    /// The encoded value, sent raw.
+    pub data: &'a [u8],
+}
+
 /// Result of trying to parse one reply from the front of a buffer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Parse<T> {
@@ -82,11 +98,25 @@ pub enum ProtocolError {
 /// Helpers of the parsers' unit tests, written once for every protocol.
 #[cfg(test)]
 pub(crate) mod testing {
+    use super::ascii::StoreOp;
+    use super::Store;
+
     /// What `encode` writes into an empty buffer.
     pub(crate) fn encoded(encode: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
         let mut out = Vec::new();
         encode(&mut out);
         out
+    }
+
+    /// A storage command of `op` with `data`, `flags`, `exptime` and `cas`.
+    pub(crate) fn store(op: StoreOp, flags: u32, exptime: u32, cas: u64, data: &[u8]) -> Store<'_> {
+        Store {
+            op,
+            flags,
+            exptime,
+            cas,
+            data,
+        }
     }
 
     /// xorshift64*: a small deterministic generator for the parsers' untrusted-input tests, so
@@ -105,6 +135,38 @@ pub(crate) mod testing {
         /// A number below `n`.
         pub(crate) fn below(&mut self, n: usize) -> usize {
             (self.next() % n as u64) as usize
+        }
+    }
+
+    /// Feeds `stream`, 200 times over, in random chunks of 1 to `max_step` bytes (as a socket
+    /// may deliver it) to `parse`, which answers a complete reply at the front of what has
+    /// arrived (as an `R`) with the bytes it occupies, or `None` while it is incomplete; asserts
+    /// that the replies are `want` each time and that no byte is left over.
+    pub(crate) fn assert_parsed_in_random_chunks<R: PartialEq + std::fmt::Debug>(
+        stream: &[u8],
+        max_step: usize,
+        want: &[R],
+        mut parse: impl FnMut(&[u8]) -> Option<(R, usize)>,
+    ) {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..200 {
+            let mut buf: Vec<u8> = Vec::new();
+            let mut fed = 0;
+            let mut got = Vec::new();
+            while got.len() < want.len() {
+                if let Some((reply, used)) = parse(&buf) {
+                    got.push(reply);
+                    buf.drain(..used);
+                } else {
+                    assert!(fed < stream.len(), "stuck with {buf:?}");
+                    let step = 1 + rng.below(max_step);
+                    let end = (fed + step).min(stream.len());
+                    buf.extend_from_slice(&stream[fed..end]);
+                    fed = end;
+                }
+            }
+            assert_eq!(got, want);
+            assert!(buf.is_empty());
         }
     }
 

@@ -10,7 +10,9 @@
 
 use std::time::{Duration, Instant};
 
-use crate::pool::{all_answered, unix_now, Command, Outcome, Policy, Pool, Request, StoreOp};
+use crate::pool::{
+    all_answered, unix_now, Command, Outcome, Policy, Pool, Request, Store, StoreOp,
+};
 use crate::value::{self, Compression, Decoded, Value};
 
 /// The handler's settings, read from the INI when the session opens.
@@ -95,13 +97,13 @@ impl SessionStore {
                 Request::for_key_at(&lock, take_lock, server),
                 Request::for_key_at(
                     &lock,
-                    Command::Store {
+                    Command::Store(Store {
                         op: StoreOp::Add,
                         flags: value::flags::TYPE_LONG,
                         exptime: lock_value,
                         cas: 0,
                         data: b"1",
-                    },
+                    }),
                     server,
                 ),
                 Request::for_key_at(key, Command::Get { with_cas: false }, server),
@@ -166,13 +168,13 @@ impl SessionStore {
         };
         let expiry = u32::try_from(unix_now().saturating_add(lifetime)).unwrap_or(u32::MAX);
         let lock = lock_key(key);
-        let store = Command::Store {
+        let store = Command::Store(Store {
             op: StoreOp::Set,
             flags: encoded.flags,
             exptime: expiry,
             cas: 0,
             data: &encoded.data,
-        };
+        });
         let copy = [
             (key, store),
             (&lock[..], release(self.settings.lock_timeout)),
@@ -253,13 +255,13 @@ impl SessionStore {
 
 /// `set <key>.lock 768 <lock_timeout> 1\r\n0`: the released lock, as the C extension writes it.
 fn release(lock_timeout: u32) -> Command<'static> {
-    Command::Store {
+    Command::Store(Store {
         op: StoreOp::Set,
         flags: value::flags::TYPE_LONG,
         exptime: lock_timeout,
         cas: 0,
         data: b"0",
-    }
+    })
 }
 
 /// The session string of a stored value (decompressed to at most `max_len` bytes); `None`

@@ -3,14 +3,18 @@
 
 #![allow(dead_code)]
 
+use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use memcache::hash::HashFunction;
+use memcache::pool::recovery::FailbackFlush;
 use memcache::pool::ring::HashStrategy;
-use memcache::pool::{Command as PoolCommand, Event, Outcome, Policy, Pool, Request, ServerConfig};
+use memcache::pool::{
+    Command as PoolCommand, Event, Outcome, Policy, Pool, Request, ServerConfig, Store,
+};
 use memcache::protocol::ascii::StoreOp;
 use memcache::protocol::ProtocolKind;
 use memcache::value::Compression;
@@ -337,26 +341,42 @@ pub fn execute_one(
     requests[0].outcome.clone()
 }
 
+/// Runs the one request `command` for `key` under the default policy; its outcome.
+pub fn run(pool: &mut Pool, key: &[u8], command: PoolCommand<'_>) -> Outcome {
+    execute_one(pool, &Policy::default(), key, command)
+}
+
+/// The messages of the server failures among `events`.
+pub fn failure_messages(events: &[Event]) -> Vec<String> {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Failure(event) => Some(event.message.clone()),
+            Event::ErrorReply(_) | Event::FailbackReady { .. } | Event::Health { .. } => None,
+        })
+        .collect()
+}
+
 /// A store command: `op` of `data` with `flags` and `cas`, no expiry.
 pub fn store(op: StoreOp, flags: u32, cas: u64, data: &[u8]) -> PoolCommand<'_> {
-    PoolCommand::Store {
+    PoolCommand::Store(Store {
         op,
         flags,
         exptime: 0,
         cas,
         data,
-    }
+    })
 }
 
 /// `set` of `value` under `key` (flags 0) expiring after `exptime`, run alone; its outcome.
 pub fn set(pool: &mut Pool, policy: &Policy, key: &[u8], value: &[u8], exptime: u32) -> Outcome {
-    let command = PoolCommand::Store {
+    let command = PoolCommand::Store(Store {
         op: StoreOp::Set,
         flags: 0,
         exptime,
         cas: 0,
         data: value,
-    };
+    });
     execute_one(pool, policy, key, command)
 }
 
@@ -391,6 +411,17 @@ pub fn get_items(pool: &mut Pool, policy: &Policy, keys: &[Vec<u8>], with_cas: b
         .collect()
 }
 
+/// A multi-get of `keys` in one batch with CAS uniques, under the default policy: `(key,
+/// flags, cas, value)` of every hit.
+pub fn get_with_cas(pool: &mut Pool, keys: &[Vec<u8>]) -> Vec<Item> {
+    get_items(pool, &Policy::default(), keys, true)
+}
+
+/// The value of `key`, if a plain get finds it.
+pub fn value(pool: &mut Pool, key: &[u8]) -> Option<Vec<u8>> {
+    get_values(pool, &Policy::default(), &[key.to_vec()]).remove(0)
+}
+
 /// A multi-get of `keys` (plain `get`): each key's value, `None` for a miss.
 pub fn get_values(pool: &mut Pool, policy: &Policy, keys: &[Vec<u8>]) -> Vec<Option<Vec<u8>>> {
     let mut values = vec![None; keys.len()];
@@ -423,4 +454,76 @@ pub fn shared_health() {
         let _ = std::fs::remove_dir(&dir);
         assert!(installed, "health table at {}", path.display());
     });
+}
+
+/// A fake server: on each of `replies.len()` connections, answers a version probe (what a
+/// failed server gets before it rejoins) with what `probe_reply` makes of the request when it
+/// recognises one, then the next request with the given bytes, and closes the connection.
+pub fn fake_server(
+    replies: Vec<Vec<u8>>,
+    probe_reply: fn(&[u8]) -> Option<Vec<u8>>,
+) -> (u16, std::thread::JoinHandle<()>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let thread = std::thread::spawn(move || {
+        for reply in replies {
+            let (mut conn, _) = listener.accept().unwrap();
+            let mut buf = [0u8; 1024];
+            let mut n = conn.read(&mut buf).unwrap_or(0);
+            if let Some(version) = probe_reply(&buf[..n]) {
+                let _ = conn.write_all(&version);
+                n = conn.read(&mut buf).unwrap_or(0);
+            }
+            if n > 0 {
+                let _ = conn.write_all(&reply);
+            }
+        }
+    });
+    (port, thread)
+}
+
+/// Runs `test` with a pool speaking `protocol` to a [`fake_server`] that serves `replies`
+/// (answering probes with `probe_reply`; the server's retry interval is `retry_interval`), then
+/// drops the pool and waits for the fake server to end; `test`'s result.
+pub fn with_fake_server<R>(
+    protocol: ProtocolKind,
+    replies: Vec<Vec<u8>>,
+    probe_reply: fn(&[u8]) -> Option<Vec<u8>>,
+    retry_interval: i64,
+    test: impl FnOnce(&mut Pool) -> R,
+) -> R {
+    let (port, fake) = fake_server(replies, probe_reply);
+    let mut pool = new_pool();
+    pool.protocol = protocol;
+    let config = loopback_config(port, Duration::from_secs(1), retry_interval);
+    pool.add_server(config, 1, true);
+    let result = test(&mut pool);
+    drop(pool);
+    fake.join().unwrap();
+    result
+}
+
+/// Serves `replies` from a [`fake_server`] to a pool speaking `protocol`, one plain get of
+/// `k` per reply. The retry interval is 0 and there is no failback flush, so each get after a
+/// failure probes the server first. Every get but the last must find nothing: returns the
+/// failure messages they caused, and what the last get found.
+pub fn get_through_replies(
+    protocol: ProtocolKind,
+    replies: Vec<Vec<u8>>,
+    probe_reply: fn(&[u8]) -> Option<Vec<u8>>,
+) -> (Vec<String>, Option<Vec<u8>>) {
+    let gets = replies.len();
+    let policy = Policy {
+        failback_flush: FailbackFlush::Never,
+        ..Policy::default()
+    };
+    let get = |pool: &mut Pool| get_values(pool, &policy, &[b"k".to_vec()]).remove(0);
+    with_fake_server(protocol, replies, probe_reply, 0, |pool| {
+        let mut messages = Vec::new();
+        for _ in 1..gets {
+            assert_eq!(get(pool), None);
+            messages.extend(failure_messages(&pool.take_events()));
+        }
+        (messages, get(pool))
+    })
 }

@@ -1,0 +1,112 @@
+//! What every protocol's reply reader keeps about one server's share of a batch: its requests,
+//! an outcome for each, the values found, and the bound on how many bytes of values it may
+//! buffer; and the loop that takes replies from what has arrived. The text, binary and meta
+//! readers differ only in how a reply is parsed and finds its request; this part they share.
+
+use crate::net::{NetError, ReadProgress, ReplyReader};
+use crate::pool::request::{is_get, Command, Hits, Outcome, Outcomes, Request};
+
+/// One server's requests and what has come of them so far, for a reader of its replies.
+pub(crate) struct ReaderCore<'b, 'a> {
+    /// The whole batch; this server's requests are `indexes`.
+    pub(crate) requests: &'b [Request<'a>],
+    /// This server's requests, in [`wire_order`](crate::pool::request::wire_order):
+    /// single-reply commands first, then the gets.
+    pub(crate) indexes: &'b [usize],
+    /// Outcome per entry of `indexes`.
+    pub(crate) outcomes: Outcomes,
+    /// Position of the first get in `indexes` (`indexes.len()` when there is none).
+    pub(crate) first_get: usize,
+    /// The values found so far.
+    pub(crate) hits: Hits,
+    /// Most bytes of values this exchange may buffer, all values together.
+    max_value_len: usize,
+}
+
+impl<'b, 'a> ReaderCore<'b, 'a> {
+    /// The state for the requests `indexes` of `requests`, each `Pending`, buffering at most
+    /// `max_value_len` bytes of values.
+    pub(crate) fn new(
+        requests: &'b [Request<'a>],
+        indexes: &'b [usize],
+        max_value_len: usize,
+    ) -> Self {
+        let first_get = indexes
+            .iter()
+            .position(|&i| is_get(&requests[i]))
+            .unwrap_or(indexes.len());
+        ReaderCore {
+            requests,
+            indexes,
+            outcomes: indexes.iter().map(|_| Outcome::Pending).collect(),
+            first_get,
+            hits: Hits::default(),
+            max_value_len,
+        }
+    }
+
+    /// The command of the request at `position` of `indexes`.
+    pub(crate) fn command(&self, position: usize) -> Command<'a> {
+        self.requests[self.indexes[position]].command
+    }
+
+    /// How many more bytes of values may be buffered: the bound within which the next reply
+    /// is parsed.
+    pub(crate) fn room(&self) -> usize {
+        self.max_value_len.saturating_sub(self.hits.data.len())
+    }
+
+    /// Before the gets' replies in `buf` are parsed: when `buf` starts with a value reply
+    /// (`header`), reserves room once for the values in it, which are shorter than `buf`.
+    pub(crate) fn reserve_values(&mut self, buf: &[u8], header: &[u8]) {
+        if buf.starts_with(header) {
+            self.hits.data.reserve(buf.len());
+        }
+    }
+
+    /// Records the value found for the get at `position` of `indexes`.
+    pub(crate) fn add_hit(&mut self, position: usize, flags: u32, cas: u64, data: &[u8]) {
+        let gets = self.indexes.len() - self.first_get;
+        self.hits
+            .add(self.indexes[position], flags, cas, data, gets);
+    }
+
+    /// The outcomes (parallel to `indexes`; unanswered ones stay `Pending`) and the hits.
+    pub(crate) fn finish(self) -> (Outcomes, Hits) {
+        (self.outcomes, self.hits)
+    }
+}
+
+/// How a protocol's reader takes its replies, one at a time; [`ReplyReader`] is the same loop
+/// over them for every protocol.
+pub trait TakeReply {
+    /// True once every expected reply has been taken.
+    fn is_done(&self) -> bool;
+
+    /// Called with all that has arrived, once per read, before any reply of it is taken.
+    fn start_read(&mut self, _buf: &[u8]) {}
+
+    /// Parses the reply at the front of `buf` and takes it in: the bytes it occupies, or `None`
+    /// while only part of it has arrived.
+    ///
+    /// # Errors
+    /// A reply that cannot be parsed, or does not answer what this reader waits for.
+    fn take_reply(&mut self, buf: &[u8]) -> Result<Option<usize>, NetError>;
+}
+
+impl<T: TakeReply> ReplyReader for T {
+    fn read(&mut self, buf: &[u8]) -> Result<ReadProgress, NetError> {
+        self.start_read(buf);
+        let mut consumed = 0;
+        while !self.is_done() {
+            match self.take_reply(&buf[consumed..])? {
+                Some(used) => consumed += used,
+                None => break,
+            }
+        }
+        Ok(ReadProgress {
+            consumed,
+            done: self.is_done(),
+        })
+    }
+}
