@@ -368,7 +368,7 @@ pub fn parse_reply_within(
     if let Some(header) = buf[..line_end - 2].strip_prefix(b"VALUE") {
         return parse_value(buf, header, line_end, max_value_len);
     }
-    parse_line(buf)
+    line_reply(buf, line_end)
 }
 
 /// Parses one reply line of a command that returns no values, like [`parse_reply`] except that
@@ -381,6 +381,12 @@ pub fn parse_line(buf: &[u8]) -> Result<Parse<Reply<'_>>, ProtocolError> {
     let Some(line_end) = find_line_end(buf)? else {
         return Ok(Parse::Incomplete);
     };
+    line_reply(buf, line_end)
+}
+
+/// The reply of the complete line that ends (CRLF included) at `line_end` of `buf`, found
+/// once by the caller.
+fn line_reply(buf: &[u8], line_end: usize) -> Result<Parse<Reply<'_>>, ProtocolError> {
     let line = &buf[..line_end - 2];
     if line.is_empty() {
         return Err(ProtocolError::MalformedResponse);
