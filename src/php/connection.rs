@@ -10,7 +10,8 @@ use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::OnceLock;
 
 use ext_php_rs::ffi::{zend_class_entry, zend_object, zend_resource, zend_string, zval, HashTable};
-use ext_php_rs::flags::{DataType, ZvalTypeFlags};
+use ext_php_rs::ffi::{IS_INDIRECT, IS_NULL, IS_RESOURCE, IS_UNDEF};
+use ext_php_rs::flags::ZvalTypeFlags;
 use ext_php_rs::types::{ZendObject, ZendStr, Zval};
 
 use crate::pool::Pool;
@@ -142,12 +143,19 @@ fn table_entry(
     let found = find(table);
     // SAFETY: NULL or a zval of the table, which lives as long as the object.
     let mut value = unsafe { found.cast::<Zval>().as_ref() }?;
-    if value.get_type() == DataType::Indirect {
+    if type_byte(value) == IS_INDIRECT {
         // SAFETY: an indirect slot points at the declared property's zval in the object.
         value = unsafe { value.value.zv.cast::<Zval>().as_ref() }?;
     }
     let value = value.dereference();
-    (!matches!(value.get_type(), DataType::Null | DataType::Undef)).then_some(value)
+    (!matches!(type_byte(value), IS_NULL | IS_UNDEF)).then_some(value)
+}
+
+/// The engine's type byte of `value` (`Z_TYPE`): compared directly, without the conversion to
+/// a `DataType` that `get_type()` makes on each of the lookups every call runs.
+fn type_byte(value: &Zval) -> u32 {
+    // SAFETY: every initialised zval has its type in the low byte of `u1`.
+    u32::from(unsafe { value.u1.v.type_ })
 }
 
 /// The pool behind `object`'s `connection` property.
@@ -159,7 +167,7 @@ pub fn lookup(object: &ZendObject) -> Connection {
     let Some(value) = found else {
         return Connection::Missing;
     };
-    if value.get_type() != DataType::Resource {
+    if type_byte(value) != IS_RESOURCE {
         return Connection::Invalid;
     }
     // SAFETY: a resource zval holds a valid zend_resource pointer.
