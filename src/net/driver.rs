@@ -67,7 +67,7 @@ impl<'a> Job<'a> {
         connect_timeout: Duration,
         io_timeout: Duration,
     ) -> Self {
-        // Both are set again by `run`: one clock reading fills them until then.
+        // Both are set again by `run`, which starts every job from the first job's reading.
         let now = Instant::now();
         Job {
             conn,
@@ -103,8 +103,9 @@ impl<'a> Job<'a> {
 pub fn run(jobs: &mut [Job<'_>]) {
     // Before the first poll, push out what can be sent right away: on an established
     // connection the request usually leaves in this first send. A kept connection must have
-    // nothing to read first (see `Connection::check_idle`).
-    let start = Instant::now();
+    // nothing to read first (see `Connection::check_idle`). The jobs were made just before:
+    // the clock reading of the first (see `Job::new`) is the start, not a reading of its own.
+    let start = jobs.first().map_or_else(Instant::now, |job| job.began);
     for job in jobs.iter_mut() {
         job.began = start;
         if job.conn.was_used() {
