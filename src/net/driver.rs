@@ -122,11 +122,16 @@ pub fn run(jobs: &mut [Job<'_>]) {
     // wait is at most the I/O timeout and ends at the job's last deadline.
     if let [job] = jobs {
         if job.result.is_none() && job.conn.can_wait_in_recv() && job.conn.write_done() {
-            // The first wait starts from the start's reading; later ones read the clock.
-            let mut reading = Some(start);
+            // The first wait begins at the start, when the whole I/O timeout is left (the last
+            // deadline is at least one I/O timeout after it); later ones read the clock.
+            let mut first = true;
             while job.result.is_none() {
-                let now = reading.take().unwrap_or_else(Instant::now);
-                let left = job.last_deadline().saturating_duration_since(now);
+                let left = if std::mem::take(&mut first) {
+                    job.io_timeout
+                } else {
+                    job.last_deadline()
+                        .saturating_duration_since(Instant::now())
+                };
                 let received = if left.is_zero() {
                     Ok(0)
                 } else {
