@@ -17,15 +17,23 @@ const REPLACEMENT: u8 = b'_';
 /// returns `prefix` followed by `key`, truncated silently to [`MAX_KEY_LEN`] bytes, with every
 /// byte <= 0x20 replaced by `b'_'`. DEL and bytes >= 0x80 are kept.
 pub fn prepare(prefix: &[u8], key: &[u8]) -> Option<PreparedKey> {
-    let (prefix, key) = truncated(prefix, key)?;
-    let mut prepared = PreparedKey {
-        bytes: [0; MAX_KEY_LEN],
-        len: prefix.len() + key.len(),
+    let mut prepared = PreparedKey::empty();
+    prepare_in_place(&mut prepared, prefix, key).then_some(prepared)
+}
+
+/// [`prepare`] into `out`, where the caller keeps it: a single-key call builds its key once
+/// instead of moving its 250 bytes from frame to frame. False, leaving `out` empty, when `key`
+/// is empty.
+pub fn prepare_in_place(out: &mut PreparedKey, prefix: &[u8], key: &[u8]) -> bool {
+    out.len = 0;
+    let Some((prefix, key)) = truncated(prefix, key) else {
+        return false;
     };
-    prepared.bytes[..prefix.len()].copy_from_slice(prefix);
-    prepared.bytes[prefix.len()..prepared.len].copy_from_slice(key);
-    sanitise(&mut prepared.bytes[..prepared.len]);
-    Some(prepared)
+    out.len = prefix.len() + key.len();
+    out.bytes[..prefix.len()].copy_from_slice(prefix);
+    out.bytes[prefix.len()..out.len].copy_from_slice(key);
+    sanitise(&mut out.bytes[..out.len]);
+    true
 }
 
 /// One prepared key, held inline (it is never longer than [`MAX_KEY_LEN`]): a single-key call
@@ -34,6 +42,16 @@ pub fn prepare(prefix: &[u8], key: &[u8]) -> Option<PreparedKey> {
 pub struct PreparedKey {
     bytes: [u8; MAX_KEY_LEN],
     len: usize,
+}
+
+impl PreparedKey {
+    /// An empty key, for [`prepare_in_place`] to fill.
+    pub fn empty() -> Self {
+        PreparedKey {
+            bytes: [0; MAX_KEY_LEN],
+            len: 0,
+        }
+    }
 }
 
 impl std::ops::Deref for PreparedKey {

@@ -16,14 +16,15 @@ use crate::php::pool_object::{policy, PoolObject};
 use crate::php::prefix;
 use crate::pool::{all_answered, Command, Hits, Outcome, Request, Store, StoreOp, WriteBatch};
 
-/// A key argument prepared for the wire, or the C extension's `Invalid key` warning.
-fn prepared_key(zval: &Zval) -> Result<Option<PreparedKey>, ArgError> {
+/// Prepares a key argument for the wire into `out` (false: the C extension's `Invalid key`
+/// warning was given).
+fn prepared_key(zval: &Zval, out: &mut PreparedKey) -> Result<bool, ArgError> {
     let raw = args::key_bytes(zval)?;
-    let prepared = prefix::prepare(&raw);
-    if prepared.is_none() {
+    let valid = prefix::prepare_in_place(out, &raw);
+    if !valid {
         errors::warning("Invalid key");
     }
-    Ok(prepared)
+    Ok(valid)
 }
 
 /// Appends a key argument, prepared for the wire, to `keys`, or gives the C extension's
@@ -74,9 +75,10 @@ pub fn store(
         let Some(value) = value else {
             return Err(args::wrong_parameter_count());
         };
-        let Some(prepared) = prepared_key(key)? else {
+        let mut prepared = PreparedKey::empty();
+        if !prepared_key(key, &mut prepared)? {
             return Ok(convert::bool_zval(false));
-        };
+        }
         // The encoded bytes borrow from the value (or the encoder's buffer): sent from there.
         let stored = convert::with_encoded(value, user_flags, compression, |flags, data| {
             stores.run(&[(&prepared, flags, data)])
@@ -184,9 +186,10 @@ pub fn get(
         drop(requests);
         return get_many_result(&keys, &hits, flags, cas);
     }
-    let Some(prepared) = prepared_key(key)? else {
+    let mut prepared = PreparedKey::empty();
+    if !prepared_key(key, &mut prepared)? {
         return Ok(convert::bool_zval(false));
-    };
+    }
     let mut requests = [Request::for_key(&prepared, Command::Get { with_cas })];
     let hits = execute(object, &pool, &mut requests)?;
     let Some(hit) = hits.hits.first() else {

@@ -31,6 +31,11 @@ pub fn prepare(raw: &[u8]) -> Option<PreparedKey> {
     KEY_PREFIX.with(|prefix| key::prepare(&prefix.borrow(), raw))
 }
 
+/// [`prepare`] into `out`, where the caller keeps it (false: invalid key).
+pub fn prepare_in_place(out: &mut PreparedKey, raw: &[u8]) -> bool {
+    KEY_PREFIX.with(|prefix| key::prepare_in_place(out, &prefix.borrow(), raw))
+}
+
 /// Appends a user key, prepared with the current key prefix, to `keys` (false: invalid key).
 pub fn push(keys: &mut KeyList, raw: &[u8]) -> bool {
     KEY_PREFIX.with(|prefix| keys.push(&prefix.borrow(), raw))
