@@ -259,41 +259,42 @@ pub fn delete(object: PoolObject<'_>, key: &Zval) -> OpResult {
     let Some(pool) = object.usable_pool() else {
         return Ok(convert::bool_zval(false));
     };
-    let keys = collect_keys(key)?;
-    let Some(keys) = keys else {
-        return Ok(convert::bool_zval(false));
-    };
-    if keys.is_empty() {
-        return Ok(convert::bool_zval(false));
-    }
-    let mut batch = WriteBatch::with_capacity(keys.len());
-    {
-        let pool_ref = pool.borrow();
-        let policy = policy();
-        for k in keys.iter() {
-            batch.push(&pool_ref, k, Command::Delete, &policy);
+    let deleted = with_keys(key, |keys| {
+        if keys.is_empty() {
+            return Ok(false);
         }
-    }
-    execute(object, &pool, &mut batch.requests)?;
-    Ok(convert::bool_zval(all_answered(&batch.requests, |o| {
-        *o == Outcome::Done
-    })))
+        let mut batch = WriteBatch::with_capacity(keys.len());
+        {
+            let pool_ref = pool.borrow();
+            let policy = policy();
+            for k in keys {
+                batch.push(&pool_ref, k, Command::Delete, &policy);
+            }
+        }
+        execute(object, &pool, &mut batch.requests)?;
+        Ok(all_answered(&batch.requests, |o| *o == Outcome::Done))
+    })?;
+    Ok(convert::bool_zval(deleted.transpose()?.unwrap_or(false)))
 }
 
-/// The prepared keys of a key argument: `None` for an invalid single key (warned), the valid
-/// entries of an array (invalid ones warned and skipped).
-fn collect_keys(key: &Zval) -> Result<Option<KeyList>, ArgError> {
+/// Runs `run` on the prepared keys of a key argument: a single key is built in place (no
+/// allocation), an array gives its valid entries (invalid ones warned and skipped). `None`
+/// for an invalid single key (warned).
+fn with_keys<R>(key: &Zval, run: impl FnOnce(&[&[u8]]) -> R) -> Result<Option<R>, ArgError> {
     let key = key.dereference();
     if let Some(array) = key.array() {
         let mut keys = KeyList::with_capacity(array.len());
         for (_, item) in array::entries(array) {
             push_key(&mut keys, item)?;
         }
-        return Ok(Some(keys));
+        let keys: Vec<&[u8]> = keys.iter().collect();
+        return Ok(Some(run(&keys)));
     }
-    let mut keys = KeyList::with_capacity(1);
-    push_key(&mut keys, key)?;
-    Ok((!keys.is_empty()).then_some(keys))
+    let mut prepared = PreparedKey::empty();
+    if !prepared_key(key, &mut prepared)? {
+        return Ok(None);
+    }
+    Ok(Some(run(&[&prepared])))
 }
 
 /// `increment`/`decrement` by `delta` (negative to decrement): the new value (saturated to
@@ -313,39 +314,39 @@ pub fn counter(
         return Ok(convert::bool_zval(false));
     };
     let is_array = key.dereference().array().is_some();
-    let Some(keys) = collect_keys(key)? else {
-        return Ok(convert::bool_zval(false));
-    };
-    let mut batch = WriteBatch::with_capacity(keys.len());
-    {
-        let pool_ref = pool.borrow();
-        let policy = policy();
-        for k in keys.iter() {
-            batch.push(&pool_ref, k, Command::Counter { delta, initial }, &policy);
-        }
-    }
-    execute(object, &pool, &mut batch.requests)?;
-    // Per key: the new value (saturated to PHP_INT_MAX), `false` for a miss or error reply; a
-    // key whose servers never answered is left out of an array result.
-    let results = batch.counters();
-    let value = |n: u64| convert::long_zval(i64::try_from(n).unwrap_or(i64::MAX));
-    if !is_array {
-        return Ok(match results.first() {
-            Some(&Some(Some(n))) => value(n),
-            _ => convert::bool_zval(false),
-        });
-    }
-    let mut table = ZendHashTable::new();
-    for (k, result) in keys.iter().zip(results) {
-        match result {
-            Some(Some(n)) => convert::insert(&mut table, k, value(n)),
-            Some(None) => {
-                let mut missing = k.to_vec();
-                missing.push(0);
-                convert::insert(&mut table, &missing, convert::bool_zval(false));
+    let result = with_keys(key, |keys| {
+        let mut batch = WriteBatch::with_capacity(keys.len());
+        {
+            let pool_ref = pool.borrow();
+            let policy = policy();
+            for k in keys {
+                batch.push(&pool_ref, k, Command::Counter { delta, initial }, &policy);
             }
-            None => {}
         }
-    }
-    Ok(convert::array_zval(table))
+        execute(object, &pool, &mut batch.requests)?;
+        // Per key: the new value (saturated to PHP_INT_MAX), `false` for a miss or error
+        // reply; a key whose servers never answered is left out of an array result.
+        let results = batch.counters();
+        let value = |n: u64| convert::long_zval(i64::try_from(n).unwrap_or(i64::MAX));
+        if !is_array {
+            return Ok(match results.first() {
+                Some(&Some(Some(n))) => value(n),
+                _ => convert::bool_zval(false),
+            });
+        }
+        let mut table = ZendHashTable::new();
+        for (k, result) in keys.iter().zip(results) {
+            match result {
+                Some(Some(n)) => convert::insert(&mut table, k, value(n)),
+                Some(None) => {
+                    let mut missing = k.to_vec();
+                    missing.push(0);
+                    convert::insert(&mut table, &missing, convert::bool_zval(false));
+                }
+                None => {}
+            }
+        }
+        Ok(convert::array_zval(table))
+    })?;
+    result.unwrap_or_else(|| Ok(convert::bool_zval(false)))
 }
