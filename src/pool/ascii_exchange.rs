@@ -59,6 +59,7 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
     /// A reader for the requests `indexes` of `requests`, in
     /// [`wire_order`](crate::pool::request::wire_order), that refuses values beyond
     /// `max_value_len` bytes in all ([`ProtocolError::ValueTooLarge`]).
+    #[inline]
     pub fn new(requests: &'b [Request<'a>], indexes: &'b [usize], max_value_len: usize) -> Self {
         AsciiReader {
             core: ReaderCore::new(requests, indexes, max_value_len),
@@ -69,6 +70,7 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
     }
 
     /// The outcomes (parallel to `indexes`; unanswered ones stay `Pending`) and the hits.
+    #[inline]
     pub fn finish(self) -> (Outcomes, Hits) {
         self.core.finish()
     }

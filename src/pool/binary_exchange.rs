@@ -117,6 +117,7 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
     /// A reader for the requests `indexes` of `requests`, encoded by [`encode_binary`] with
     /// authentication when `authenticating`, that refuses values beyond `max_value_len` bytes
     /// in all ([`ProtocolError::ValueTooLarge`]).
+    #[inline]
     pub fn new(
         requests: &'b [Request<'a>],
         indexes: &'b [usize],
@@ -141,6 +142,7 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
     }
 
     /// The outcomes (parallel to `indexes`; unanswered ones stay `Pending`) and the hits.
+    #[inline]
     pub fn finish(self) -> (Outcomes, Hits) {
         self.core.finish()
     }

@@ -40,6 +40,7 @@ pub enum Exchange<'b, 'a> {
 impl<'b, 'a> Exchange<'b, 'a> {
     /// The reader for what [`encode`] wrote with the same arguments (`authenticating` when an
     /// `auth` was given), buffering at most `max_value_len` bytes of values.
+    #[inline(always)]
     pub fn new(
         protocol: ProtocolKind,
         requests: &'b [Request<'a>],
@@ -62,6 +63,7 @@ impl<'b, 'a> Exchange<'b, 'a> {
     }
 
     /// The outcomes (parallel to `indexes`; unanswered ones stay `Pending`) and the hits.
+    #[inline]
     pub fn finish(self) -> (Outcomes, Hits) {
         match self {
             Exchange::Ascii(reader) => reader.finish(),

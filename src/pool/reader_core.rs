@@ -26,6 +26,7 @@ pub(crate) struct ReaderCore<'b, 'a> {
 impl<'b, 'a> ReaderCore<'b, 'a> {
     /// The state for the requests `indexes` of `requests`, each `Pending`, buffering at most
     /// `max_value_len` bytes of values.
+    #[inline]
     pub(crate) fn new(
         requests: &'b [Request<'a>],
         indexes: &'b [usize],
@@ -35,10 +36,16 @@ impl<'b, 'a> ReaderCore<'b, 'a> {
             .iter()
             .position(|&i| is_get(&requests[i]))
             .unwrap_or(indexes.len());
+        // One or two requests (a single-key call) fill the inline room as it is.
+        let outcomes = if indexes.len() <= 2 {
+            Outcomes::from_buf_and_len([Outcome::Pending, Outcome::Pending], indexes.len())
+        } else {
+            Outcomes::from_elem(Outcome::Pending, indexes.len())
+        };
         ReaderCore {
             requests,
             indexes,
-            outcomes: indexes.iter().map(|_| Outcome::Pending).collect(),
+            outcomes,
             first_get,
             hits: Hits::default(),
             max_value_len,
@@ -72,6 +79,7 @@ impl<'b, 'a> ReaderCore<'b, 'a> {
     }
 
     /// The outcomes (parallel to `indexes`; unanswered ones stay `Pending`) and the hits.
+    #[inline]
     pub(crate) fn finish(self) -> (Outcomes, Hits) {
         (self.outcomes, self.hits)
     }

@@ -311,15 +311,27 @@ impl Pool {
         for request in requests.iter_mut() {
             self.assign(request, policy, &mut call);
         }
-        let mut groups = PerServer::new();
-        loop {
-            self.group_pending(requests, &mut groups);
-            if groups.is_empty() {
-                break;
+        if requests.len() == 1 {
+            // One request (every single-key call): its one-server rounds without the grouping.
+            while let Some(index) = self.pending_server(&mut requests[0]) {
+                self.run_server_round(requests, index, &[0], policy, now, &mut call);
             }
-            self.run_round(requests, &groups, policy, now, &mut call);
+        } else {
+            let mut groups = PerServer::new();
+            loop {
+                self.group_pending(requests, &mut groups);
+                if groups.is_empty() {
+                    break;
+                }
+                self.run_round(requests, &groups, policy, now, &mut call);
+            }
         }
-        self.give_back_unasked_wins(requests, policy);
+        if requests
+            .iter()
+            .any(|r| matches!(r.outcome, Outcome::UnaskedWin { .. }))
+        {
+            self.give_back_unasked_wins(requests, policy);
+        }
         call.hits
     }
 
@@ -391,23 +403,33 @@ impl Pool {
         request.outcome = Outcome::Failed;
     }
 
-    /// Pending requests grouped by server into `groups` (servers shared between pool slots
-    /// count once); requests for an unusable server fail here without network traffic.
+    /// The server (canonical: servers shared between pool slots count once) a pending request
+    /// goes to in the next round; `None` if it is not pending, or if it has no server or an
+    /// unusable one, when it fails here without network traffic.
+    fn pending_server(&self, request: &mut Request<'_>) -> Option<usize> {
+        if !matches!(request.outcome, Outcome::Pending) {
+            return None;
+        }
+        let Some(index) = request.server else {
+            request.outcome = Outcome::Failed;
+            return None;
+        };
+        let index = self.canonical_index(index);
+        if !matches!(request.target, Target::Probe(_)) && !self.is_usable(index) {
+            request.outcome = Outcome::Failed;
+            return None;
+        }
+        Some(index)
+    }
+
+    /// Pending requests grouped by server into `groups` (see
+    /// [`pending_server`](Self::pending_server)), each in wire order.
     fn group_pending(&self, requests: &mut [Request<'_>], groups: &mut PerServer<Group>) {
         groups.clear();
         for (i, request) in requests.iter_mut().enumerate() {
-            if !matches!(request.outcome, Outcome::Pending) {
-                continue;
-            }
-            let Some(index) = request.server else {
-                request.outcome = Outcome::Failed;
+            let Some(index) = self.pending_server(request) else {
                 continue;
             };
-            let index = self.canonical_index(index);
-            if !matches!(request.target, Target::Probe(_)) && !self.is_usable(index) {
-                request.outcome = Outcome::Failed;
-                continue;
-            }
             match groups.iter_mut().find(|(s, _)| *s == index) {
                 Some((_, members)) => members.push(i),
                 None => groups.push((index, smallvec::smallvec![i])),
@@ -531,6 +553,7 @@ impl Pool {
     /// Opens (or takes) the connection of a round's server and queues its requests `members`;
     /// a connect that fails outright is the round's result before any job runs. A new
     /// connection of a server with credentials authenticates first (binary only).
+    #[inline(always)]
     fn open_round<'s, 'b, 'a>(
         &self,
         mut server: RefMut<'s, Server>,
@@ -591,7 +614,7 @@ impl Pool {
     fn settle(
         &mut self,
         round: ServerRound<'_>,
-        (outcomes, server_hits): (Outcomes, Hits),
+        (mut outcomes, server_hits): (Outcomes, Hits),
         requests: &mut [Request<'_>],
         index: usize,
         members: &[usize],
@@ -612,17 +635,20 @@ impl Pool {
         // may have handed any reply to the wrong request: nothing read from it is used.
         let trusted = !matches!(&result, Some(Err(e)) if e.is_out_of_step());
         let mut error_reply = false;
-        for (&member, outcome) in members.iter().zip(outcomes).filter(|_| trusted) {
-            if let Outcome::ErrorReply { message, code } = &outcome {
-                error_reply = true;
-                self.events
-                    .push(Event::ErrorReply(server_event(&server, message, *code)));
-            }
-            if !matches!(outcome, Outcome::Pending) {
-                requests[member].outcome = outcome;
-            }
-        }
         if trusted {
+            for (&member, outcome) in members.iter().zip(outcomes.iter_mut()) {
+                match outcome {
+                    Outcome::Pending => continue,
+                    Outcome::ErrorReply { message, code } => {
+                        error_reply = true;
+                        self.events
+                            .push(Event::ErrorReply(server_event(&server, message, *code)));
+                    }
+                    _ => {}
+                }
+                // The request's outcome is pending: the two trade places.
+                std::mem::swap(&mut requests[member].outcome, outcome);
+            }
             append_hits(&mut call.hits, server_hits);
         }
         match result {

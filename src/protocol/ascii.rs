@@ -422,6 +422,14 @@ const KEYWORDS: [(&[u8], Reply<'static>); 8] = [
 /// Classifies a complete, non-empty line (a `VALUE` line, which has no keyword here, is
 /// [`Reply::Unexpected`]).
 fn classify(line: &[u8]) -> Reply<'_> {
+    // What memcached sends, matched whole at once; anything else by prefix below.
+    match line {
+        b"END" => return Reply::End,
+        b"STORED" => return Reply::Stored,
+        b"DELETED" => return Reply::Deleted,
+        b"NOT_FOUND" => return Reply::NotFound,
+        _ => {}
+    }
     if let Some(&(_, reply)) = KEYWORDS.iter().find(|(kw, _)| line.starts_with(kw)) {
         return reply;
     }
