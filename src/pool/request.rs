@@ -266,8 +266,9 @@ pub struct Hit {
 pub struct Hits {
     /// Values, back to back.
     pub data: Vec<u8>,
-    /// One entry per value found.
-    pub hits: Vec<Hit>,
+    /// One entry per value found: inline for the one value of a single-key get, so such a
+    /// call allocates for its value's bytes only.
+    pub hits: SmallVec<[Hit; 1]>,
 }
 
 impl Hits {

@@ -484,9 +484,9 @@ impl Pool {
         let mut rounds: PerServer<ServerRound<'_>> = PerServer::new();
         let mut readers: PerServer<Exchange<'_, '_>> = PerServer::new();
         for (handle, (_, members)) in handles.iter().zip(groups) {
-            let (round, reader) = self.open_round(handle.borrow_mut(), requests, members, policy);
+            let round = self.open_round(handle.borrow_mut(), requests, members);
+            readers.push(self.reader(&round, requests, members, policy));
             rounds.push(round);
-            readers.push(reader);
         }
         {
             let mut jobs: PerServer<Job<'_>> = PerServer::new();
@@ -536,8 +536,8 @@ impl Pool {
         call: &mut CallState,
     ) {
         let handle = self.servers[index].clone();
-        let (mut round, mut reader) =
-            self.open_round(handle.borrow_mut(), requests, members, policy);
+        let mut round = self.open_round(handle.borrow_mut(), requests, members);
+        let mut reader = self.reader(&round, requests, members, policy);
         if round.result.is_none() {
             let mut jobs = [self.job(&mut round, &mut reader)];
             net::run(&mut jobs);
@@ -553,14 +553,12 @@ impl Pool {
     /// Opens (or takes) the connection of a round's server and queues its requests `members`;
     /// a connect that fails outright is the round's result before any job runs. A new
     /// connection of a server with credentials authenticates first (binary only).
-    #[inline(always)]
-    fn open_round<'s, 'b, 'a>(
+    fn open_round<'s>(
         &self,
         mut server: RefMut<'s, Server>,
-        requests: &'b [Request<'a>],
-        members: &'b [usize],
-        policy: &Policy,
-    ) -> (ServerRound<'s>, Exchange<'b, 'a>) {
+        requests: &[Request<'_>],
+        members: &[usize],
+    ) -> ServerRound<'s> {
         let auth = match self.protocol {
             ProtocolKind::Binary => server.pending_auth().cloned(),
             ProtocolKind::Ascii | ProtocolKind::Meta => None,
@@ -578,20 +576,31 @@ impl Pool {
             }
             Err(e) => (false, Some(Err(e))),
         };
-        let reader = Exchange::new(
-            self.protocol,
-            requests,
-            members,
-            authenticating,
-            policy.max_value_len,
-        );
-        let round = ServerRound {
+        ServerRound {
             server,
             authenticating,
             result,
             reused: false,
-        };
-        (round, reader)
+        }
+    }
+
+    /// The reader of the replies to what [`open_round`](Self::open_round) queued, built where
+    /// the caller keeps it.
+    #[inline(always)]
+    fn reader<'b, 'a>(
+        &self,
+        round: &ServerRound<'_>,
+        requests: &'b [Request<'a>],
+        members: &'b [usize],
+        policy: &Policy,
+    ) -> Exchange<'b, 'a> {
+        Exchange::new(
+            self.protocol,
+            requests,
+            members,
+            round.authenticating,
+            policy.max_value_len,
+        )
     }
 
     /// The network job of a round whose connection is open, with the server's timeouts.
