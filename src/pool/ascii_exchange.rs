@@ -59,7 +59,7 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
     /// A reader for the requests `indexes` of `requests`, in
     /// [`wire_order`](crate::pool::request::wire_order), that refuses values beyond
     /// `max_value_len` bytes in all ([`ProtocolError::ValueTooLarge`]).
-    #[inline]
+    #[inline(always)]
     pub fn new(requests: &'b [Request<'a>], indexes: &'b [usize], max_value_len: usize) -> Self {
         AsciiReader {
             core: ReaderCore::new(requests, indexes, max_value_len),

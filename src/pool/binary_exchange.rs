@@ -117,7 +117,7 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
     /// A reader for the requests `indexes` of `requests`, encoded by [`encode_binary`] with
     /// authentication when `authenticating`, that refuses values beyond `max_value_len` bytes
     /// in all ([`ProtocolError::ValueTooLarge`]).
-    #[inline]
+    #[inline(always)]
     pub fn new(
         requests: &'b [Request<'a>],
         indexes: &'b [usize],

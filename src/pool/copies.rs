@@ -72,9 +72,9 @@ impl<'a> WriteBatch<'a> {
 
     /// Each entry's counter across its copies, as the C extension merges them: the last new
     /// value a copy returned; `Some(None)` when copies answered but none with a value (a miss,
-    /// an error reply); `None` when every copy's server failed.
-    pub fn counters(&self) -> Vec<Option<Option<u64>>> {
-        let mut results: Vec<Option<Option<u64>>> = vec![None; self.len];
+    /// an error reply); `None` when every copy's server failed. Inline for a single key.
+    pub fn counters(&self) -> SmallVec<[Option<Option<u64>>; 1]> {
+        let mut results: SmallVec<[Option<Option<u64>>; 1]> = smallvec::smallvec![None; self.len];
         for (index, request) in self.requests.iter().enumerate() {
             let entry = self.entry_of(index);
             match request.outcome {
@@ -234,7 +234,7 @@ mod tests {
             &[Outcome::Failed, Outcome::Failed],
         ]);
         assert_eq!(
-            batch.counters(),
+            batch.counters().as_slice(),
             [
                 Some(Some(5)),
                 Some(Some(3)),

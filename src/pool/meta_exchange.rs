@@ -79,7 +79,7 @@ impl<'b, 'a> MetaReader<'b, 'a> {
     /// [`wire_order`](crate::pool::request::wire_order), that refuses values beyond
     /// `max_value_len` bytes in all ([`ProtocolError::ValueTooLarge`]) at their `VA` line; a
     /// counter's new value must fit in what is left too.
-    #[inline]
+    #[inline(always)]
     pub fn new(requests: &'b [Request<'a>], indexes: &'b [usize], max_value_len: usize) -> Self {
         MetaReader {
             core: ReaderCore::new(requests, indexes, max_value_len),

@@ -26,7 +26,7 @@ pub(crate) struct ReaderCore<'b, 'a> {
 impl<'b, 'a> ReaderCore<'b, 'a> {
     /// The state for the requests `indexes` of `requests`, each `Pending`, buffering at most
     /// `max_value_len` bytes of values.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn new(
         requests: &'b [Request<'a>],
         indexes: &'b [usize],

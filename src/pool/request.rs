@@ -238,7 +238,7 @@ impl<'a> Request<'a> {
 pub fn all_answered(requests: &[Request<'_>], done: impl Fn(&Outcome) -> bool) -> bool {
     let mut answered = requests
         .iter()
-        .filter(|r| r.outcome != Outcome::Failed)
+        .filter(|r| !matches!(r.outcome, Outcome::Failed))
         .peekable();
     answered.peek().is_some() && answered.all(|r| done(&r.outcome))
 }

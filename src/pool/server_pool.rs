@@ -637,9 +637,6 @@ impl Pool {
             result,
             reused,
         } = round;
-        let had_reply = server
-            .existing_connection()
-            .is_some_and(|conn| conn.has_reply_bytes());
         // A stream that went out of step (unparsable, unexpected or unasked-for replies)
         // may have handed any reply to the wrong request: nothing read from it is used.
         let trusted = !matches!(&result, Some(Err(e)) if e.is_out_of_step());
@@ -693,6 +690,9 @@ impl Pool {
                 // A socket kept from an earlier exchange that turns out closed before any
                 // reply byte was closed by the server meanwhile (restart, idle timeout):
                 // reconnect and resend once, silently.
+                let had_reply = server
+                    .existing_connection()
+                    .is_some_and(|conn| conn.has_reply_bytes());
                 if reused
                     && !had_reply
                     && e.is_closed_socket()
@@ -910,6 +910,9 @@ fn fail_pending(requests: &mut [Request<'_>], members: &[usize]) {
 }
 
 fn append_hits(into: &mut Hits, from: Hits) {
+    if from.hits.is_empty() {
+        return;
+    }
     if into.hits.is_empty() {
         *into = from;
         return;
