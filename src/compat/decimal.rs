@@ -17,6 +17,11 @@ pub fn digits(mut n: u64, buffer: &mut [u8; 20]) -> &[u8] {
 
 /// Appends `n` in decimal.
 pub fn push_unsigned(out: &mut Vec<u8>, n: u64) {
+    // One digit (the flags and expiry of most stores): no division.
+    if n < 10 {
+        out.push(b'0' + n as u8);
+        return;
+    }
     out.extend_from_slice(digits(n, &mut [0; 20]));
 }
 
