@@ -394,19 +394,20 @@ fn line_reply(buf: &[u8], line_end: usize) -> Result<Parse<Reply<'_>>, ProtocolE
     Ok(Parse::Done(classify(line), line_end))
 }
 
-/// How far [`find_line_end`] looks for the end of a line byte by byte before it hands the
-/// search to `memchr`, which costs more to start than it saves on a short line.
+/// The longest buffer [`find_line_end`] looks through byte by byte rather than with `memchr`,
+/// which costs more to start than it saves on a short one.
 const SHORT_LINE: usize = 16;
 
 /// Returns the length of the first line including its CRLF, `None` if the line is not complete
 /// yet, or an error if it can no longer become a valid line.
 pub(super) fn find_line_end(buf: &[u8]) -> Result<Option<usize>, ProtocolError> {
     let window = &buf[..buf.len().min(MAX_LINE_LEN)];
-    // Most reply lines are a few bytes: looked for by hand, the rest by `memchr`.
-    let short = &window[..window.len().min(SHORT_LINE)];
-    let lf = match short.iter().position(|&b| b == b'\n') {
-        Some(lf) => Some(lf),
-        None => memchr::memchr(b'\n', &window[short.len()..]).map(|lf| lf + short.len()),
+    // The last line of a reply (or the only one) is usually a few bytes: looked through by
+    // hand; anything longer by `memchr`.
+    let lf = if window.len() <= SHORT_LINE {
+        window.iter().position(|&b| b == b'\n')
+    } else {
+        memchr::memchr(b'\n', window)
     };
     match lf {
         Some(lf) if lf > 0 && window[lf - 1] == b'\r' => Ok(Some(lf + 1)),
