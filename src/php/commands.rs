@@ -160,7 +160,9 @@ impl Stores<'_> {
             }
         }
         execute(self.object, self.pool, &mut batch.requests, &policy)?;
-        Ok(all_answered(&batch.requests, |o| *o == Outcome::Done))
+        Ok(all_answered(&batch.requests, |o| {
+            matches!(o, Outcome::Done)
+        }))
     }
 }
 
@@ -276,7 +278,9 @@ pub fn delete(object: PoolObject<'_>, key: &Zval) -> OpResult {
             }
         }
         execute(object, &pool, &mut batch.requests, &policy)?;
-        Ok(all_answered(&batch.requests, |o| *o == Outcome::Done))
+        Ok(all_answered(&batch.requests, |o| {
+            matches!(o, Outcome::Done)
+        }))
     })?;
     Ok(convert::bool_zval(deleted.transpose()?.unwrap_or(false)))
 }

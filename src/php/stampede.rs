@@ -134,6 +134,6 @@ pub fn invalidate(object: PoolObject<'_>, key: &[u8]) -> OpResult {
     batch.push(&pool.borrow(), &prepared, command, &policy);
     execute(object, &pool, &mut batch.requests, &policy)?;
     Ok(convert::bool_zval(all_answered(&batch.requests, |o| {
-        *o == Outcome::Done
+        matches!(o, Outcome::Done)
     })))
 }
