@@ -5,6 +5,8 @@
 //! C extension never rejects a key for its content: it prefixes, silently truncates and
 //! sanitises it. Doing exactly the same keeps keys shared with C-extension workers.
 
+use std::mem::MaybeUninit;
+
 /// Longest key memcached accepts; longer prepared keys are truncated silently.
 pub const MAX_KEY_LEN: usize = 250;
 
@@ -29,18 +31,23 @@ pub fn prepare_in_place(out: &mut PreparedKey, prefix: &[u8], key: &[u8]) -> boo
     let Some((prefix, key)) = truncated(prefix, key) else {
         return false;
     };
-    out.len = prefix.len() + key.len();
-    out.bytes[..prefix.len()].copy_from_slice(prefix);
-    out.bytes[prefix.len()..out.len].copy_from_slice(key);
-    sanitise(&mut out.bytes[..out.len]);
+    let len = prefix.len() + key.len();
+    if !prefix.is_empty() {
+        out.bytes[..prefix.len()].write_copy_of_slice(prefix);
+    }
+    out.bytes[prefix.len()..len].write_copy_of_slice(key);
+    out.len = len;
+    sanitise(out.bytes_mut());
     true
 }
 
 /// One prepared key, held inline (it is never longer than [`MAX_KEY_LEN`]): a single-key call
-/// prepares its key without allocating. Derefs to its bytes.
+/// prepares its key without allocating, and without clearing the bytes it does not use.
+/// Derefs to its bytes.
 #[derive(Clone)]
 pub struct PreparedKey {
-    bytes: [u8; MAX_KEY_LEN],
+    /// The key in the first `len` bytes (written); the others are never read.
+    bytes: [MaybeUninit<u8>; MAX_KEY_LEN],
     len: usize,
 }
 
@@ -48,9 +55,15 @@ impl PreparedKey {
     /// An empty key, for [`prepare_in_place`] to fill.
     pub fn empty() -> Self {
         PreparedKey {
-            bytes: [0; MAX_KEY_LEN],
+            bytes: [const { MaybeUninit::uninit() }; MAX_KEY_LEN],
             len: 0,
         }
+    }
+
+    /// The key's bytes, to sanitise in place.
+    fn bytes_mut(&mut self) -> &mut [u8] {
+        // SAFETY: the first `len` bytes were written (see the field).
+        unsafe { self.bytes[..self.len].assume_init_mut() }
     }
 }
 
@@ -58,7 +71,8 @@ impl std::ops::Deref for PreparedKey {
     type Target = [u8];
 
     fn deref(&self) -> &[u8] {
-        &self.bytes[..self.len]
+        // SAFETY: the first `len` bytes were written (see the field).
+        unsafe { self.bytes[..self.len].assume_init_ref() }
     }
 }
 
@@ -86,11 +100,36 @@ fn truncated<'p, 'k>(prefix: &'p [u8], key: &'k [u8]) -> Option<(&'p [u8], &'k [
 
 /// Replaces every byte <= 0x20 with [`REPLACEMENT`].
 fn sanitise(bytes: &mut [u8]) {
+    // Keys rarely hold one: looked for eight bytes at a time first.
+    if !has_control_byte(bytes) {
+        return;
+    }
     for byte in bytes {
         if *byte <= b' ' {
             *byte = REPLACEMENT;
         }
     }
+}
+
+/// Whether a byte of `bytes` is <= 0x20, tested a word of eight bytes at a time: a byte below
+/// 0x21 whose high bit is clear borrows into its own high bit when 0x21 is subtracted from
+/// every byte, and a byte from 0x80 up is ruled out by its high bit (the test is exact: a
+/// borrow only crosses into the next byte from a byte that is itself below 0x21).
+fn has_control_byte(bytes: &[u8]) -> bool {
+    const LOW: u64 = u64::from_ne_bytes([b' ' + 1; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    if bytes.len() < 8 {
+        return bytes.iter().any(|&byte| byte <= b' ');
+    }
+    let below = |at: usize| {
+        let mut word = [0; 8];
+        word.copy_from_slice(&bytes[at..at + 8]);
+        let word = u64::from_ne_bytes(word);
+        word.wrapping_sub(LOW) & !word & HIGH != 0
+    };
+    let last = bytes.len() - 8;
+    // The last word overlaps the one before it unless the length is a multiple of eight.
+    (0..last).step_by(8).any(below) || below(last)
 }
 
 /// Appends the prepared form of `key` (see [`prepare`]) to `out`; false, appending nothing,
@@ -188,6 +227,23 @@ pub fn host_prefix(server_name: &[u8], remove_www: bool, remove_subdomain: bool)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_bytes_are_found_at_every_position_and_value() {
+        for len in 1..=17 {
+            for position in 0..len {
+                for value in 0..=255u8 {
+                    let mut key = vec![b'k'; len];
+                    key[position] = value;
+                    assert_eq!(has_control_byte(&key), value <= b' ', "{key:?}");
+                    // A byte from 0x80 up next to the tested one must not hide or fake it.
+                    key[(position + 1) % len] = 0xff;
+                    key[position] = value;
+                    assert_eq!(has_control_byte(&key), value <= b' ', "{key:?}");
+                }
+            }
+        }
+    }
 
     fn prepared(prefix: &[u8], key: &[u8]) -> Vec<u8> {
         prepare(prefix, key).expect("non-empty key").to_vec()

@@ -17,7 +17,8 @@ use ext_php_rs::exception::PhpException;
 use ext_php_rs::ffi::{
     _zend_expected_type, _zend_expected_type_Z_EXPECTED_BOOL,
     _zend_expected_type_Z_EXPECTED_DOUBLE, _zend_expected_type_Z_EXPECTED_LONG,
-    _zend_expected_type_Z_EXPECTED_STRING, zend_string, zval, E_DEPRECATED, ZEND_ACC_STRICT_TYPES,
+    _zend_expected_type_Z_EXPECTED_STRING, zend_string, zval, E_DEPRECATED, IS_DOUBLE, IS_FALSE,
+    IS_LONG, IS_TRUE, ZEND_ACC_STRICT_TYPES,
 };
 use ext_php_rs::types::{ZendStr, Zval};
 use ext_php_rs::zend::ce;
@@ -43,9 +44,10 @@ macro_rules! scalar_coercion {
         /// # Errors
         /// [`ArgError`] when a `TypeError` or an exception from a deprecation handler is
         /// pending.
+        #[inline]
         pub fn $name(z: &Zval, arg_num: u32) -> Result<$ty, ArgError> {
             let z = z.dereference();
-            if let Some(value) = z.$get() {
+            if let Some(value) = $get(z) {
                 return Ok(value);
             }
             if z.is_null() {
@@ -63,17 +65,51 @@ macro_rules! scalar_coercion {
 
 scalar_coercion! {
     /// Coerces parameter `arg_num` (1-based) to `int` like `Z_PARAM_LONG`.
-    long -> i64, from long, zero 0,
+    long -> i64, from long_of, zero 0,
         parsed by zend_parse_arg_long_slow, expected _zend_expected_type_Z_EXPECTED_LONG,
         named "int";
     /// Coerces parameter `arg_num` to `bool` like `Z_PARAM_BOOL`.
-    bool_ -> bool, from bool, zero false,
+    bool_ -> bool, from bool_of, zero false,
         parsed by zend_parse_arg_bool_slow, expected _zend_expected_type_Z_EXPECTED_BOOL,
         named "bool";
     /// Coerces parameter `arg_num` to `float` like `Z_PARAM_DOUBLE`.
-    double -> f64, from double, zero 0.0,
+    double -> f64, from double_of, zero 0.0,
         parsed by zend_parse_arg_double_slow, expected _zend_expected_type_Z_EXPECTED_DOUBLE,
         named "float";
+}
+
+/// The engine's type byte of `z` (`Z_TYPE`), compared directly: the argument of nearly every
+/// call already has the parameter's type.
+fn type_byte(z: &Zval) -> u32 {
+    // SAFETY: every initialised zval has its type in the low byte of `u1`.
+    u32::from(unsafe { z.u1.v.type_ })
+}
+
+/// `z` if it is an int.
+fn long_of(z: &Zval) -> Option<i64> {
+    if type_byte(z) != IS_LONG {
+        return None;
+    }
+    // SAFETY: an int zval holds `lval`.
+    Some(unsafe { z.value.lval })
+}
+
+/// `z` if it is a bool.
+fn bool_of(z: &Zval) -> Option<bool> {
+    match type_byte(z) {
+        IS_TRUE => Some(true),
+        IS_FALSE => Some(false),
+        _ => None,
+    }
+}
+
+/// `z` if it is a float.
+fn double_of(z: &Zval) -> Option<f64> {
+    if type_byte(z) != IS_DOUBLE {
+        return None;
+    }
+    // SAFETY: a float zval holds `dval`.
+    Some(unsafe { z.value.dval })
 }
 
 /// Coerces parameter `arg_num` to a binary-safe string like `Z_PARAM_STR`:

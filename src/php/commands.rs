@@ -14,7 +14,9 @@ use crate::php::errors;
 use crate::php::events;
 use crate::php::pool_object::{policy, PoolObject};
 use crate::php::prefix;
-use crate::pool::{all_answered, Command, Hits, Outcome, Request, Store, StoreOp, WriteBatch};
+use crate::pool::{
+    all_answered, Command, Hits, Outcome, Policy, Request, Store, StoreOp, WriteBatch,
+};
 
 /// Prepares a key argument for the wire into `out` (false: the C extension's `Invalid key`
 /// warning was given).
@@ -37,13 +39,15 @@ fn push_key(keys: &mut KeyList, zval: &Zval) -> Result<(), ArgError> {
     Ok(())
 }
 
-/// Runs a batch and reports its events (the callback may throw).
+/// Runs a batch under `policy` (the call's, read once) and reports its events (the callback
+/// may throw).
 pub(crate) fn execute(
     object: PoolObject<'_>,
     pool: &SharedPool,
     requests: &mut [Request<'_>],
+    policy: &Policy,
 ) -> Result<Hits, ArgError> {
-    let hits = pool.borrow_mut().execute(requests, &policy());
+    let hits = pool.borrow_mut().execute(requests, policy);
     events::dispatch(object, pool)?;
     Ok(hits)
 }
@@ -141,9 +145,9 @@ impl Stores<'_> {
     /// stored its value.
     fn run(&self, entries: &[(&[u8], u32, &[u8])]) -> Result<bool, ArgError> {
         let mut batch = WriteBatch::with_capacity(entries.len());
+        let policy = policy();
         {
             let pool_ref = self.pool.borrow();
-            let policy = policy();
             for &(key, flags, data) in entries {
                 let command = Command::Store(Store {
                     op: self.op,
@@ -155,8 +159,10 @@ impl Stores<'_> {
                 batch.push(&pool_ref, key, command, &policy);
             }
         }
-        execute(self.object, self.pool, &mut batch.requests)?;
-        Ok(all_answered(&batch.requests, |o| *o == Outcome::Done))
+        execute(self.object, self.pool, &mut batch.requests, &policy)?;
+        Ok(all_answered(&batch.requests, |o| {
+            matches!(o, Outcome::Done)
+        }))
     }
 }
 
@@ -182,7 +188,7 @@ pub fn get(
             .iter()
             .map(|k| Request::for_key(k, Command::Get { with_cas }))
             .collect();
-        let hits = execute(object, &pool, &mut requests)?;
+        let hits = execute(object, &pool, &mut requests, &policy())?;
         drop(requests);
         return get_many_result(&keys, &hits, flags, cas);
     }
@@ -191,7 +197,7 @@ pub fn get(
         return Ok(convert::bool_zval(false));
     }
     let mut requests = [Request::for_key(&prepared, Command::Get { with_cas })];
-    let hits = execute(object, &pool, &mut requests)?;
+    let hits = execute(object, &pool, &mut requests, &policy())?;
     let Some(hit) = hits.hits.first() else {
         return Ok(convert::bool_zval(false));
     };
@@ -264,15 +270,17 @@ pub fn delete(object: PoolObject<'_>, key: &Zval) -> OpResult {
             return Ok(false);
         }
         let mut batch = WriteBatch::with_capacity(keys.len());
+        let policy = policy();
         {
             let pool_ref = pool.borrow();
-            let policy = policy();
             for k in keys {
                 batch.push(&pool_ref, k, Command::Delete, &policy);
             }
         }
-        execute(object, &pool, &mut batch.requests)?;
-        Ok(all_answered(&batch.requests, |o| *o == Outcome::Done))
+        execute(object, &pool, &mut batch.requests, &policy)?;
+        Ok(all_answered(&batch.requests, |o| {
+            matches!(o, Outcome::Done)
+        }))
     })?;
     Ok(convert::bool_zval(deleted.transpose()?.unwrap_or(false)))
 }
@@ -316,24 +324,24 @@ pub fn counter(
     let is_array = key.dereference().array().is_some();
     let result = with_keys(key, |keys| {
         let mut batch = WriteBatch::with_capacity(keys.len());
+        let policy = policy();
         {
             let pool_ref = pool.borrow();
-            let policy = policy();
             for k in keys {
                 batch.push(&pool_ref, k, Command::Counter { delta, initial }, &policy);
             }
         }
-        execute(object, &pool, &mut batch.requests)?;
+        execute(object, &pool, &mut batch.requests, &policy)?;
         // Per key: the new value (saturated to PHP_INT_MAX), `false` for a miss or error
         // reply; a key whose servers never answered is left out of an array result.
-        let results = batch.counters();
         let value = |n: u64| convert::long_zval(i64::try_from(n).unwrap_or(i64::MAX));
         if !is_array {
-            return Ok(match results.first() {
-                Some(&Some(Some(n))) => value(n),
+            return Ok(match batch.single_counter() {
+                Some(Some(n)) => value(n),
                 _ => convert::bool_zval(false),
             });
         }
+        let results = batch.counters();
         let mut table = ZendHashTable::new();
         for (k, result) in keys.iter().zip(results) {
             match result {

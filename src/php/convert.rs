@@ -4,7 +4,7 @@
 
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::ffi;
-use ext_php_rs::flags::DataType;
+use ext_php_rs::flags::{DataType, ZvalTypeFlags};
 use ext_php_rs::types::{ZendHashTable, ZendStr, Zval};
 
 use crate::compat::php_number::array_index;
@@ -97,17 +97,24 @@ pub fn bytes_zval(bytes: &[u8]) -> Zval {
     zval
 }
 
-/// A zval holding a bool.
+/// A zval holding a bool (written directly: most calls return one).
+#[inline]
 pub fn bool_zval(value: bool) -> Zval {
     let mut zval = Zval::new();
-    zval.set_bool(value);
+    zval.u1.type_info = if value {
+        ZvalTypeFlags::True.bits()
+    } else {
+        ZvalTypeFlags::False.bits()
+    };
     zval
 }
 
-/// A zval holding an int.
+/// A zval holding an int (written directly).
+#[inline]
 pub fn long_zval(value: i64) -> Zval {
     let mut zval = Zval::new();
-    zval.set_long(value);
+    zval.value.lval = value;
+    zval.u1.type_info = ZvalTypeFlags::Long.bits();
     zval
 }
 

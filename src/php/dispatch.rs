@@ -46,6 +46,9 @@ pub struct Command {
     pub php: Declaration,
     /// Its parameters, after the object for a function.
     pub params: &'static [Param],
+    /// How many leading parameters must be passed, and how many may be: the argument count
+    /// rule without the object of a function, counted once when the table is built.
+    pub counts: ArgCounts,
     /// The C extension's declared return type.
     pub returns: PhpType,
     /// The handler registered for the method.
@@ -185,6 +188,33 @@ pub const fn plain_function(name: &'static str) -> Option<Function> {
     })
 }
 
+/// The argument count rule of a command's parameters (see [`Role`]).
+#[derive(Clone, Copy)]
+pub struct ArgCounts {
+    /// The parameters before the first optional one.
+    pub required: u32,
+    /// The parameters before the first refused one.
+    pub accepted: u32,
+}
+
+impl ArgCounts {
+    /// The rule of `params`.
+    pub const fn of(params: &[Param]) -> ArgCounts {
+        let mut required = 0;
+        while required < params.len() && !params[required].optional() {
+            required += 1;
+        }
+        let mut accepted = 0;
+        while accepted < params.len() && !matches!(params[accepted].role, Role::Refused) {
+            accepted += 1;
+        }
+        ArgCounts {
+            required: required as u32,
+            accepted: accepted as u32,
+        }
+    }
+}
+
 /// One declared parameter.
 pub struct Param {
     /// Its name as written in the table (a raw identifier such as `r#type` keeps its `r#`).
@@ -214,7 +244,7 @@ impl Param {
     }
 
     /// Whether a caller may leave it out.
-    pub fn optional(&self) -> bool {
+    pub const fn optional(&self) -> bool {
         !matches!(self.role, Role::Required | Role::Ignored)
     }
 }
@@ -388,7 +418,7 @@ impl<'f> Args<'f> {
         }
         // SAFETY: `slot` is below the number of arguments of this running call, and each slot
         // is lent out at most once (`next` only grows).
-        let zval = unsafe { self.frame.zend_call_arg(slot as usize) }?;
+        let zval = unsafe { &mut *call_arg(self.frame, slot) };
         Some((zval, slot + 1))
     }
 
@@ -474,6 +504,11 @@ pub enum Via {
 /// The body of every handler: runs `run` for `command` called `via`, and stores its value in
 /// `retval` (left `null` while an exception is pending). A panic becomes PHP's `Error`
 /// (`Rust panic: ...`), as in ext-php-rs' own handlers; it never crosses into the engine.
+///
+/// Inlined into each handler, so that the command's table entry, the way it was called and
+/// its body are constants there: the argument count rule and the object's source are settled
+/// when the extension is compiled, and the body is a direct call.
+#[inline(always)]
 pub fn dispatch(
     frame: &mut ExecuteData,
     retval: &mut Zval,
@@ -484,17 +519,37 @@ pub fn dispatch(
     match catch_unwind(AssertUnwindSafe(|| call(frame, command, run, via))) {
         Ok(Ok(value)) => *retval = value,
         Ok(Err(ArgError)) => {}
-        Err(payload) => {
-            let message = payload
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            PhpException::new(format!("Rust panic: {message}"), 0, ce::error()).throw();
-        }
+        Err(payload) => panicked(&*payload),
     }
 }
 
+/// Throws PHP's `Error` for a panic of a command's body.
+#[cold]
+#[inline(never)]
+fn panicked(payload: &(dyn std::any::Any + Send)) {
+    let message = payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    PhpException::new(format!("Rust panic: {message}"), 0, ce::error()).throw();
+}
+
+/// Where argument `slot` (0 is argument #1) of a running call is: `ZEND_CALL_ARG`, without the
+/// checked conversions of ext-php-rs' version on each argument of each call. Valid to
+/// dereference when `slot` is below the number of arguments of the call `frame` runs.
+#[inline(always)]
+fn call_arg(frame: &ExecuteData, slot: u32) -> *mut Zval {
+    /// `ZEND_CALL_FRAME_SLOT`: the zvals the frame's header takes before the arguments.
+    const FRAME_SLOT: usize = std::mem::size_of::<ExecuteData>().div_ceil(16);
+    const _: () = assert!(std::mem::size_of::<Zval>() == 16);
+    let base = std::ptr::from_ref(frame).cast::<Zval>().cast_mut();
+    // The engine lays the arguments out after the header, each a zval (16 bytes, which
+    // `FRAME_SLOT` assumes, as ZEND_MM_ALIGNED_SIZE of both sizes does).
+    base.wrapping_add(FRAME_SLOT + slot as usize)
+}
+
+#[inline(always)]
 fn call(frame: &mut ExecuteData, command: &'static Command, run: Run, via: Via) -> OpResult {
     let frame: &ExecuteData = frame;
     // SAFETY: every field of the `u2` union of `This` is the same integer: ZEND_CALL_NUM_ARGS.
@@ -507,13 +562,10 @@ fn call(frame: &mut ExecuteData, command: &'static Command, run: Run, via: Via) 
         Via::Function => (command.php.function.map(|f| f.object), false),
     };
     let leading = u32::from(matches!(object, Some(Object::Argument(_))));
-    let params = command.params;
-    let required = params.iter().take_while(|p| !p.optional()).count() as u32;
-    let accepted = params
-        .iter()
-        .take_while(|p| p.role != Role::Refused)
-        .count() as u32;
-    let (min, max) = (leading + required, leading + accepted);
+    let (min, max) = (
+        leading + command.counts.required,
+        leading + command.counts.accepted,
+    );
     if command.php.parses_arguments && (count < min || (count > max && !ignores_extra_args)) {
         return Err(args::wrong_argument_count(min, max));
     }
@@ -523,10 +575,11 @@ fn call(frame: &mut ExecuteData, command: &'static Command, run: Run, via: Via) 
             None => Target::None,
         },
         Some(Object::Argument(class)) => {
-            // SAFETY: slot 0 of a running call; checked present above.
-            let Some(first) = (unsafe { frame.zend_call_arg(0) }) else {
+            if count == 0 {
                 return Err(args::wrong_argument_count(min, max));
-            };
+            }
+            // SAFETY: slot 0 of a running call with at least one argument.
+            let first = unsafe { &*call_arg(frame, 0) };
             Target::Object(class.instance(first)?)
         }
         Some(Object::New(class)) => Target::New(class, None),
@@ -581,12 +634,15 @@ macro_rules! commands {
                     dispatch, Args, Command, Declaration, IntoReply, OpResult, Target, Via,
                 };
 
+                const PARAMS: &[$crate::php::dispatch::Param] = &[ $(
+                    $crate::php::dispatch::Param::of::<$kind>(stringify!($param), $declared)
+                ),* ];
+
                 /// The entry.
                 pub static COMMAND: Command = Command {
                     php: Declaration { $( $field: $value, )* ..Declaration::NONE },
-                    params: &[ $(
-                        $crate::php::dispatch::Param::of::<$kind>(stringify!($param), $declared)
-                    ),* ],
+                    params: PARAMS,
+                    counts: $crate::php::dispatch::ArgCounts::of(PARAMS),
                     returns: $returns,
                     method_handler,
                     function_handler,

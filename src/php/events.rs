@@ -16,11 +16,18 @@ use crate::php::pool_object::PoolObject;
 use crate::pool::{Event, ServerEvent};
 
 /// Reports the events `pool` gathered. `Err` when the callback threw: the exception is pending
-/// and the caller must return at once.
+/// and the caller must return at once. Inlined: most calls have none, and only look.
+#[inline(always)]
 pub fn dispatch(object: PoolObject<'_>, pool: &SharedPool) -> Result<(), ArgError> {
     if !pool.borrow().has_events() {
         return Ok(());
     }
+    report(object, pool)
+}
+
+/// [`dispatch`] once there are events.
+#[inline(never)]
+fn report(object: PoolObject<'_>, pool: &SharedPool) -> Result<(), ArgError> {
     let events = pool.borrow_mut().take_events();
     let mut thrown = Ok(());
     for event in events {

@@ -23,7 +23,7 @@
 
 use std::ffi::{c_int, c_void, CStr};
 use std::ptr;
-use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU8, Ordering::Relaxed};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, AtomicU8, Ordering::Relaxed};
 
 use ext_php_rs::ffi::{zend_ini_entry, zend_string};
 use ext_php_rs::flags::IniEntryPermission;
@@ -34,7 +34,7 @@ use super::errors;
 use super::ffi::{self, IniOnModify};
 use crate::compat::strtol::strtol;
 use crate::hash::HashFunction;
-use crate::pool::{FailbackFlush, HashStrategy, ProtocolKind, TlsSettings};
+use crate::pool::{FailbackFlush, HashStrategy, Policy, ProtocolKind, TlsSettings, MAX_VALUE_LEN};
 
 const SUCCESS: c_int = 0;
 const FAILURE: c_int = -1;
@@ -42,15 +42,60 @@ const FAILURE: c_int = -1;
 /// Registers every directive; call it from the module startup function.
 pub fn register(module_number: i32) {
     IniEntryDef::register(INI.as_slice(), module_number);
+    refresh_routing();
+}
+
+/// The routing directives every call reads (`allow_failover`, `max_failover_attempts`,
+/// `redundancy`, `failure_limit`, `failover_ttl`, `failback_flush`, `max_failed_share`),
+/// converted to the pool's types when a directive changes instead of at every call: three
+/// words, two fields each (see [`refresh_routing`]).
+static ROUTING: [AtomicU64; 3] = [AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0)];
+
+/// Recomputes [`ROUTING`]; the `on_modify` of every directive runs it after a change.
+fn refresh_routing() {
+    let pair = |low: u32, high: u32| u64::from(low) | (u64::from(high) << 32);
+    let flush = match failback_flush() {
+        FailbackFlush::Never => 0,
+        FailbackFlush::Auto => 1,
+        FailbackFlush::Always => 2,
+    };
+    let flags = u32::from(allow_failover()) | (flush << 1);
+    ROUTING[0].store(pair(max_failover_attempts(), redundancy()), Relaxed);
+    ROUTING[1].store(pair(failure_limit(), failover_ttl()), Relaxed);
+    ROUTING[2].store(pair(max_failed_share(), flags), Relaxed);
+}
+
+/// The routing rules of the directives' current values, for a call to run under. Its
+/// `max_value_len` is memcached's largest item: the caller narrows it to what the request
+/// can still hold.
+pub fn routing() -> Policy {
+    let [first, second, third] = [0, 1, 2].map(|word| ROUTING[word].load(Relaxed));
+    let low = |word: u64| word as u32;
+    let high = |word: u64| (word >> 32) as u32;
+    let flags = high(third);
+    Policy {
+        allow_failover: flags & 1 != 0,
+        max_failover_attempts: low(first),
+        redundancy: high(first),
+        failure_limit: low(second),
+        failover_ttl: high(second),
+        failback_flush: match flags >> 1 {
+            0 => FailbackFlush::Never,
+            2 => FailbackFlush::Always,
+            _ => FailbackFlush::Auto,
+        },
+        max_failed_share: low(third),
+        max_value_len: MAX_VALUE_LEN,
+    }
 }
 
 /// `memcache.allow_failover` (default 1): re-route requests to other servers.
-pub fn allow_failover() -> bool {
+fn allow_failover() -> bool {
     ALLOW_FAILOVER.load(Relaxed) != 0
 }
 
 /// `memcache.max_failover_attempts` (default 20).
-pub fn max_failover_attempts() -> u32 {
+fn max_failover_attempts() -> u32 {
     to_u32(MAX_FAILOVER_ATTEMPTS.load(Relaxed))
 }
 
@@ -92,7 +137,7 @@ pub fn hash_function() -> HashFunction {
 }
 
 /// `memcache.redundancy` (default 1).
-pub fn redundancy() -> u32 {
+fn redundancy() -> u32 {
     to_u32(REDUNDANCY.load(Relaxed))
 }
 
@@ -115,7 +160,7 @@ pub fn shared_health_file() -> Option<Vec<u8>> {
 
 /// `memcache.max_failed_share` (default 100): percentage of a pool's servers that timeouts may
 /// fail at once.
-pub fn max_failed_share() -> u32 {
+fn max_failed_share() -> u32 {
     to_u32(MAX_FAILED_SHARE.load(Relaxed)).min(100)
 }
 
@@ -125,18 +170,18 @@ pub fn health_log() -> bool {
 }
 
 /// `memcache.failure_limit` (default 1): consecutive timeouts that fail a server.
-pub fn failure_limit() -> u32 {
+fn failure_limit() -> u32 {
     to_u32(FAILURE_LIMIT.load(Relaxed))
 }
 
 /// `memcache.failover_ttl` (default 0, off): longest expiry of a value written to a failover
 /// server.
-pub fn failover_ttl() -> u32 {
+fn failover_ttl() -> u32 {
     u32::try_from(FAILOVER_TTL.load(Relaxed).max(0)).unwrap_or(u32::MAX)
 }
 
 /// `memcache.failback_flush` (default auto).
-pub fn failback_flush() -> FailbackFlush {
+fn failback_flush() -> FailbackFlush {
     match FAILBACK_FLUSH.load(Relaxed) {
         0 => FailbackFlush::Never,
         2 => FailbackFlush::Always,
@@ -675,7 +720,7 @@ unsafe extern "C" fn on_modify<H: Handler>(
             rule: mh_arg3,
         };
         // SAFETY: the engine calls it for an entry whose table row chose `H`.
-        match unsafe { H::check(change) } {
+        let result = match unsafe { H::check(change) } {
             Verdict::Refused => FAILURE,
             Verdict::Stored => SUCCESS,
             Verdict::StoreWith(name) => match ffi::php_on_modify(name) {
@@ -684,7 +729,11 @@ unsafe extern "C" fn on_modify<H: Handler>(
                 Some(store) => unsafe { store(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage) },
                 None => FAILURE,
             },
+        };
+        if result == SUCCESS {
+            refresh_routing();
         }
+        result
     })
 }
 

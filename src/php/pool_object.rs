@@ -133,13 +133,7 @@ pub fn pool_from_ini() -> Pool {
 /// The routing rules of this call, from the INI (read at every call, so `ini_set` applies).
 pub fn policy() -> Policy {
     Policy {
-        allow_failover: ini::allow_failover(),
-        max_failover_attempts: ini::max_failover_attempts(),
-        redundancy: ini::redundancy(),
-        failure_limit: ini::failure_limit(),
-        failover_ttl: ini::failover_ttl(),
-        failback_flush: ini::failback_flush(),
-        max_failed_share: ini::max_failed_share(),
         max_value_len: memory::value_budget(),
+        ..ini::routing()
     }
 }

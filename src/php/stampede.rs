@@ -130,9 +130,10 @@ pub fn invalidate(object: PoolObject<'_>, key: &[u8]) -> OpResult {
         cas: 0,
     };
     let mut batch = WriteBatch::with_capacity(1);
-    batch.push(&pool.borrow(), &prepared, command, &policy());
-    execute(object, &pool, &mut batch.requests)?;
+    let policy = policy();
+    batch.push(&pool.borrow(), &prepared, command, &policy);
+    execute(object, &pool, &mut batch.requests, &policy)?;
     Ok(convert::bool_zval(all_answered(&batch.requests, |o| {
-        *o == Outcome::Done
+        matches!(o, Outcome::Done)
     })))
 }

@@ -76,16 +76,30 @@ impl<'a> WriteBatch<'a> {
     pub fn counters(&self) -> SmallVec<[Option<Option<u64>>; 1]> {
         let mut results: SmallVec<[Option<Option<u64>>; 1]> = smallvec::smallvec![None; self.len];
         for (index, request) in self.requests.iter().enumerate() {
-            let entry = self.entry_of(index);
-            match request.outcome {
-                Outcome::Counter(n) => results[entry] = Some(Some(n)),
-                Outcome::Failed => {}
-                _ => {
-                    results[entry].get_or_insert(None);
-                }
-            }
+            merge_counter(&mut results[self.entry_of(index)], &request.outcome);
         }
         results
+    }
+
+    /// [`WriteBatch::counters`] of a batch of one entry, without allocating.
+    pub fn single_counter(&self) -> Option<Option<u64>> {
+        debug_assert!(self.len <= 1);
+        let mut result = None;
+        for request in &self.requests {
+            merge_counter(&mut result, &request.outcome);
+        }
+        result
+    }
+}
+
+/// Merges the outcome of one copy into its entry's counter (see [`WriteBatch::counters`]).
+fn merge_counter(result: &mut Option<Option<u64>>, outcome: &Outcome) {
+    match outcome {
+        Outcome::Counter(n) => *result = Some(Some(*n)),
+        Outcome::Failed => {}
+        _ => {
+            result.get_or_insert(None);
+        }
     }
 }
 
