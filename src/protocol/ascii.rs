@@ -468,32 +468,26 @@ fn parse_value<'a>(
     max_value_len: usize,
 ) -> Result<Parse<Reply<'a>>, ProtocolError> {
     let malformed = ProtocolError::MalformedValueHeader;
-    let mut fields = header
-        .strip_prefix(b" ")
-        .ok_or(malformed)?
-        .split(|&b| b == b' ');
-    let key = fields.next().ok_or(malformed)?;
+    let rest = header.strip_prefix(b" ").ok_or(malformed)?;
+    let key_end = memchr::memchr(b' ', rest).ok_or(malformed)?;
+    let key = &rest[..key_end];
     if key.is_empty() || key.len() > MAX_KEY_LEN {
         return Err(malformed);
     }
-    let flags = fields
-        .next()
-        .and_then(parse_u64)
-        .and_then(|f| u32::try_from(f).ok())
-        .ok_or(malformed)?;
-    let bytes = fields
-        .next()
-        .and_then(parse_u64)
-        .and_then(|b| usize::try_from(b).ok())
+    let (flags, rest) = number_field(&rest[key_end + 1..]).ok_or(malformed)?;
+    let flags = u32::try_from(flags).map_err(|_| malformed)?;
+    let (bytes, rest) = number_field(rest.ok_or(malformed)?).ok_or(malformed)?;
+    let bytes = usize::try_from(bytes)
+        .ok()
         .filter(|&b| b <= MAX_VALUE_LEN)
         .ok_or(malformed)?;
-    let cas = match fields.next() {
-        Some(field) => Some(parse_u64(field).ok_or(malformed)?),
+    let cas = match rest {
+        Some(field) => match number_field(field) {
+            Some((cas, None)) => Some(cas),
+            _ => return Err(malformed),
+        },
         None => None,
     };
-    if fields.next().is_some() {
-        return Err(malformed);
-    }
     if bytes > max_value_len {
         return Err(ProtocolError::ValueTooLarge {
             len: bytes,
@@ -528,15 +522,12 @@ pub(super) fn data_block(
 ) -> Result<Parse<&[u8]>, ProtocolError> {
     // Cannot overflow: line_end <= MAX_LINE_LEN and bytes <= MAX_VALUE_LEN.
     let data_end = line_end + bytes;
-    let trailer = buf.get(data_end..).unwrap_or_default();
-    let present = trailer.len().min(2);
-    if trailer[..present] != b"\r\n"[..present] {
-        return Err(ProtocolError::MalformedValueHeader);
+    // Byte by byte: a slice comparison would call memcmp for two bytes.
+    match buf.get(data_end..).unwrap_or_default() {
+        [b'\r', b'\n', ..] => Ok(Parse::Done(&buf[line_end..data_end], data_end + 2)),
+        [] | [b'\r'] => Ok(Parse::Incomplete),
+        _ => Err(ProtocolError::MalformedValueHeader),
     }
-    if present < 2 {
-        return Ok(Parse::Incomplete);
-    }
-    Ok(Parse::Done(&buf[line_end..data_end], data_end + 2))
 }
 
 /// Parses `<name> <value>` after `STAT `.
@@ -574,6 +565,20 @@ pub(super) fn parse_u64(field: &[u8]) -> Option<u64> {
         }
         acc.checked_mul(10)?.checked_add(u64::from(digit))
     })
+}
+
+/// The decimal number at the front of `fields` (space-separated, as [`parse_u64`] reads one
+/// field) and the fields after its space, `None` after the last field: one pass over the bytes.
+fn number_field(fields: &[u8]) -> Option<(u64, Option<&[u8]>)> {
+    let mut value = 0u64;
+    for (i, &b) in fields.iter().enumerate() {
+        let digit = b.wrapping_sub(b'0');
+        if digit > 9 {
+            return (b == b' ' && i > 0).then(|| (value, Some(&fields[i + 1..])));
+        }
+        value = value.checked_mul(10)?.checked_add(u64::from(digit))?;
+    }
+    (!fields.is_empty()).then_some((value, None))
 }
 
 /// A key the encoders can put on the wire unescaped (what the key module produces).
@@ -918,6 +923,7 @@ mod tests {
             b"VALUE k 0 1 x\r\nx\r\n",
             b"VALUE k 0 1 18446744073709551616\r\nx\r\n",
             b"VALUE k 0 1 2 3\r\nx\r\n",
+            b"VALUE k 0 1 2 \r\nx\r\n",
             b"VALUE k\t0 1\r\nx\r\n",
             &long_key,
             too_big.as_bytes(),
