@@ -86,11 +86,30 @@ fn truncated<'p, 'k>(prefix: &'p [u8], key: &'k [u8]) -> Option<(&'p [u8], &'k [
 
 /// Replaces every byte <= 0x20 with [`REPLACEMENT`].
 fn sanitise(bytes: &mut [u8]) {
-    for byte in bytes {
-        if *byte <= b' ' {
-            *byte = REPLACEMENT;
+    if has_low_byte(bytes) {
+        for byte in bytes {
+            if *byte <= b' ' {
+                *byte = REPLACEMENT;
+            }
         }
     }
+}
+
+/// True if some byte of `bytes` is <= 0x20. Keys seldom have one: eight bytes are tested at a
+/// time (the last word overlapping the one before), a few instructions per word where a test
+/// per byte costs that per byte.
+fn has_low_byte(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH_BITS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // Nonzero exactly when some byte is below 0x21 (bytes of 0x80 and above never count).
+    let low = |word: &[u8]| {
+        let word = u64::from_ne_bytes(word.try_into().unwrap_or_default());
+        word.wrapping_sub(ONES * 0x21) & !word & HIGH_BITS != 0
+    };
+    if bytes.len() < 8 {
+        return bytes.iter().any(|&b| b <= b' ');
+    }
+    bytes.chunks_exact(8).any(low) || low(&bytes[bytes.len() - 8..])
 }
 
 /// Appends the prepared form of `key` (see [`prepare`]) to `out`; false, appending nothing,
@@ -250,6 +269,23 @@ mod tests {
         assert_eq!(prepared(b"", b"\0"), b"_");
         let all_low: Vec<u8> = (0..=0x20).collect();
         assert_eq!(prepared(b"", &all_low), vec![b'_'; 0x21]);
+    }
+
+    #[test]
+    fn every_byte_is_sanitised_at_every_position() {
+        for len in 1..=20 {
+            for position in 0..len {
+                for byte in 0..=u8::MAX {
+                    let mut key = vec![b'k'; len];
+                    key[position] = byte;
+                    let mut expected = key.clone();
+                    if byte <= b' ' {
+                        expected[position] = b'_';
+                    }
+                    assert_eq!(prepared(b"", &key), expected, "{key:?}");
+                }
+            }
+        }
     }
 
     #[test]
