@@ -221,9 +221,12 @@ fn get_many_result(
     flags: Option<&mut Zval>,
     cas: Option<&mut Zval>,
 ) -> OpResult {
-    let mut values = ZendHashTable::new();
-    let mut flag_values = flags.is_some().then(ZendHashTable::new);
-    let mut cas_values = cas.is_some().then(ZendHashTable::new);
+    // Sized for every hit up front: no rehash while the values go in.
+    let size = u32::try_from(hits.hits.len()).unwrap_or(u32::MAX);
+    let table = || ZendHashTable::with_capacity(size);
+    let mut values = table();
+    let mut flag_values = flags.is_some().then(table);
+    let mut cas_values = cas.is_some().then(table);
     let mut found = false;
     for hit in &hits.hits {
         let key = keys.get(hit.request);
