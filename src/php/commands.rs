@@ -14,6 +14,7 @@ use crate::php::errors;
 use crate::php::events;
 use crate::php::pool_object::{policy, PoolObject};
 use crate::php::prefix;
+use crate::php::user_keys::UserKeys;
 use crate::pool::{all_answered, Command, Hits, Outcome, Request, Store, StoreOp, WriteBatch};
 
 /// Prepares a key argument for the wire into `out` (false: the C extension's `Invalid key`
@@ -174,11 +175,12 @@ pub fn get(
     let with_cas = cas.is_some();
     let key = key.dereference();
     if let Some(array) = key.array() {
-        let mut keys = KeyList::with_capacity(array.len());
+        let mut keys = UserKeys::with_capacity(array.len());
         for (_, item) in array::entries(array) {
-            push_key(&mut keys, item)?;
+            keys.push(item)?;
         }
         let mut requests: Vec<Request<'_>> = keys
+            .prepared
             .iter()
             .map(|k| Request::for_key(k, Command::Get { with_cas }))
             .collect();
@@ -216,7 +218,7 @@ pub fn get(
 }
 
 fn get_many_result(
-    keys: &KeyList,
+    keys: &UserKeys<'_>,
     hits: &Hits,
     flags: Option<&mut Zval>,
     cas: Option<&mut Zval>,
@@ -229,7 +231,6 @@ fn get_many_result(
     let mut cas_values = cas.is_some().then(table);
     let mut found = false;
     for hit in &hits.hits {
-        let key = keys.get(hit.request);
         let Some(value) = convert::decode(hit.flags, hits.value(hit)) else {
             if errors::exception_pending() {
                 return Err(ArgError);
@@ -237,12 +238,12 @@ fn get_many_result(
             continue;
         };
         found = true;
-        convert::insert(&mut values, key, value);
+        keys.insert(&mut values, hit.request, value);
         if let Some(table) = flag_values.as_mut() {
-            convert::insert(table, key, convert::long_zval(i64::from(hit.flags)));
+            keys.insert(table, hit.request, convert::long_zval(i64::from(hit.flags)));
         }
         if let Some(table) = cas_values.as_mut() {
-            convert::insert(table, key, convert::long_zval(hit.cas as i64));
+            keys.insert(table, hit.request, convert::long_zval(hit.cas as i64));
         }
     }
     if found {
