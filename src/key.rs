@@ -36,6 +36,12 @@ pub fn prepare_in_place(out: &mut PreparedKey, prefix: &[u8], key: &[u8]) -> boo
     true
 }
 
+/// True when `key` is its own prepared form with `prefix` (see [`prepare`]): no prefix, not
+/// empty, not too long, no byte to replace. A caller may then send the key as it is.
+pub fn is_prepared(prefix: &[u8], key: &[u8]) -> bool {
+    prefix.is_empty() && !key.is_empty() && key.len() <= MAX_KEY_LEN && !has_low_byte(key)
+}
+
 /// One prepared key, held inline (it is never longer than [`MAX_KEY_LEN`]): a single-key call
 /// prepares its key without allocating. Derefs to its bytes.
 #[derive(Clone)]
@@ -232,6 +238,24 @@ mod tests {
         assert!(list.is_empty());
         assert!(list.push(b"", b"d"));
         assert_eq!(list.get(0), b"d");
+    }
+
+    #[test]
+    fn a_key_is_prepared_when_preparing_keeps_it() {
+        let long = [b'k'; MAX_KEY_LEN + 1];
+        for (prefix, key) in [
+            (&b""[..], &b"k"[..]),
+            (b"", b"user:1\x7f\xff"),
+            (b"", b""),
+            (b"", b"a b"),
+            (b"", b"a\x01b"),
+            (b"", &long[..MAX_KEY_LEN]),
+            (b"", &long),
+            (b"p_", b"k"),
+        ] {
+            let kept = prepare(prefix, key).is_some_and(|prepared| *prepared == *key);
+            assert_eq!(is_prepared(prefix, key), kept, "{prefix:?} {key:?}");
+        }
     }
 
     #[test]

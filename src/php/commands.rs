@@ -180,7 +180,6 @@ pub fn get(
             keys.push(item)?;
         }
         let mut requests: Vec<Request<'_>> = keys
-            .prepared
             .iter()
             .map(|k| Request::for_key(k, Command::Get { with_cas }))
             .collect();

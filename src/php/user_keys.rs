@@ -1,10 +1,8 @@
-//! The keys of a multi-key get, prepared for the wire and as the user gave them. A result
-//! array takes the user's own string as the key of a value whenever the prepared key is that
-//! string unchanged (no prefix, nothing truncated or replaced): the key is then neither copied
-//! nor hashed again, as PHP keeps a string's hash in it once computed.
-
-use std::borrow::Cow;
-use std::marker::PhantomData;
+//! The keys of a multi-key get, prepared for the wire and as the user gave them. A user's key
+//! string that is its own prepared form (no prefix, nothing truncated or replaced) is used as
+//! it is: its bytes go on the wire without a copy, and a result array takes the string itself as
+//! the key of its value, neither copied nor hashed again (PHP keeps a string's hash in it once
+//! computed).
 
 use ext_php_rs::ffi::{self, zend_string};
 use ext_php_rs::types::{ZendHashTable, Zval};
@@ -14,23 +12,30 @@ use crate::key::KeyList;
 use crate::php::args::{self, ArgError};
 use crate::php::{convert, errors, prefix};
 
-/// Prepared keys, each with the user's string when it is the prepared key byte for byte.
+/// Where one key is.
+enum Entry<'z> {
+    /// The user's string, which is the prepared key.
+    User {
+        string: *mut zend_string,
+        bytes: &'z [u8],
+    },
+    /// The prepared key at this index of [`UserKeys::changed`].
+    Changed(usize),
+}
+
+/// The valid keys of a call, in the order they were given.
 pub struct UserKeys<'z> {
-    /// The prepared keys, in the order they were given (invalid ones left out).
-    pub prepared: KeyList,
-    /// Per prepared key, the user's string it equals, or null.
-    strings: Vec<*mut zend_string>,
-    /// The strings belong to the zvals the keys were read from.
-    zvals: PhantomData<&'z Zval>,
+    entries: Vec<Entry<'z>>,
+    /// The keys that preparing changed.
+    changed: KeyList,
 }
 
 impl<'z> UserKeys<'z> {
     /// An empty list with room for `keys` keys.
     pub fn with_capacity(keys: usize) -> Self {
         UserKeys {
-            prepared: KeyList::with_capacity(keys),
-            strings: Vec::with_capacity(keys),
-            zvals: PhantomData,
+            entries: Vec::with_capacity(keys),
+            changed: KeyList::default(),
         }
     }
 
@@ -40,32 +45,53 @@ impl<'z> UserKeys<'z> {
     /// # Errors
     /// [`ArgError`] when converting the value to a string threw.
     pub fn push(&mut self, zval: &'z Zval) -> Result<(), ArgError> {
+        // Only a string held by the argument itself: one behind a PHP reference could be
+        // replaced, and freed, by user code that runs before the result is built.
+        if zval.is_string() {
+            if let Some(string) = zval.zend_str() {
+                let bytes = string.as_bytes();
+                if prefix::is_prepared(bytes) {
+                    self.entries.push(Entry::User {
+                        // SAFETY: `zval` is a string.
+                        string: unsafe { zval.value.str_ },
+                        bytes,
+                    });
+                    return Ok(());
+                }
+            }
+        }
         let raw = args::key_bytes(zval)?;
-        if !prefix::push(&mut self.prepared, &raw) {
+        if !prefix::push(&mut self.changed, &raw) {
             errors::warning("Invalid key");
             return Ok(());
         }
-        let last = self.prepared.get(self.prepared.len() - 1);
-        // Only a string held by the argument itself: one behind a PHP reference could be
-        // replaced, and freed, by user code that runs before the result is built.
-        let string = match raw {
-            Cow::Borrowed(bytes) if zval.is_string() && bytes == last => {
-                // SAFETY: `zval` is a string.
-                unsafe { zval.value.str_ }
-            }
-            _ => std::ptr::null_mut(),
-        };
-        self.strings.push(string);
+        self.entries.push(Entry::Changed(self.changed.len() - 1));
         Ok(())
     }
 
-    /// Inserts `value` into `table` under prepared key `index`, by PHP's array-key rules as
+    /// The `index`-th key, prepared.
+    pub fn get(&self, index: usize) -> &[u8] {
+        match self.entries[index] {
+            Entry::User { bytes, .. } => bytes,
+            Entry::Changed(changed) => self.changed.get(changed),
+        }
+    }
+
+    /// The keys, prepared, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &[u8]> {
+        (0..self.entries.len()).map(|index| self.get(index))
+    }
+
+    /// Inserts `value` into `table` under key `index`, by PHP's array-key rules as
     /// [`convert::insert`] does: under the user's string when there is one and the key is no
     /// canonical integer.
     pub fn insert(&self, table: &mut ZendHashTable, index: usize, value: Zval) {
-        let key = self.prepared.get(index);
-        let string = self.strings[index];
-        if string.is_null() || array_index(key).is_some() {
+        let key = self.get(index);
+        let Entry::User { string, .. } = self.entries[index] else {
+            convert::insert(table, key, value);
+            return;
+        };
+        if array_index(key).is_some() {
             convert::insert(table, key, value);
             return;
         }
