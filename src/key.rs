@@ -41,6 +41,12 @@ pub fn prepare_in_place(out: &mut PreparedKey, prefix: &[u8], key: &[u8]) -> boo
     true
 }
 
+/// True when `key` is its own prepared form with `prefix` (see [`prepare`]): no prefix, not
+/// empty, not too long, no byte to replace. A caller may then send the key as it is.
+pub fn is_prepared(prefix: &[u8], key: &[u8]) -> bool {
+    prefix.is_empty() && !key.is_empty() && key.len() <= MAX_KEY_LEN && !has_low_byte(key)
+}
+
 /// One prepared key, held inline (it is never longer than [`MAX_KEY_LEN`]): a single-key call
 /// prepares its key without allocating, and without clearing the bytes it does not use.
 /// Derefs to its bytes.
@@ -100,36 +106,30 @@ fn truncated<'p, 'k>(prefix: &'p [u8], key: &'k [u8]) -> Option<(&'p [u8], &'k [
 
 /// Replaces every byte <= 0x20 with [`REPLACEMENT`].
 fn sanitise(bytes: &mut [u8]) {
-    // Keys rarely hold one: looked for eight bytes at a time first.
-    if !has_control_byte(bytes) {
-        return;
-    }
-    for byte in bytes {
-        if *byte <= b' ' {
-            *byte = REPLACEMENT;
+    if has_low_byte(bytes) {
+        for byte in bytes {
+            if *byte <= b' ' {
+                *byte = REPLACEMENT;
+            }
         }
     }
 }
 
-/// Whether a byte of `bytes` is <= 0x20, tested a word of eight bytes at a time: a byte below
-/// 0x21 whose high bit is clear borrows into its own high bit when 0x21 is subtracted from
-/// every byte, and a byte from 0x80 up is ruled out by its high bit (the test is exact: a
-/// borrow only crosses into the next byte from a byte that is itself below 0x21).
-fn has_control_byte(bytes: &[u8]) -> bool {
-    const LOW: u64 = u64::from_ne_bytes([b' ' + 1; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    if bytes.len() < 8 {
-        return bytes.iter().any(|&byte| byte <= b' ');
-    }
-    let below = |at: usize| {
-        let mut word = [0; 8];
-        word.copy_from_slice(&bytes[at..at + 8]);
-        let word = u64::from_ne_bytes(word);
-        word.wrapping_sub(LOW) & !word & HIGH != 0
+/// True if some byte of `bytes` is <= 0x20. Keys seldom have one: eight bytes are tested at a
+/// time (the last word overlapping the one before), a few instructions per word where a test
+/// per byte costs that per byte.
+fn has_low_byte(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH_BITS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // Nonzero exactly when some byte is below 0x21 (bytes of 0x80 and above never count).
+    let low = |word: &[u8]| {
+        let word = u64::from_ne_bytes(word.try_into().unwrap_or_default());
+        word.wrapping_sub(ONES * 0x21) & !word & HIGH_BITS != 0
     };
-    let last = bytes.len() - 8;
-    // The last word overlaps the one before it unless the length is a multiple of eight.
-    (0..last).step_by(8).any(below) || below(last)
+    if bytes.len() < 8 {
+        return bytes.iter().any(|&b| b <= b' ');
+    }
+    bytes.chunks_exact(8).any(low) || low(&bytes[bytes.len() - 8..])
 }
 
 /// Appends the prepared form of `key` (see [`prepare`]) to `out`; false, appending nothing,
@@ -229,17 +229,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn control_bytes_are_found_at_every_position_and_value() {
+    fn low_bytes_are_found_at_every_position_and_value() {
         for len in 1..=17 {
             for position in 0..len {
                 for value in 0..=255u8 {
                     let mut key = vec![b'k'; len];
                     key[position] = value;
-                    assert_eq!(has_control_byte(&key), value <= b' ', "{key:?}");
+                    assert_eq!(has_low_byte(&key), value <= b' ', "{key:?}");
                     // A byte from 0x80 up next to the tested one must not hide or fake it.
                     key[(position + 1) % len] = 0xff;
                     key[position] = value;
-                    assert_eq!(has_control_byte(&key), value <= b' ', "{key:?}");
+                    assert_eq!(has_low_byte(&key), value <= b' ', "{key:?}");
                 }
             }
         }
@@ -269,6 +269,24 @@ mod tests {
         assert!(list.is_empty());
         assert!(list.push(b"", b"d"));
         assert_eq!(list.get(0), b"d");
+    }
+
+    #[test]
+    fn a_key_is_prepared_when_preparing_keeps_it() {
+        let long = [b'k'; MAX_KEY_LEN + 1];
+        for (prefix, key) in [
+            (&b""[..], &b"k"[..]),
+            (b"", b"user:1\x7f\xff"),
+            (b"", b""),
+            (b"", b"a b"),
+            (b"", b"a\x01b"),
+            (b"", &long[..MAX_KEY_LEN]),
+            (b"", &long),
+            (b"p_", b"k"),
+        ] {
+            let kept = prepare(prefix, key).is_some_and(|prepared| *prepared == *key);
+            assert_eq!(is_prepared(prefix, key), kept, "{prefix:?} {key:?}");
+        }
     }
 
     #[test]
@@ -306,6 +324,23 @@ mod tests {
         assert_eq!(prepared(b"", b"\0"), b"_");
         let all_low: Vec<u8> = (0..=0x20).collect();
         assert_eq!(prepared(b"", &all_low), vec![b'_'; 0x21]);
+    }
+
+    #[test]
+    fn every_byte_is_sanitised_at_every_position() {
+        for len in 1..=20 {
+            for position in 0..len {
+                for byte in 0..=u8::MAX {
+                    let mut key = vec![b'k'; len];
+                    key[position] = byte;
+                    let mut expected = key.clone();
+                    if byte <= b' ' {
+                        expected[position] = b'_';
+                    }
+                    assert_eq!(prepared(b"", &key), expected, "{key:?}");
+                }
+            }
+        }
     }
 
     #[test]

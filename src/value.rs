@@ -213,6 +213,16 @@ pub enum DecodeError {
     Uncompress,
 }
 
+/// True when [`decode`] gives data stored with `flags` back unchanged, as a string (neither
+/// compressed nor serialized, and no scalar type): a caller may then take the bytes as they are.
+pub fn is_plain_string(flags: u32) -> bool {
+    flags & (flags::COMPRESSED | flags::SERIALIZED) == 0
+        && !matches!(
+            flags & flags::TYPE_MASK,
+            flags::TYPE_BOOL | flags::TYPE_LONG | flags::TYPE_DOUBLE
+        )
+}
+
 /// Decodes an item read from the server.
 ///
 /// Bit 0x2 is handled first (zlib inflate), then bit 0x1 ([`Decoded::Serialized`]), then the
@@ -322,6 +332,31 @@ mod tests {
                 }
             })
             .collect()
+    }
+
+    #[test]
+    fn plain_strings_decode_to_their_bytes() {
+        let data = b"1";
+        for flag_bits in [
+            0,
+            1,
+            2,
+            3,
+            0x100,
+            0x200,
+            0x300,
+            0x301,
+            0x700,
+            0x800,
+            0xF00,
+            0x1_0000,
+            0xFFFF_0000,
+        ] {
+            let plain = decode(flag_bits, data, 100).is_ok_and(
+                |decoded| matches!(decoded, Decoded::Str(Cow::Borrowed(bytes)) if bytes == data),
+            );
+            assert_eq!(is_plain_string(flag_bits), plain, "{flag_bits:#x}");
+        }
     }
 
     /// `gzcompress(str_repeat('a', 30000))` from PHP 8.2 (flags 2, 53 bytes).

@@ -14,6 +14,7 @@ use crate::php::errors;
 use crate::php::events;
 use crate::php::pool_object::{policy, PoolObject};
 use crate::php::prefix;
+use crate::php::user_keys::UserKeys;
 use crate::pool::{
     all_answered, Command, Hits, Outcome, Policy, Request, Store, StoreOp, WriteBatch,
 };
@@ -180,9 +181,9 @@ pub fn get(
     let with_cas = cas.is_some();
     let key = key.dereference();
     if let Some(array) = key.array() {
-        let mut keys = KeyList::with_capacity(array.len());
+        let mut keys = UserKeys::with_capacity(array.len());
         for (_, item) in array::entries(array) {
-            push_key(&mut keys, item)?;
+            keys.push(item)?;
         }
         let mut requests: Vec<Request<'_>> = keys
             .iter()
@@ -222,17 +223,19 @@ pub fn get(
 }
 
 fn get_many_result(
-    keys: &KeyList,
+    keys: &UserKeys<'_>,
     hits: &Hits,
     flags: Option<&mut Zval>,
     cas: Option<&mut Zval>,
 ) -> OpResult {
-    let mut values = ZendHashTable::new();
-    let mut flag_values = flags.is_some().then(ZendHashTable::new);
-    let mut cas_values = cas.is_some().then(ZendHashTable::new);
+    // Sized for every hit up front: no rehash while the values go in.
+    let size = u32::try_from(hits.hits.len()).unwrap_or(u32::MAX);
+    let table = || ZendHashTable::with_capacity(size);
+    let mut values = table();
+    let mut flag_values = flags.is_some().then(table);
+    let mut cas_values = cas.is_some().then(table);
     let mut found = false;
     for hit in &hits.hits {
-        let key = keys.get(hit.request);
         let Some(value) = convert::decode(hit.flags, hits.value(hit)) else {
             if errors::exception_pending() {
                 return Err(ArgError);
@@ -240,12 +243,12 @@ fn get_many_result(
             continue;
         };
         found = true;
-        convert::insert(&mut values, key, value);
+        keys.insert(&mut values, hit.request, value);
         if let Some(table) = flag_values.as_mut() {
-            convert::insert(table, key, convert::long_zval(i64::from(hit.flags)));
+            keys.insert(table, hit.request, convert::long_zval(i64::from(hit.flags)));
         }
         if let Some(table) = cas_values.as_mut() {
-            convert::insert(table, key, convert::long_zval(hit.cas as i64));
+            keys.insert(table, hit.request, convert::long_zval(hit.cas as i64));
         }
     }
     if found {

@@ -64,6 +64,9 @@ pub fn with_encoded<R>(
 /// Must be called with no pool borrow held: unserialize runs `__wakeup`, which may call back
 /// into the same pool.
 pub fn decode(flags: u32, data: &[u8]) -> Option<Zval> {
+    if value::is_plain_string(flags) {
+        return Some(bytes_zval(data));
+    }
     let decoded = match value::decode(flags, data, memory::value_budget()) {
         Ok(decoded) => decoded,
         Err(_) => {

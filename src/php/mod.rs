@@ -29,6 +29,7 @@ pub mod servers;
 pub mod session;
 pub mod shared_health;
 pub mod stampede;
+pub mod user_keys;
 
 use ext_php_rs::prelude::*;
 

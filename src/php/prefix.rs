@@ -36,6 +36,11 @@ pub fn prepare_in_place(out: &mut PreparedKey, raw: &[u8]) -> bool {
     KEY_PREFIX.with(|prefix| key::prepare_in_place(out, &prefix.borrow(), raw))
 }
 
+/// True when a user key is its own prepared form with the current key prefix.
+pub fn is_prepared(raw: &[u8]) -> bool {
+    KEY_PREFIX.with(|prefix| key::is_prepared(&prefix.borrow(), raw))
+}
+
 /// Appends a user key, prepared with the current key prefix, to `keys` (false: invalid key).
 pub fn push(keys: &mut KeyList, raw: &[u8]) -> bool {
     KEY_PREFIX.with(|prefix| keys.push(&prefix.borrow(), raw))

@@ -128,7 +128,7 @@ impl<'b, 'a> MetaReader<'b, 'a> {
         };
         if meta.status == Status::Noop {
             for outcome in &mut self.core.outcomes[self.core.first_get..] {
-                if *outcome == Outcome::Pending {
+                if matches!(outcome, Outcome::Pending) {
                     *outcome = Outcome::Done;
                 }
             }
@@ -137,7 +137,7 @@ impl<'b, 'a> MetaReader<'b, 'a> {
         }
         let slot = position(&meta.flags)
             .filter(|&p| p >= self.core.first_get && p < self.core.indexes.len())
-            .filter(|&p| self.core.outcomes[p] == Outcome::Pending)
+            .filter(|&p| matches!(self.core.outcomes[p], Outcome::Pending))
             .ok_or_else(|| out_of_step(&meta))?;
         self.core.outcomes[slot] = match meta.status {
             // Quiet gets do not send it, but a miss is a miss.
@@ -218,10 +218,14 @@ fn counter_value(data: &[u8]) -> Result<u64, NetError> {
 /// The request position a reply's opaque names.
 fn position(flags: &ReturnFlags<'_>) -> Option<usize> {
     let opaque = flags.opaque?;
-    if opaque.len() > 10 || !opaque.iter().all(u8::is_ascii_digit) {
+    if opaque.is_empty() || opaque.len() > 10 || !opaque.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    std::str::from_utf8(opaque).ok()?.parse().ok()
+    // Ten digits at most: no overflow in u64.
+    let n = opaque
+        .iter()
+        .fold(0u64, |n, &d| n * 10 + u64::from(d - b'0'));
+    usize::try_from(n).ok()
 }
 
 /// A reply that answers nothing this reader is waiting for: the stream is out of step.
@@ -333,6 +337,23 @@ mod tests {
             }
         }
         Err(format!("not done after {stream:?}"))
+    }
+
+    #[test]
+    fn an_opaque_names_a_position_in_decimal() {
+        let named = |opaque: &'static [u8]| {
+            position(&ReturnFlags {
+                opaque: Some(opaque),
+                ..ReturnFlags::default()
+            })
+        };
+        assert_eq!(named(b"0"), Some(0));
+        assert_eq!(named(b"007"), Some(7));
+        assert_eq!(named(b"9999999999"), Some(9_999_999_999));
+        for bad in [&b""[..], b"12345678901", b"1a", b"-1", b" 1"] {
+            assert_eq!(named(bad), None, "{bad:?}");
+        }
+        assert_eq!(position(&ReturnFlags::default()), None);
     }
 
     #[test]

@@ -362,11 +362,14 @@ pub fn parse_reply_within(
     buf: &[u8],
     max_value_len: usize,
 ) -> Result<Parse<Reply<'_>>, ProtocolError> {
+    if let Some(header) = plain_value_header(buf) {
+        return value_reply(buf, header, max_value_len);
+    }
     let Some(line_end) = find_line_end(buf)? else {
         return Ok(Parse::Incomplete);
     };
     if let Some(header) = buf[..line_end - 2].strip_prefix(b"VALUE") {
-        return parse_value(buf, header, line_end, max_value_len);
+        return value_reply(buf, value_header(header, line_end)?, max_value_len);
     }
     line_reply(buf, line_end)
 }
@@ -478,55 +481,147 @@ fn classify(line: &[u8]) -> Reply<'_> {
     Reply::Unexpected(line)
 }
 
-/// Parses the text after `VALUE` (`header`) and the data block that follows the header line,
-/// which is `line_end` bytes long; values longer than `max_value_len` are refused.
-fn parse_value<'a>(
-    buf: &'a [u8],
-    header: &'a [u8],
+/// What a `VALUE` header line says.
+struct ValueHeader<'a> {
+    key: &'a [u8],
+    flags: u32,
+    /// Length of the data block.
+    bytes: usize,
+    cas: Option<u64>,
+    /// Length of the header line, CRLF included.
     line_end: usize,
-    max_value_len: usize,
-) -> Result<Parse<Reply<'a>>, ProtocolError> {
+}
+
+/// The header at the front of `buf` when it is a complete `VALUE` line in the form memcached
+/// writes (a key without control bytes, single spaces, CRLF), read in a single pass; `None` for
+/// anything else, which [`find_line_end`] and [`value_header`] then read (for a line accepted
+/// here they find the same).
+fn plain_value_header(buf: &[u8]) -> Option<ValueHeader<'_>> {
+    const START: usize = b"VALUE ".len();
+    if buf.get(..START)? != b"VALUE " {
+        return None;
+    }
+    let key_len = first_control_or_space(&buf[START..])?;
+    let key = &buf[START..START + key_len];
+    let mut pos = START + key_len;
+    if key.is_empty() || key.len() > MAX_KEY_LEN || buf[pos] != b' ' {
+        return None;
+    }
+    pos += 1;
+    let flags = u32::try_from(digits(buf, &mut pos)?).ok()?;
+    if *buf.get(pos)? != b' ' {
+        return None;
+    }
+    pos += 1;
+    let bytes = usize::try_from(digits(buf, &mut pos)?)
+        .ok()
+        .filter(|&b| b <= MAX_VALUE_LEN)?;
+    let cas = if *buf.get(pos)? == b' ' {
+        pos += 1;
+        Some(digits(buf, &mut pos)?)
+    } else {
+        None
+    };
+    match buf.get(pos..)? {
+        // Leading zeros could make the line longer than a line may be.
+        [b'\r', b'\n', ..] if pos + 2 <= MAX_LINE_LEN => Some(ValueHeader {
+            key,
+            flags,
+            bytes,
+            cas,
+            line_end: pos + 2,
+        }),
+        _ => None,
+    }
+}
+
+/// Position of the first byte <= 0x20 of `bytes` (where a key ends). Eight bytes are tested at
+/// a time, a few instructions per word where a test per byte costs that per byte.
+fn first_control_or_space(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH_BITS: u64 = u64::from_le_bytes([0x80; 8]);
+    let mut words = bytes.chunks_exact(8);
+    let mut start = 0;
+    for word in &mut words {
+        let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        // The lowest bit set marks the first byte below 0x21: a borrow that could mark a byte
+        // wrongly comes from a lower byte below 0x21, marked itself.
+        let low = word.wrapping_sub(ONES * 0x21) & !word & HIGH_BITS;
+        if low != 0 {
+            return Some(start + low.trailing_zeros() as usize / 8);
+        }
+        start += 8;
+    }
+    let tail = words.remainder();
+    tail.iter().position(|&b| b <= b' ').map(|i| start + i)
+}
+
+/// The decimal number of at least one digit at `pos` of `buf`, `pos` moved past it; `None` if
+/// there is no digit there, the number overflows `u64`, or the digits run to the end of `buf`.
+fn digits(buf: &[u8], pos: &mut usize) -> Option<u64> {
+    let rest = buf.get(*pos..)?;
+    let len = rest.iter().position(|b| !b.is_ascii_digit())?;
+    if len == 0 {
+        return None;
+    }
+    *pos += len;
+    rest[..len].iter().try_fold(0u64, |value, &b| {
+        value.checked_mul(10)?.checked_add(u64::from(b - b'0'))
+    })
+}
+
+/// Parses the text after `VALUE` (`header`) of a complete header line `line_end` bytes long.
+fn value_header(header: &[u8], line_end: usize) -> Result<ValueHeader<'_>, ProtocolError> {
     let malformed = ProtocolError::MalformedValueHeader;
-    let mut fields = header
-        .strip_prefix(b" ")
-        .ok_or(malformed)?
-        .split(|&b| b == b' ');
-    let key = fields.next().ok_or(malformed)?;
+    let rest = header.strip_prefix(b" ").ok_or(malformed)?;
+    let key_end = memchr::memchr(b' ', rest).ok_or(malformed)?;
+    let key = &rest[..key_end];
     if key.is_empty() || key.len() > MAX_KEY_LEN {
         return Err(malformed);
     }
-    let flags = fields
-        .next()
-        .and_then(parse_u64)
-        .and_then(|f| u32::try_from(f).ok())
-        .ok_or(malformed)?;
-    let bytes = fields
-        .next()
-        .and_then(parse_u64)
-        .and_then(|b| usize::try_from(b).ok())
+    let (flags, rest) = number_field(&rest[key_end + 1..]).ok_or(malformed)?;
+    let flags = u32::try_from(flags).map_err(|_| malformed)?;
+    let (bytes, rest) = number_field(rest.ok_or(malformed)?).ok_or(malformed)?;
+    let bytes = usize::try_from(bytes)
+        .ok()
         .filter(|&b| b <= MAX_VALUE_LEN)
         .ok_or(malformed)?;
-    let cas = match fields.next() {
-        Some(field) => Some(parse_u64(field).ok_or(malformed)?),
+    let cas = match rest {
+        Some(field) => match number_field(field) {
+            Some((cas, None)) => Some(cas),
+            _ => return Err(malformed),
+        },
         None => None,
     };
-    if fields.next().is_some() {
-        return Err(malformed);
-    }
-    if bytes > max_value_len {
+    Ok(ValueHeader {
+        key,
+        flags,
+        bytes,
+        cas,
+        line_end,
+    })
+}
+
+/// The value reply of `header` (at the front of `buf`) and its data block; values longer than
+/// `max_value_len` are refused.
+fn value_reply<'a>(
+    buf: &'a [u8],
+    header: ValueHeader<'a>,
+    max_value_len: usize,
+) -> Result<Parse<Reply<'a>>, ProtocolError> {
+    if header.bytes > max_value_len {
         return Err(ProtocolError::ValueTooLarge {
-            len: bytes,
+            len: header.bytes,
             limit: max_value_len,
         });
     }
-
-    Ok(match data_block(buf, line_end, bytes)? {
+    Ok(match data_block(buf, header.line_end, header.bytes)? {
         Parse::Incomplete => Parse::Incomplete,
         Parse::Done(data, used) => Parse::Done(
             Reply::Value {
-                key,
-                flags,
-                cas,
+                key: header.key,
+                flags: header.flags,
+                cas: header.cas,
                 data,
             },
             used,
@@ -547,15 +642,12 @@ pub(super) fn data_block(
 ) -> Result<Parse<&[u8]>, ProtocolError> {
     // Cannot overflow: line_end <= MAX_LINE_LEN and bytes <= MAX_VALUE_LEN.
     let data_end = line_end + bytes;
-    let trailer = buf.get(data_end..).unwrap_or_default();
-    let present = trailer.len().min(2);
-    if trailer[..present] != b"\r\n"[..present] {
-        return Err(ProtocolError::MalformedValueHeader);
+    // Byte by byte: a slice comparison would call memcmp for two bytes.
+    match buf.get(data_end..).unwrap_or_default() {
+        [b'\r', b'\n', ..] => Ok(Parse::Done(&buf[line_end..data_end], data_end + 2)),
+        [] | [b'\r'] => Ok(Parse::Incomplete),
+        _ => Err(ProtocolError::MalformedValueHeader),
     }
-    if present < 2 {
-        return Ok(Parse::Incomplete);
-    }
-    Ok(Parse::Done(&buf[line_end..data_end], data_end + 2))
 }
 
 /// Parses `<name> <value>` after `STAT `.
@@ -593,6 +685,20 @@ pub(super) fn parse_u64(field: &[u8]) -> Option<u64> {
         }
         acc.checked_mul(10)?.checked_add(u64::from(digit))
     })
+}
+
+/// The decimal number at the front of `fields` (space-separated, as [`parse_u64`] reads one
+/// field) and the fields after its space, `None` after the last field: one pass over the bytes.
+fn number_field(fields: &[u8]) -> Option<(u64, Option<&[u8]>)> {
+    let mut value = 0u64;
+    for (i, &b) in fields.iter().enumerate() {
+        let digit = b.wrapping_sub(b'0');
+        if digit > 9 {
+            return (b == b' ' && i > 0).then(|| (value, Some(&fields[i + 1..])));
+        }
+        value = value.checked_mul(10)?.checked_add(u64::from(digit))?;
+    }
+    (!fields.is_empty()).then_some((value, None))
 }
 
 /// A key the encoders can put on the wire unescaped (what the key module produces).
@@ -937,6 +1043,7 @@ mod tests {
             b"VALUE k 0 1 x\r\nx\r\n",
             b"VALUE k 0 1 18446744073709551616\r\nx\r\n",
             b"VALUE k 0 1 2 3\r\nx\r\n",
+            b"VALUE k 0 1 2 \r\nx\r\n",
             b"VALUE k\t0 1\r\nx\r\n",
             &long_key,
             too_big.as_bytes(),
@@ -947,6 +1054,63 @@ mod tests {
                 "{:?}",
                 String::from_utf8_lossy(bad)
             );
+        }
+    }
+
+    #[test]
+    fn a_key_ends_at_its_first_control_byte_or_space() {
+        for len in 0..=20 {
+            for byte in 0..=u8::MAX {
+                let mut bytes = vec![b'k'; len];
+                bytes.push(byte);
+                bytes.extend_from_slice(b" \x00 tail");
+                let expected = bytes.iter().position(|&b| b <= b' ');
+                assert_eq!(first_control_or_space(&bytes), expected, "{bytes:?}");
+                assert_eq!(first_control_or_space(&bytes[..len]), None);
+            }
+        }
+    }
+
+    #[test]
+    fn a_plain_header_reads_as_the_general_path_reads_it() {
+        let zeros = "0".repeat(MAX_LINE_LEN);
+        let long_key = "k".repeat(MAX_KEY_LEN);
+        for line in [
+            "VALUE k 0 1\r\n".to_string(),
+            "VALUE k 4294967295 1 18446744073709551615\r\n".to_string(),
+            "VALUE k\x7f\u{e9} 007 0001 00\r\n".to_string(),
+            format!("VALUE {long_key} 1 2 3\r\n"),
+            format!("VALUE k 0 {zeros}1\r\n"),
+            format!("VALUE k 0 {}1\r\n", &zeros[..MAX_LINE_LEN - 16]),
+        ] {
+            let buf = [line.as_bytes(), b"x\r\n"].concat();
+            let general = find_line_end(&buf).and_then(|end| {
+                let end = end.expect("a complete line");
+                value_header(&buf[b"VALUE".len()..end - 2], end)
+            });
+            match (plain_value_header(&buf), general) {
+                (Some(plain), Ok(general)) => {
+                    assert_eq!(
+                        (
+                            plain.key,
+                            plain.flags,
+                            plain.bytes,
+                            plain.cas,
+                            plain.line_end
+                        ),
+                        (
+                            general.key,
+                            general.flags,
+                            general.bytes,
+                            general.cas,
+                            general.line_end
+                        ),
+                        "{line:?}"
+                    );
+                }
+                (Some(_), Err(e)) => panic!("{line:?}: read plainly, but {e:?}"),
+                (None, _) => assert!(line.len() > MAX_LINE_LEN, "{line:?} not read plainly"),
+            }
         }
     }
 
