@@ -106,7 +106,7 @@ no client certificate
   callback: tls://127.0.0.1 0 TLS handshake failed: the server does not speak TLS (a plain memcached on a tls:// address?)
 plain server on tls://
   get: false, status: 0, within the timeout: true
-  callback: 127.0.0.1 0 Read failed (the server closed a new connection without answering: a TLS listener? then use tls://host)
+  callback: 127.0.0.1 0 Read failed (the server closed a new connection without answering: a TLS listener needs tls://host; a proxy may not support the command)
 TLS server on a plain address
   get: false, status: 0, within the timeout: true
   callback: tls://127.0.0.1 0 TLS setup failed: cannot read memcache.tls_ca_file '%s/no-such.pem': No such file or directory

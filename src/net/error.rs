@@ -16,8 +16,9 @@ pub enum NetError {
     #[error("Read failed (socket was unexpectedly closed)")]
     Closed,
     /// The server closed a new connection without answering its first request: what a TLS
-    /// listener does to a client that does not speak TLS.
-    #[error("Read failed (the server closed a new connection without answering: a TLS listener? then use tls://host)")]
+    /// listener does to a client that does not speak TLS, and what a proxy such as twemproxy
+    /// does to a command it does not support (stats, flush_all).
+    #[error("Read failed (the server closed a new connection without answering: a TLS listener needs tls://host; a proxy may not support the command)")]
     ClosedUnanswered,
     /// A read or write failed.
     #[error("{message}")]
