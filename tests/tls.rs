@@ -325,7 +325,7 @@ fn each_failed_handshake_fails_the_server_with_its_own_message() {
                 ..with(server.tls_port, trusting_test_ca())
             },
             "Read failed (the server closed a new connection without answering: a TLS \
-             listener? then use tls://host)",
+             listener needs tls://host; a proxy may not support the command)",
         ),
         (
             "unreadable CA file",
