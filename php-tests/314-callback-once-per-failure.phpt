@@ -9,6 +9,25 @@ include __DIR__ . '/connect.inc';
 $events = [];
 function cb314($h, $p, $u, $e, $n) { $GLOBALS['events'][] = "$e ($n)"; }
 
+/**
+ * Waits until the clock reads $second or later, 50 to 300 ms into a second. The extension
+ * stamps a failure with time(2), the kernel's coarse clock, which can still read the second
+ * before for a few ms after microtime() has passed a second boundary: a failure stamped then
+ * would be a second older than the checks below assume.
+ */
+function wait_into_second(int $second = 0): void
+{
+    for ($i = 0; $i < 20; $i++) {
+        $now = microtime(true);
+        $fraction = fmod($now, 1.0);
+        if ($now >= $second && $fraction >= 0.05 && $fraction <= 0.3) {
+            return;
+        }
+        $target = max(floor($now) + ($fraction < 0.05 ? 0 : 1), $second) + 0.1;
+        usleep((int) (($target - $now) * 1e6));
+    }
+}
+
 echo "-- retry_interval 1: one event, silence, one more after the interval --\n";
 $m = new Memcache;
 $m->addServer($host, $port, false);
@@ -18,9 +37,9 @@ $dk = [];
 for ($i = 0; count($dk) < 10; $i++) {
     if ($m->findServer("314_k$i") === $dead) $dk[] = "314_k$i";
 }
-// start right after a second boundary, so that the requests below all run within the second
+// start just after a second boundary, so that the requests below all run within the second
 // the failure is stamped with (the C extension compares whole seconds)
-for ($i = 0; $i < 30 && fmod(microtime(true), 1.0) > 0.3; $i++) usleep(50000);
+wait_into_second();
 $m->set($dk[0], 1);
 $failedAt = time();
 foreach ($dk as $k) {
@@ -28,7 +47,8 @@ foreach ($dk as $k) {
 }
 var_dump(count($events), time() - $failedAt < 1 ? 'inside the interval' : 'SLOW');
 var_dump($m->getServerStatus($nonExistingHost, $nonExistingPort));
-for ($i = 0; $i < 80 && time() < $failedAt + 2; $i++) usleep(50000);
+// the same for the retry's failure and the requests after it
+wait_into_second($failedAt + 2);
 var_dump($m->get($dk[0]));                          // due for a retry: tried, fails again
 var_dump(count($events), $events[1] ?? null);
 foreach ($dk as $k) {

@@ -75,10 +75,15 @@ $m->set('p:n', 5);
 $r['increment, decrement'] = [$m->increment('p:n', 3), $m->decrement('p:n', 2)];
 $r['array'] = $m->set('p:a', ['x' => 1]) ? $m->get('p:a') : 'not stored';
 $r['compressed'] = $m->set('p:big', $big) && $m->get('p:big', $bigFlags) === $big ? "intact, flags $bigFlags" : 'broken';
-for ($i = 0; $i < 50; $i++) {
-    $m->set("p:m$i", $i);
+// Keys that differ all along: the proxy's fnv1a_64 keeps only the low 32 bits, which keys
+// differing in their last bytes alone share but for a few thousand, so "p:m0" .. "p:m49" sat
+// in two clusters on the ring and with the keys above all landed on one memcached about one
+// run in eight (the ports, and so the ring, change from run to run).
+$keys = array_map(fn($i) => 'p:m' . md5((string) $i), range(0, 49));
+foreach ($keys as $i => $key) {
+    $m->set($key, $i);
 }
-$r['multi-get of 50 keys + 1 missing'] = count($m->get(array_merge(array_map(fn($i) => "p:m$i", range(0, 49)), ['p:none'])));
+$r['multi-get of 50 keys + 1 missing'] = count($m->get(array_merge($keys, ['p:none'])));
 $r['delete'] = $m->delete('p:k');
 $r['get after delete'] = $m->get('p:k');
 $r['getVersion'] = preg_match('/^\d+\.\d+\.\d+/', (string) $m->getVersion()) === 1;

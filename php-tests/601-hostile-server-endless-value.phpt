@@ -1,5 +1,5 @@
 --TEST--
-A server that streams an endless value (a header claiming 1 GiB, more than memory_limit lets PHP hold; or 5 bytes followed by an endless stream), claims a 2^63-byte value (binary: the largest body a frame can claim, 4 GiB), repeats the value asked for without end, or trickles a value in a byte every 0.5 s (timeout 1 s), under each protocol (meta: VA lines matched by opaque): a notice and false within the timeout, peak RSS growing by less than 32 MB, the connection closed and the next request on a new one; the C extension (ascii and binary: it has no meta) exhausts memory, crashes, reads until killed or serves the repeated value to the next key
+A server that streams an endless value (a header claiming 1 GiB, more than memory_limit lets PHP hold; or 5 bytes followed by an endless stream), claims a 2^63-byte value (binary: the largest body a frame can claim, 4 GiB), repeats the value asked for without end, or trickles a value in a byte every 0.5 s (timeout 1 s), under the suite run's protocol (meta: VA lines matched by opaque): a notice and false within the timeout, peak RSS growing by less than 32 MB, the connection closed and the next request on a new one; the C extension (ascii and binary: it has no meta) exhausts memory, crashes, reads until killed or serves the repeated value to the next key
 --SKIPIF--
 <?php include __DIR__ . '/connect.inc'; ?>
 --INI--
@@ -37,75 +37,79 @@ function run_case(string $mode, array $options): void
 PHP;
 eval($run);
 
-foreach (['ascii', 'binary', 'meta'] as $protocol) {
-    ini_set('memcache.protocol', $protocol);
-    $cases = [
-        'endless value claiming 1 GiB' => ['endless_value', ['claim' => (string) (1 << 30)]],
-        'endless value claiming 5 bytes' => ['endless_value', ['claim' => '5']],
-        'value claiming 2^63 bytes (binary: 4 GiB)' =>
-            ['endless_value', ['claim' => $protocol === 'binary' ? '4294967295' : '9223372036854775808']],
-        'the same value without end' => ['endless_values', []],
-        'a value trickling in, a byte every 0.5 s' => ['trickle', []],
-    ];
-    foreach ($cases as $title => [$mode, $options]) {
-        echo "-- $protocol: $title\n";
-        run_case($mode, $options);
-        if ($protocol === 'meta') {
-            echo "  C extension: has no meta protocol\n";
-            continue;
-        }
-        $c = hostile_c_result(hostile_run_c($run . "\nrun_case(" . var_export($mode, true) . ', '
-            . var_export($options, true) . ");\n", $protocol));
-        if (in_array($title, ['endless value claiming 5 bytes', 'the same value without end',
-                'a value trickling in, a byte every 0.5 s'], true)) {
-            // Reading an endless stream ends by the time limit or by memory_limit, whichever is first.
-            $c = str_replace(['no result within 1.5 s (killed)', 'fatal error, memory exhausted'],
-                'keeps reading (killed after 1.5 s, or out of memory first)', $c);
-        }
-        // Of a C run that ends, its answers (its timing, memory and connections vary with the load).
-        echo '  C extension: ', preg_replace(['/, (within the timeout|took [\d.]+ s), peak RSS \S+ \S+/',
-            '/, connections: \d+/'], '', $c);
+// The cases under the suite run's protocol (make test runs the suite under each), each ours,
+// then the C extension's.
+$protocol = test_protocol();
+$cases = [
+    'endless value claiming 1 GiB' => ['endless_value', ['claim' => (string) (1 << 30)]],
+    'endless value claiming 5 bytes' => ['endless_value', ['claim' => '5']],
+    'value claiming 2^63 bytes (binary: 4 GiB)' =>
+        ['endless_value', ['claim' => $protocol === 'binary' ? '4294967295' : '9223372036854775808']],
+    'the same value without end' => ['endless_values', []],
+    'a value trickling in, a byte every 0.5 s' => ['trickle', []],
+];
+ob_start();
+foreach ($cases as $title => [$mode, $options]) {
+    echo "-- $title\n";
+    run_case($mode, $options);
+    if ($protocol === 'meta') {
+        echo "  C extension: has no meta protocol\n";
+        continue;
     }
+    $c = hostile_c_result(hostile_run_c($run . "\nrun_case(" . var_export($mode, true) . ', '
+        . var_export($options, true) . ");\n", $protocol));
+    if (in_array($title, ['endless value claiming 5 bytes', 'the same value without end',
+            'a value trickling in, a byte every 0.5 s'], true)) {
+        // Reading an endless stream ends by the time limit or by memory_limit, whichever is first.
+        $c = str_replace(['no result within 1.5 s (killed)', 'fatal error, memory exhausted'],
+            'keeps reading (killed after 1.5 s, or out of memory first)', $c);
+    }
+    // Of a C run that ends, its answers (its timing, memory and connections vary with the load).
+    echo '  C extension: ', preg_replace(['/, (within the timeout|took [\d.]+ s), peak RSS \S+ \S+/',
+        '/, connections: \d+/'], '', $c);
 }
-?>
---EXPECT--
--- ascii: endless value claiming 1 GiB
+$outcomes = ob_get_clean();
+
+$ascii = <<<'TEXT'
+-- endless value claiming 1 GiB
   get: false, within the timeout, peak RSS +<32 MB
   Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Value of 1073741824 bytes is larger than the N bytes memory_limit leaves (0)
   status after: 1
   next get: false, connections: 2
   C extension: fatal error, memory exhausted
--- ascii: endless value claiming 5 bytes
+-- endless value claiming 5 bytes
   get: false, within the timeout, peak RSS +<32 MB
   Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Malformed VALUE header (0)
   status after: 0
   next get: false, connections: 2
   C extension: keeps reading (killed after 1.5 s, or out of memory first)
--- ascii: value claiming 2^63 bytes (binary: 4 GiB)
+-- value claiming 2^63 bytes (binary: 4 GiB)
   get: false, within the timeout, peak RSS +<32 MB
   Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Malformed VALUE header (0)
   status after: 0
   next get: false, connections: 2
   C extension: crashed (segmentation fault)
--- ascii: the same value without end
+-- the same value without end
   get: false, within the timeout, peak RSS +<32 MB
   Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: VALUE for a key that was not requested or was answered already: k (0)
   status after: 0
   next get: false, connections: 2
   C extension: keeps reading (killed after 1.5 s, or out of memory first)
--- ascii: a value trickling in, a byte every 0.5 s
+-- a value trickling in, a byte every 0.5 s
   get: false, within the timeout, peak RSS +<32 MB
   Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Network timeout (0)
   status after: 0
   next get: false, connections: 2
   C extension: keeps reading (killed after 1.5 s, or out of memory first)
--- binary: endless value claiming 1 GiB
+TEXT;
+$binary = <<<'TEXT'
+-- endless value claiming 1 GiB
   get: false, within the timeout, peak RSS +<32 MB
   Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Value of 1073741820 bytes is larger than the N bytes memory_limit leaves (0)
   status after: 1
   next get: false, connections: 2
   C extension: fatal error, memory exhausted
--- binary: endless value claiming 5 bytes
+-- endless value claiming 5 bytes
   get: false, within the timeout, peak RSS +<32 MB
   Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Unsolicited data from the server after the last reply (0)
   status after: 0
@@ -114,13 +118,13 @@ foreach (['ascii', 'binary', 'meta'] as $protocol) {
   get: 'x'
   status after: 1
   next get: 'x'
--- binary: value claiming 2^63 bytes (binary: 4 GiB)
+-- value claiming 2^63 bytes (binary: 4 GiB)
   get: false, within the timeout, peak RSS +<32 MB
   Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Malformed server response (0)
   status after: 0
   next get: false, connections: 2
   C extension: fatal error, memory exhausted
--- binary: the same value without end
+-- the same value without end
   get: false, within the timeout, peak RSS +<32 MB
   Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Unsolicited data from the server after the last reply (0)
   status after: 0
@@ -129,39 +133,46 @@ foreach (['ascii', 'binary', 'meta'] as $protocol) {
   get: 'x'
   status after: 1
   next get: 'x'
--- binary: a value trickling in, a byte every 0.5 s
+-- a value trickling in, a byte every 0.5 s
   get: false, within the timeout, peak RSS +<32 MB
   Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Network timeout (0)
   status after: 0
   next get: false, connections: 2
   C extension: keeps reading (killed after 1.5 s, or out of memory first)
--- meta: endless value claiming 1 GiB
+TEXT;
+$meta = <<<'TEXT'
+-- endless value claiming 1 GiB
   get: false, within the timeout, peak RSS +<32 MB
   Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Value of 1073741824 bytes is larger than the N bytes memory_limit leaves (0)
   status after: 1
   next get: false, connections: 2
   C extension: has no meta protocol
--- meta: endless value claiming 5 bytes
+-- endless value claiming 5 bytes
   get: false, within the timeout, peak RSS +<32 MB
   Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Malformed VALUE header (0)
   status after: 0
   next get: false, connections: 2
   C extension: has no meta protocol
--- meta: value claiming 2^63 bytes (binary: 4 GiB)
+-- value claiming 2^63 bytes (binary: 4 GiB)
   get: false, within the timeout, peak RSS +<32 MB
   Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Malformed VALUE header (0)
   status after: 0
   next get: false, connections: 2
   C extension: has no meta protocol
--- meta: the same value without end
+-- the same value without end
   get: false, within the timeout, peak RSS +<32 MB
   Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Unexpected meta reply (Value, opaque 0) (0)
   status after: 0
   next get: false, connections: 2
   C extension: has no meta protocol
--- meta: a value trickling in, a byte every 0.5 s
+-- a value trickling in, a byte every 0.5 s
   get: false, within the timeout, peak RSS +<32 MB
   Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Network timeout (0)
   status after: 0
   next get: false, connections: 2
   C extension: has no meta protocol
+TEXT;
+check_output_per_protocol("the cases under this run's protocol", $outcomes, $ascii, $binary, $meta);
+?>
+--EXPECT--
+the cases under this run's protocol: ok

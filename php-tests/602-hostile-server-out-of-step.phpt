@@ -1,5 +1,5 @@
 --TEST--
-A server that answers for another request, under each protocol: a value for a key not asked for (binary, meta: another request's opaque), a second reply to one request, a reply sent before any request, a reply arriving 100 ms after the exchange ended (for the key asked next): each a notice and false, never a value meant for another request, the server failed and the next request on a new connection; the C extension (ascii and binary: it has no meta) returns the wrong value or serves the stray reply to the next get
+A server that answers for another request, under the suite run's protocol: a value for a key not asked for (binary, meta: another request's opaque), a second reply to one request, a reply sent before any request, a reply arriving 100 ms after the exchange ended (for the key asked next): each a notice and false, never a value meant for another request, the server failed and the next request on a new connection; the C extension (ascii and binary: it has no meta) returns the wrong value or serves the stray reply to the next get
 --SKIPIF--
 <?php include __DIR__ . '/connect.inc'; ?>
 --INI--
@@ -34,28 +34,30 @@ function run_case(string $mode, $first): void
 PHP;
 eval($run);
 
-foreach (['ascii', 'binary', 'meta'] as $protocol) {
-    ini_set('memcache.protocol', $protocol);
-    $cases = [
-        'a value for another key (binary, meta: opaque)' => ['wrong_key', 'k'],
-        'a second reply to one request' => ['extra', 'k'],
-        'a reply before the request' => ['early', ['e1', 'e2']],
-        'a late reply, for the key asked next' => ['late_extra', 'k'],
-    ];
-    foreach ($cases as $title => [$mode, $first]) {
-        echo "-- $protocol: $title\n";
-        run_case($mode, $first);
-        if ($protocol === 'meta') {
-            echo "  C extension: has no meta protocol\n";
-            continue;
-        }
-        echo '  C extension: ', hostile_c_result(hostile_run_c($run . "\nrun_case(" . var_export($mode, true) . ', '
-            . var_export($first, true) . ");\n", $protocol));
+// The cases under the suite run's protocol (make test runs the suite under each), each ours,
+// then the C extension's.
+$protocol = test_protocol();
+$cases = [
+    'a value for another key (binary, meta: opaque)' => ['wrong_key', 'k'],
+    'a second reply to one request' => ['extra', 'k'],
+    'a reply before the request' => ['early', ['e1', 'e2']],
+    'a late reply, for the key asked next' => ['late_extra', 'k'],
+];
+ob_start();
+foreach ($cases as $title => [$mode, $first]) {
+    echo "-- $title\n";
+    run_case($mode, $first);
+    if ($protocol === 'meta') {
+        echo "  C extension: has no meta protocol\n";
+        continue;
     }
+    echo '  C extension: ', hostile_c_result(hostile_run_c($run . "\nrun_case(" . var_export($mode, true) . ', '
+        . var_export($first, true) . ");\n", $protocol));
 }
-?>
---EXPECT--
--- ascii: a value for another key (binary, meta: opaque)
+$outcomes = ob_get_clean();
+
+$ascii = <<<'TEXT'
+-- a value for another key (binary, meta: opaque)
   get "k": false, status 0, connections 1
     Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: VALUE for a key that was not requested or was answered already: other (0)
   get "kk": false, status 0, connections 2
@@ -66,7 +68,7 @@ foreach (['ascii', 'binary', 'meta'] as $protocol) {
   get "k": "wrong", status 1, connections 1
   get "kk": "wrong", status 1, connections 1
   get "k3": "wrong", status 1, connections 1
--- ascii: a second reply to one request
+-- a second reply to one request
   get "k": false, status 0, connections 1
     Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Unsolicited data from the server after the last reply (0)
   get "kk": false, status 0, connections 2
@@ -77,7 +79,7 @@ foreach (['ascii', 'binary', 'meta'] as $protocol) {
   get "k": "right", status 1, connections 1
   get "kk": "extra", status 1, connections 1
   get "k3": "right", status 1, connections 1
--- ascii: a reply before the request
+-- a reply before the request
   get ["e1","e2"]: [], status 0, connections 1
     Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: VALUE for a key that was not requested or was answered already: k (0)
   get "kk": false, status 0, connections 2
@@ -88,7 +90,7 @@ foreach (['ascii', 'binary', 'meta'] as $protocol) {
   get ["e1","e2"]: {"k":"early"}, status 1, connections 1
   get "kk": "right", status 1, connections 1
   get "k3": "right", status 1, connections 1
--- ascii: a late reply, for the key asked next
+-- a late reply, for the key asked next
   get "k": "right", status 1, connections 1
   get "kk": false, status 0, connections 1
     Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Unsolicited data from the server before the request (0)
@@ -97,7 +99,9 @@ foreach (['ascii', 'binary', 'meta'] as $protocol) {
   get "k": "right", status 1, connections 1
   get "kk": "stale", status 1, connections 1
   get "k3": "right", status 1, connections 1
--- binary: a value for another key (binary, meta: opaque)
+TEXT;
+$binary = <<<'TEXT'
+-- a value for another key (binary, meta: opaque)
   get "k": false, status 0, connections 1
     Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Unexpected binary response (opcode 0x00, opaque 1) (0)
   get "kk": false, status 0, connections 2
@@ -105,7 +109,7 @@ foreach (['ascii', 'binary', 'meta'] as $protocol) {
   get "k3": false, status 0, connections 3
     Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Unexpected binary response (opcode 0x00, opaque 1) (0)
   C extension: crashed (segmentation fault)
--- binary: a second reply to one request
+-- a second reply to one request
   get "k": false, status 0, connections 1
     Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Unsolicited data from the server after the last reply (0)
   get "kk": false, status 0, connections 2
@@ -116,7 +120,7 @@ foreach (['ascii', 'binary', 'meta'] as $protocol) {
   get "k": "right", status 1, connections 1
   get "kk": "extra", status 1, connections 1
   get "k3": "right", status 1, connections 1
--- binary: a reply before the request
+-- a reply before the request
   get ["e1","e2"]: [], status 0, connections 1
     Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Unexpected binary response (opcode 0x00, opaque 0) (0)
   get "kk": false, status 0, connections 2
@@ -127,7 +131,7 @@ foreach (['ascii', 'binary', 'meta'] as $protocol) {
   get ["e1","e2"]: {"e1":"early"}, status 1, connections 1
   get "kk": "right", status 1, connections 1
   get "k3": false, status 1, connections 1
--- binary: a late reply, for the key asked next
+-- a late reply, for the key asked next
   get "k": "right", status 1, connections 1
   get "kk": false, status 0, connections 1
     Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Unsolicited data from the server before the request (0)
@@ -136,7 +140,9 @@ foreach (['ascii', 'binary', 'meta'] as $protocol) {
   get "k": "right", status 1, connections 1
   get "kk": "stale", status 1, connections 1
   get "k3": "right", status 1, connections 1
--- meta: a value for another key (binary, meta: opaque)
+TEXT;
+$meta = <<<'TEXT'
+-- a value for another key (binary, meta: opaque)
   get "k": false, status 0, connections 1
     Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Unexpected meta reply (Value, opaque 1) (0)
   get "kk": false, status 0, connections 2
@@ -144,7 +150,7 @@ foreach (['ascii', 'binary', 'meta'] as $protocol) {
   get "k3": false, status 0, connections 3
     Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Unexpected meta reply (Value, opaque 1) (0)
   C extension: has no meta protocol
--- meta: a second reply to one request
+-- a second reply to one request
   get "k": false, status 0, connections 1
     Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Unsolicited data from the server after the last reply (0)
   get "kk": false, status 0, connections 2
@@ -152,7 +158,7 @@ foreach (['ascii', 'binary', 'meta'] as $protocol) {
   get "k3": false, status 0, connections 3
     Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Unsolicited data from the server after the last reply (0)
   C extension: has no meta protocol
--- meta: a reply before the request
+-- a reply before the request
   get ["e1","e2"]: [], status 0, connections 1
     Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Unexpected meta reply (Value, opaque 7) (0)
   get "kk": false, status 0, connections 2
@@ -160,9 +166,14 @@ foreach (['ascii', 'binary', 'meta'] as $protocol) {
   get "k3": false, status 0, connections 3
     Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: VA 5 f0 O7 (0)
   C extension: has no meta protocol
--- meta: a late reply, for the key asked next
+-- a late reply, for the key asked next
   get "k": "right", status 1, connections 1
   get "kk": false, status 0, connections 1
     Notice: MemcachePool::get(): Server 127.0.0.1 (tcp FAKE, udp 0) failed with: Unsolicited data from the server before the request (0)
   get "k3": "right", status 1, connections 2
   C extension: has no meta protocol
+TEXT;
+check_output_per_protocol("the cases under this run's protocol", $outcomes, $ascii, $binary, $meta);
+?>
+--EXPECT--
+the cases under this run's protocol: ok

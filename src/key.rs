@@ -26,6 +26,9 @@ pub fn prepare(prefix: &[u8], key: &[u8]) -> Option<PreparedKey> {
 /// [`prepare`] into `out`, where the caller keeps it: a single-key call builds its key once
 /// instead of moving its 250 bytes from frame to frame. False, leaving `out` empty, when `key`
 /// is empty.
+// A hint the compiler needs: out of line, the call and its register saving cost more than
+// preparing a short key does.
+#[inline]
 pub fn prepare_in_place(out: &mut PreparedKey, prefix: &[u8], key: &[u8]) -> bool {
     out.len = 0;
     let Some((prefix, key)) = truncated(prefix, key) else {
@@ -44,7 +47,10 @@ pub fn prepare_in_place(out: &mut PreparedKey, prefix: &[u8], key: &[u8]) -> boo
 /// True when `key` is its own prepared form with `prefix` (see [`prepare`]): no prefix, not
 /// empty, not too long, no byte to replace. A caller may then send the key as it is.
 pub fn is_prepared(prefix: &[u8], key: &[u8]) -> bool {
-    prefix.is_empty() && !key.is_empty() && key.len() <= MAX_KEY_LEN && !has_low_byte(key)
+    prefix.is_empty()
+        && !key.is_empty()
+        && key.len() <= MAX_KEY_LEN
+        && first_control_or_space(key).is_none()
 }
 
 /// One prepared key, held inline (it is never longer than [`MAX_KEY_LEN`]): a single-key call
@@ -106,30 +112,50 @@ fn truncated<'p, 'k>(prefix: &'p [u8], key: &'k [u8]) -> Option<(&'p [u8], &'k [
 
 /// Replaces every byte <= 0x20 with [`REPLACEMENT`].
 fn sanitise(bytes: &mut [u8]) {
-    if has_low_byte(bytes) {
-        for byte in bytes {
-            if *byte <= b' ' {
-                *byte = REPLACEMENT;
-            }
+    if let Some(first) = first_control_or_space(bytes) {
+        replace_from(&mut bytes[first..]);
+    }
+}
+
+/// Replaces every byte <= 0x20 of `bytes` with [`REPLACEMENT`]. Out of line: keys seldom have
+/// one, and the key builders that call [`sanitise`] stay small enough to be inlined.
+#[cold]
+#[inline(never)]
+fn replace_from(bytes: &mut [u8]) {
+    for byte in bytes {
+        if *byte <= b' ' {
+            *byte = REPLACEMENT;
         }
     }
 }
 
-/// True if some byte of `bytes` is <= 0x20. Keys seldom have one: eight bytes are tested at a
-/// time (the last word overlapping the one before), a few instructions per word where a test
-/// per byte costs that per byte.
-fn has_low_byte(bytes: &[u8]) -> bool {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGH_BITS: u64 = u64::from_ne_bytes([0x80; 8]);
-    // Nonzero exactly when some byte is below 0x21 (bytes of 0x80 and above never count).
-    let low = |word: &[u8]| {
-        let word = u64::from_ne_bytes(word.try_into().unwrap_or_default());
-        word.wrapping_sub(ONES * 0x21) & !word & HIGH_BITS != 0
+/// Position of the first byte of `bytes` that a prepared key may not hold: a control
+/// character below 0x20, or space (DEL and bytes >= 0x80 are kept, see [`prepare`]). Keys
+/// seldom have one: eight bytes are tested at a time (the last word overlapping the one
+/// before), a few instructions per word where a test per byte costs that per byte.
+fn first_control_or_space(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH_BITS: u64 = u64::from_le_bytes([0x80; 8]);
+    // The position of the first byte below 0x21 in the word at `start`, if there is one. The
+    // high bit is set of each such byte (not of bytes from 0x80 up), and maybe of bytes after
+    // one, through the borrow: the lowest bit set marks the first.
+    let find = |start: usize| {
+        let word = u64::from_le_bytes(bytes[start..start + 8].try_into().unwrap_or_default());
+        let low = word.wrapping_sub(ONES * 0x21) & !word & HIGH_BITS;
+        (low != 0).then(|| start + low.trailing_zeros() as usize / 8)
     };
-    if bytes.len() < 8 {
-        return bytes.iter().any(|&b| b <= b' ');
+    let Some(last) = bytes.len().checked_sub(8) else {
+        return bytes.iter().position(|&b| b <= b' ');
+    };
+    let mut start = 0;
+    while start < last {
+        if let Some(at) = find(start) {
+            return Some(at);
+        }
+        start += 8;
     }
-    bytes.chunks_exact(8).any(low) || low(&bytes[bytes.len() - 8..])
+    // Its bytes shared with the word before hold no byte to find.
+    find(last)
 }
 
 /// Appends the prepared form of `key` (see [`prepare`]) to `out`; false, appending nothing,
@@ -228,19 +254,75 @@ pub fn host_prefix(server_name: &[u8], remove_www: bool, remove_subdomain: bool)
 mod tests {
     use super::*;
 
+    /// What [`first_control_or_space`] finds, a byte at a time.
+    fn first_control_or_space_plainly(bytes: &[u8]) -> Option<usize> {
+        bytes.iter().position(|&b| b <= b' ')
+    }
+
     #[test]
-    fn low_bytes_are_found_at_every_position_and_value() {
-        for len in 1..=17 {
+    fn forbidden_bytes_are_exactly_controls_below_0x20_and_space() {
+        for byte in 0..=u8::MAX {
+            let forbidden = byte <= 0x20;
+            assert_eq!(
+                first_control_or_space(&[byte]).is_some(),
+                forbidden,
+                "{byte:#x}"
+            );
+        }
+        assert_eq!(first_control_or_space(b"\x7f"), None, "DEL is kept");
+    }
+
+    #[test]
+    fn first_control_or_space_is_found_at_every_position_and_value() {
+        for len in 1..=33 {
             for position in 0..len {
-                for value in 0..=255u8 {
-                    let mut key = vec![b'k'; len];
-                    key[position] = value;
-                    assert_eq!(has_low_byte(&key), value <= b' ', "{key:?}");
-                    // A byte from 0x80 up next to the tested one must not hide or fake it.
-                    key[(position + 1) % len] = 0xff;
-                    key[position] = value;
-                    assert_eq!(has_low_byte(&key), value <= b' ', "{key:?}");
+                for value in 0..=u8::MAX {
+                    // Around it: plain key bytes, bytes from 0x80 up (which must not hide or
+                    // fake it), and the same again with a forbidden byte after it.
+                    for filler in [b'k', 0xff, 0x80, 0x21, 0x7f] {
+                        let mut key = vec![filler; len];
+                        key[position] = value;
+                        let expected = (value <= b' ').then_some(position);
+                        assert_eq!(first_control_or_space(&key), expected, "{key:?}");
+                        for later in position + 1..len {
+                            let mut key = key.clone();
+                            key[later] = b' ';
+                            let expected = Some(if value <= b' ' { position } else { later });
+                            assert_eq!(first_control_or_space(&key), expected, "{key:?}");
+                        }
+                    }
                 }
+            }
+        }
+        assert_eq!(first_control_or_space(b""), None);
+    }
+
+    #[test]
+    fn first_control_or_space_agrees_with_a_plain_loop() {
+        // Keys of every length up to a long one, from bytes that are mostly allowed: a
+        // forbidden byte now and then, borrows across words, bytes from 0x80 up.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for len in 0..=MAX_KEY_LEN + 10 {
+            for _ in 0..200 {
+                let key: Vec<u8> = (0..len)
+                    .map(|_| match next() % 64 {
+                        0 => (next() % 0x21) as u8,
+                        1..=8 => 0x80 | next() as u8,
+                        9 => 0x21,
+                        _ => b'a' + (next() % 26) as u8,
+                    })
+                    .collect();
+                assert_eq!(
+                    first_control_or_space(&key),
+                    first_control_or_space_plainly(&key),
+                    "{key:?}"
+                );
             }
         }
     }
@@ -280,6 +362,11 @@ mod tests {
             (b"", b""),
             (b"", b"a b"),
             (b"", b"a\x01b"),
+            (b"", b" key"),
+            (b"", b"key\0"),
+            (b"", b"twelve bytes"),
+            (b"", b"twelve_bytes"),
+            (b"", b"twelve_byte\n"),
             (b"", &long[..MAX_KEY_LEN]),
             (b"", &long),
             (b"p_", b"k"),
