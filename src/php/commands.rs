@@ -338,13 +338,13 @@ pub fn counter(
         // Per key: the new value (saturated to PHP_INT_MAX), `false` for a miss or error
         // reply; a key whose servers never answered is left out of an array result.
         let value = |n: u64| convert::long_zval(i64::try_from(n).unwrap_or(i64::MAX));
+        let mut results = batch.counters();
         if !is_array {
-            return Ok(match batch.single_counter() {
-                Some(Some(n)) => value(n),
+            return Ok(match results.next() {
+                Some(Some(Some(n))) => value(n),
                 _ => convert::bool_zval(false),
             });
         }
-        let results = batch.counters();
         let mut table = ZendHashTable::new();
         for (k, result) in keys.iter().zip(results) {
             match result {
