@@ -183,7 +183,16 @@ pub struct Request<'a> {
     pub outcome: Outcome,
     /// Current server (pool index) while routed.
     pub(crate) server: Option<usize>,
-    /// Servers this request already failed on.
+    /// How far it went along its key's failover sequence; none until it first leaves its
+    /// key's server. Out of line: most requests never do, and a smaller request is cheaper
+    /// to move.
+    pub(crate) failover: Option<Box<Failover>>,
+}
+
+/// A request's way along its key's failover sequence.
+#[derive(Debug, Default)]
+pub(crate) struct Failover {
+    /// Servers the request already failed on.
     pub(crate) tried: Vec<usize>,
     /// Next `key-n` failover index to probe.
     pub(crate) next_probe: u32,
@@ -226,8 +235,7 @@ impl<'a> Request<'a> {
             target,
             outcome: Outcome::Pending,
             server: None,
-            tried: Vec::new(),
-            next_probe: 0,
+            failover: None,
         }
     }
 }
