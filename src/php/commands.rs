@@ -158,7 +158,8 @@ impl Stores<'_> {
     /// Stores each (prepared key, flags, encoded bytes): true if every answered request
     /// stored its value.
     fn run(&self, entries: &[(&[u8], u32, &[u8])]) -> Result<bool, ArgError> {
-        let mut batch = WriteBatch::with_capacity(entries.len());
+        let mut batch = WriteBatch::default();
+        batch.reserve(entries.len());
         let policy = policy();
         {
             let pool_ref = self.pool.borrow();
@@ -284,7 +285,8 @@ pub fn delete(object: PoolObject<'_>, key: &Zval) -> OpResult {
         if keys.is_empty() {
             return Ok(false);
         }
-        let mut batch = WriteBatch::with_capacity(keys.len());
+        let mut batch = WriteBatch::default();
+        batch.reserve(keys.len());
         let policy = policy();
         {
             let pool_ref = pool.borrow();
@@ -337,7 +339,8 @@ pub fn counter(
     };
     let is_array = key.dereference().array().is_some();
     let result = with_keys(key, |keys| {
-        let mut batch = WriteBatch::with_capacity(keys.len());
+        let mut batch = WriteBatch::default();
+        batch.reserve(keys.len());
         let policy = policy();
         {
             let pool_ref = pool.borrow();

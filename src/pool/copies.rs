@@ -28,39 +28,50 @@ pub struct WriteBatch<'a> {
 }
 
 impl<'a> WriteBatch<'a> {
-    /// An empty batch with room for `entries` entries without copies.
-    pub fn with_capacity(entries: usize) -> Self {
-        WriteBatch {
-            requests: SmallVec::with_capacity(entries),
-            entries: Vec::new(),
-            len: 0,
-        }
+    /// Makes room for `entries` more entries without copies. A batch is built empty
+    /// (`default`) and then grown where it stays, never returned by value: it is large, and
+    /// moving it costs a copy.
+    #[inline]
+    pub fn reserve(&mut self, entries: usize) {
+        self.requests.reserve(entries);
     }
 
     /// Adds an entry: `command` for `key`, sent to the key's server and, with
     /// `policy.redundancy` > 1, to that many servers in all.
+    #[inline]
     pub fn push(&mut self, pool: &Pool, key: &'a [u8], command: Command<'a>, policy: &Policy) {
         let entry = self.len;
         self.len += 1;
-        let primary = match policy.redundancy {
-            0 | 1 => None,
-            _ => pool.find_server(key, policy),
-        };
-        let Some(primary) = primary else {
-            self.requests.push(Request::for_key(key, command));
-            if !self.entries.is_empty() {
-                self.entries.push(entry);
+        if policy.redundancy > 1 {
+            if let Some(primary) = pool.find_server(key, policy) {
+                self.push_copies(pool, key, command, policy, primary);
+                return;
             }
-            return;
-        };
+        }
+        self.requests.push(Request::for_key(key, command));
+        if !self.entries.is_empty() {
+            self.entries.push(entry);
+        }
+    }
+
+    /// [`WriteBatch::push`] of an entry with copies: on `primary`, the key's server, and the
+    /// next servers of its `key-n` sequence.
+    fn push_copies(
+        &mut self,
+        pool: &Pool,
+        key: &'a [u8],
+        command: Command<'a>,
+        policy: &Policy,
+        primary: usize,
+    ) {
+        let entry = self.len - 1;
         if self.entries.is_empty() {
             self.entries.extend(0..self.requests.len());
         }
-        self.requests
-            .push(Request::for_key_on(key, command, primary));
-        self.entries.push(entry);
-        for copy in pool.redundant_servers(key, primary, policy.redundancy - 1, policy) {
-            self.requests.push(Request::for_key_on(key, command, copy));
+        let copies = pool.redundant_servers(key, primary, policy.redundancy - 1, policy);
+        for server in std::iter::once(primary).chain(copies) {
+            self.requests
+                .push(Request::for_key_on(key, command, server));
             self.entries.push(entry);
         }
     }
@@ -224,7 +235,7 @@ mod tests {
             redundancy: 2,
             ..Policy::default()
         };
-        let mut batch = WriteBatch::with_capacity(3);
+        let mut batch = WriteBatch::default();
         batch.push(&pool, b"one", Command::Delete, &single);
         batch.push(&pool, b"two", Command::Delete, &double);
         batch.push(&pool, b"three", Command::Delete, &single);
