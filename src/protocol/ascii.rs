@@ -126,10 +126,16 @@ pub fn encode_store(out: &mut Vec<u8>, key: &[u8], store: Store<'_>) {
 
 /// Appends `get <key>…\r\n`, or `gets <key>…\r\n` when the caller wants cas uniques.
 ///
-/// All keys for one server go into one command; `keys` must not be empty.
-pub fn encode_get(out: &mut Vec<u8>, keys: &[&[u8]], with_cas: bool) {
-    debug_assert!(!keys.is_empty(), "get without keys");
-    let longest = 4 + keys.iter().map(|key| 1 + key.len()).sum::<usize>() + 2;
+/// All keys for one server go into one command; `keys` must not be empty. They are gone
+/// through twice: for the line's length, then to write it.
+pub fn encode_get<'k>(
+    out: &mut Vec<u8>,
+    keys: impl IntoIterator<Item = &'k [u8], IntoIter: Clone>,
+    with_cas: bool,
+) {
+    let keys = keys.into_iter();
+    debug_assert!(keys.clone().next().is_some(), "get without keys");
+    let longest = 4 + keys.clone().map(|key| 1 + key.len()).sum::<usize>() + 2;
     let mut line = Line::new(out, longest);
     line.word(b"gets", if with_cas { 4 } else { 3 });
     for key in keys {
@@ -811,7 +817,7 @@ mod tests {
             .map(|i| format!("{i:0>250}").into_bytes())
             .collect();
         let keys: Vec<&[u8]> = keys.iter().map(Vec::as_slice).collect();
-        let out = encoded(|o| encode_get(o, &keys, true));
+        let out = encoded(|o| encode_get(o, keys.iter().copied(), true));
         let expected = format!(
             "gets {}\r\n",
             keys.iter()
@@ -832,14 +838,20 @@ mod tests {
 
     #[test]
     fn encode_get_commands() {
-        assert_eq!(encoded(|o| encode_get(o, &[b"w1"], false)), b"get w1\r\n");
-        assert_eq!(encoded(|o| encode_get(o, &[b"w1"], true)), b"gets w1\r\n");
         assert_eq!(
-            encoded(|o| encode_get(o, &[b"w1", b"w2", b"w3"], false)),
+            encoded(|o| encode_get(o, [b"w1".as_slice()], false)),
+            b"get w1\r\n"
+        );
+        assert_eq!(
+            encoded(|o| encode_get(o, [b"w1".as_slice()], true)),
+            b"gets w1\r\n"
+        );
+        assert_eq!(
+            encoded(|o| encode_get(o, [b"w1".as_slice(), b"w2", b"w3"], false)),
             b"get w1 w2 w3\r\n"
         );
         assert_eq!(
-            encoded(|o| encode_get(o, &[b"w1", b"w2"], true)),
+            encoded(|o| encode_get(o, [b"w1".as_slice(), b"w2"], true)),
             b"gets w1 w2\r\n"
         );
     }
@@ -884,7 +896,7 @@ mod tests {
     #[test]
     fn encoders_append_to_the_buffer() {
         let mut out = b"version\r\n".to_vec();
-        encode_get(&mut out, &[b"a"], false);
+        encode_get(&mut out, [b"a".as_slice()], false);
         encode_delete(&mut out, b"b");
         encode_store(&mut out, b"c", store(StoreOp::Set, 1, 2, 0, b"d"));
         assert_eq!(
