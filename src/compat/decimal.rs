@@ -30,12 +30,21 @@ pub fn digit_count(n: u64) -> usize {
     count
 }
 
+/// The two digits of every number below 100, back to back: a number is written two digits
+/// per division.
+const PAIRS: &[u8; 200] = b"\
+    0001020304050607080910111213141516171819\
+    2021222324252627282930313233343536373839\
+    4041424344454647484950515253545556575859\
+    6061626364656667686970717273747576777879\
+    8081828384858687888990919293949596979899";
+
 /// Writes `n` in decimal at the start of `out`, where an output buffer's spare capacity is
 /// written in place, and returns how many bytes that took ([`digit_count`]).
 ///
 /// # Panics
 /// If `out` is shorter than that.
-#[inline]
+#[inline(always)]
 pub fn write_unsigned(out: &mut [MaybeUninit<u8>], mut n: u64) -> usize {
     // One digit (the flags and expiry of most stores): no division.
     if n < 10 {
@@ -43,9 +52,21 @@ pub fn write_unsigned(out: &mut [MaybeUninit<u8>], mut n: u64) -> usize {
         return 1;
     }
     let len = digit_count(n);
-    for slot in out[..len].iter_mut().rev() {
-        slot.write(b'0' + (n % 10) as u8);
-        n /= 10;
+    let out = &mut out[..len];
+    let mut end = len;
+    while n >= 100 {
+        let pair = (n % 100) as usize * 2;
+        n /= 100;
+        end -= 2;
+        out[end].write(PAIRS[pair]);
+        out[end + 1].write(PAIRS[pair + 1]);
+    }
+    if n >= 10 {
+        let pair = n as usize * 2;
+        out[0].write(PAIRS[pair]);
+        out[1].write(PAIRS[pair + 1]);
+    } else {
+        out[0].write(b'0' + n as u8);
     }
     len
 }

@@ -59,7 +59,7 @@ impl<'o> Line<'o> {
     }
 
     /// Appends `n` in decimal.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn number(&mut self, n: u64) {
         let len = decimal::write_unsigned(self.spare(), n);
         self.written += len;
