@@ -34,7 +34,7 @@ pub fn refresh() {
 }
 
 /// Runs `run` on this thread's key prefix.
-#[inline]
+#[inline(always)]
 fn with_key_prefix<R>(run: impl FnOnce(&[u8]) -> R) -> R {
     if !KEY_PREFIX_SET.load(Ordering::Relaxed) {
         return run(b"");
@@ -58,6 +58,7 @@ pub fn prepare_in_place(out: &mut PreparedKey, raw: &[u8]) -> bool {
 }
 
 /// True when a user key is its own prepared form with the current key prefix.
+#[inline]
 pub fn is_prepared(raw: &[u8]) -> bool {
     with_key_prefix(|prefix| key::is_prepared(prefix, raw))
 }

@@ -77,6 +77,7 @@ impl<'z> UserKeys<'z> {
     }
 
     /// The `index`-th key, prepared.
+    #[inline]
     pub fn get(&self, index: usize) -> &[u8] {
         match self.entries[index] {
             Entry::User { bytes, .. } => bytes,
@@ -98,7 +99,12 @@ impl<'z> UserKeys<'z> {
             convert::insert(table, key, value);
             return;
         };
-        if array_index(key).is_some() {
+        // Only a key that starts like a number can be an integer key.
+        if key
+            .first()
+            .is_some_and(|&b| b.is_ascii_digit() || b == b'-')
+            && array_index(key).is_some()
+        {
             convert::insert(table, key, value);
             return;
         }
