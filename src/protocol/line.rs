@@ -1,7 +1,7 @@
-//! A request written in place: the longest form of a request is reserved once, then its fields
-//! go straight into the output buffer's spare capacity, with no capacity check per field and
-//! numbers written where they belong instead of through a scratch buffer. The encoders of the
-//! requests every call sends (stores, gets, deletes, counters) use it.
+//! A request written in place: the longest form of a request (a text or meta command line, a
+//! binary frame) is reserved once, then its fields go straight into the output buffer's spare
+//! capacity, with no capacity check per field and numbers written where they belong instead
+//! of through a scratch buffer. Every protocol's encoders of keyed requests use it.
 
 use std::mem::MaybeUninit;
 
