@@ -29,14 +29,29 @@ impl<'o> Line<'o> {
         &mut self.out.spare_capacity_mut()[self.written..]
     }
 
-    /// Appends `bytes`.
+    /// Appends `bytes`. From 4 to 16 bytes (a key, a short value) as two overlapping
+    /// fixed-size copies instead of a call to `memcpy`.
     #[inline]
     pub(crate) fn bytes(&mut self, bytes: &[u8]) {
-        // SAFETY: `MaybeUninit<u8>` has the layout of `u8`, and initialised bytes are valid
-        // values of it; the slice is only read.
-        let source = unsafe { &*(std::ptr::from_ref(bytes) as *const [MaybeUninit<u8>]) };
-        self.spare()[..bytes.len()].copy_from_slice(source);
-        self.written += bytes.len();
+        let len = bytes.len();
+        let spare = &mut self.spare()[..len];
+        match len {
+            8..=16 => {
+                spare[..8].copy_from_slice(&uninit(first::<8>(bytes)));
+                spare[len - 8..].copy_from_slice(&uninit(first::<8>(&bytes[len - 8..])));
+            }
+            4..=7 => {
+                spare[..4].copy_from_slice(&uninit(first::<4>(bytes)));
+                spare[len - 4..].copy_from_slice(&uninit(first::<4>(&bytes[len - 4..])));
+            }
+            _ => {
+                // SAFETY: `MaybeUninit<u8>` has the layout of `u8`, and initialised bytes are
+                // valid values of it; the slice is only read.
+                let source = unsafe { &*(std::ptr::from_ref(bytes) as *const [MaybeUninit<u8>]) };
+                spare.copy_from_slice(source);
+            }
+        }
+        self.written += len;
     }
 
     /// Appends the first `len` bytes of `word` by copying all of it: one fixed-size copy
@@ -75,6 +90,18 @@ impl<'o> Line<'o> {
     }
 }
 
+/// The first `N` bytes of `bytes`, which has at least that many.
+#[inline(always)]
+fn first<const N: usize>(bytes: &[u8]) -> [u8; N] {
+    bytes[..N].try_into().expect("N bytes")
+}
+
+/// `bytes` as initialised spare capacity.
+#[inline(always)]
+fn uninit<const N: usize>(bytes: [u8; N]) -> [MaybeUninit<u8>; N] {
+    bytes.map(MaybeUninit::new)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +119,22 @@ mod tests {
         line.bytes(b"\r\n");
         line.finish();
         assert_eq!(out, b"before set key 0 18446744073709551615\r\n");
+    }
+
+    #[test]
+    fn bytes_of_every_short_length_are_copied_whole() {
+        let source: Vec<u8> = (1..=40).collect();
+        for len in 0..=source.len() {
+            let mut out = b"<".to_vec();
+            let mut line = Line::new(&mut out, len + 1);
+            line.bytes(&source[..len]);
+            line.byte(b'>');
+            line.finish();
+            let mut expected = b"<".to_vec();
+            expected.extend_from_slice(&source[..len]);
+            expected.push(b'>');
+            assert_eq!(out, expected, "{len}");
+        }
     }
 
     #[test]
