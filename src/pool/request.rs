@@ -320,3 +320,35 @@ pub(crate) fn is_get(request: &Request<'_>) -> bool {
 pub fn wire_order(requests: &[Request<'_>], indexes: &mut [usize]) {
     indexes.sort_by_key(|&i| is_get(&requests[i]));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `all_answered` of requests that ended with `outcomes`, a request done when `Done`.
+    fn all_done(outcomes: &[Outcome]) -> bool {
+        let requests: Vec<Request<'_>> = outcomes
+            .iter()
+            .map(|outcome| {
+                let mut request = Request::for_key(b"k", Command::Delete);
+                request.outcome = outcome.clone();
+                request
+            })
+            .collect();
+        all_answered(&requests, |o| matches!(o, Outcome::Done))
+    }
+
+    #[test]
+    fn a_batch_succeeds_when_some_request_was_answered_and_every_answer_is_done() {
+        assert!(all_done(&[Outcome::Done]));
+        assert!(all_done(&[Outcome::Failed, Outcome::Done, Outcome::Failed]));
+        assert!(!all_done(&[]));
+        assert!(!all_done(&[Outcome::Failed, Outcome::Failed]));
+        assert!(!all_done(&[Outcome::Done, Outcome::Rejected]));
+        assert!(!all_done(&[
+            Outcome::Rejected,
+            Outcome::Failed,
+            Outcome::Done
+        ]));
+    }
+}
