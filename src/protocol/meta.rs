@@ -58,6 +58,7 @@ const LONGEST_AFTER_KEY: usize = 96;
 
 /// Starts a keyed request line with `<command> <key>` (`command` with its space), with room
 /// for the rest of the line and `data` more bytes.
+#[inline(always)]
 fn start<'o>(out: &'o mut Vec<u8>, command: &[u8; 3], key: &[u8], data: usize) -> Line<'o> {
     debug_assert!(ascii::is_wire_key(key), "unprepared key");
     let mut line = Line::new(out, command.len() + key.len() + LONGEST_AFTER_KEY + data);
