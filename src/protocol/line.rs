@@ -30,12 +30,14 @@ impl<'o> Line<'o> {
     }
 
     /// Appends `bytes`. From 4 to 16 bytes (a key, a short value) as two overlapping
-    /// fixed-size copies instead of a call to `memcpy`.
+    /// fixed-size copies instead of a call to `memcpy`; none (a frame's missing extras or
+    /// value) without one.
     #[inline]
     pub(crate) fn bytes(&mut self, bytes: &[u8]) {
         let len = bytes.len();
         let spare = &mut self.spare()[..len];
         match len {
+            0 => {}
             8..=16 => {
                 spare[..8].copy_from_slice(&uninit(first::<8>(bytes)));
                 spare[len - 8..].copy_from_slice(&uninit(first::<8>(&bytes[len - 8..])));
