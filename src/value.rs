@@ -100,6 +100,7 @@ pub struct Encoded<'a> {
 /// # Errors
 ///
 /// [`ReservedFlags`] if `user_flags` uses any bit of [`flags::RESERVED`]; nothing is encoded.
+#[inline]
 pub fn encode<'a>(
     value: Value<'a>,
     user_flags: u32,
@@ -142,6 +143,7 @@ fn encode_scalar(data: Cow<'_, [u8]>, user_flags: u32, type_bits: u32) -> Encode
 
 /// Strings and serialized values: compressed when asked for or over the threshold, and kept
 /// compressed only if the zlib stream fits the minimum-savings budget.
+#[inline]
 fn encode_payload(bytes: &[u8], item_flags: u32, compression: Compression) -> Encoded<'_> {
     let wanted = item_flags & flags::COMPRESSED != 0
         || (compression.threshold > 0 && bytes.len() >= compression.threshold);

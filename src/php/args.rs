@@ -80,7 +80,8 @@ scalar_coercion! {
 
 /// The engine's type byte of `z` (`Z_TYPE`), compared directly: the argument of nearly every
 /// call already has the parameter's type.
-fn type_byte(z: &Zval) -> u32 {
+#[inline]
+pub(crate) fn type_byte(z: &Zval) -> u32 {
     // SAFETY: every initialised zval has its type in the low byte of `u1`.
     u32::from(unsafe { z.u1.v.type_ })
 }

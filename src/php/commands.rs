@@ -14,7 +14,7 @@ use crate::php::errors;
 use crate::php::events;
 use crate::php::pool_object::{policy, PoolObject};
 use crate::php::prefix;
-use crate::php::user_keys::UserKeys;
+use crate::php::user_keys::{self, UserKeys};
 use crate::pool::{
     all_answered, Command, Hits, Outcome, Policy, Request, Store, StoreOp, WriteBatch,
 };
@@ -28,6 +28,20 @@ fn prepared_key(zval: &Zval, out: &mut PreparedKey) -> Result<bool, ArgError> {
         errors::warning("Invalid key");
     }
     Ok(valid)
+}
+
+/// The key argument of a single-key call, prepared for the wire: the argument's own string
+/// when it is its prepared form (no copy), else prepared into `out`. `None`: the C extension's
+/// `Invalid key` warning was given.
+#[inline]
+fn single_key<'k>(zval: &'k Zval, out: &'k mut PreparedKey) -> Result<Option<&'k [u8]>, ArgError> {
+    if let Some(bytes) = user_keys::as_prepared(zval) {
+        return Ok(Some(bytes));
+    }
+    if !prepared_key(zval.dereference(), out)? {
+        return Ok(None);
+    }
+    Ok(Some(out))
 }
 
 /// Appends a key argument, prepared for the wire, to `keys`, or gives the C extension's
@@ -75,18 +89,17 @@ pub fn store(
         cas: cas.unwrap_or(0) as u64,
     };
     let compression = pool.borrow().compression;
-    let key = key.dereference();
-    let Some(array) = key.array() else {
+    let Some(array) = key.dereference().array() else {
         let Some(value) = value else {
             return Err(args::wrong_parameter_count());
         };
         let mut prepared = PreparedKey::empty();
-        if !prepared_key(key, &mut prepared)? {
+        let Some(key) = single_key(key, &mut prepared)? else {
             return Ok(convert::bool_zval(false));
-        }
+        };
         // The encoded bytes borrow from the value (or the encoder's buffer): sent from there.
         let stored = convert::with_encoded(value, user_flags, compression, |flags, data| {
-            stores.run(&[(&prepared, flags, data)])
+            stores.run(&[(key, flags, data)])
         });
         return match stored {
             Ok(stored) => Ok(convert::bool_zval(stored?)),
@@ -145,7 +158,8 @@ impl Stores<'_> {
     /// Stores each (prepared key, flags, encoded bytes): true if every answered request
     /// stored its value.
     fn run(&self, entries: &[(&[u8], u32, &[u8])]) -> Result<bool, ArgError> {
-        let mut batch = WriteBatch::with_capacity(entries.len());
+        let mut batch = WriteBatch::default();
+        batch.reserve(entries.len());
         let policy = policy();
         {
             let pool_ref = self.pool.borrow();
@@ -179,8 +193,7 @@ pub fn get(
         return Ok(convert::bool_zval(false));
     };
     let with_cas = cas.is_some();
-    let key = key.dereference();
-    if let Some(array) = key.array() {
+    if let Some(array) = key.dereference().array() {
         let mut keys = UserKeys::with_capacity(array.len());
         for (_, item) in array::entries(array) {
             keys.push(item)?;
@@ -194,10 +207,10 @@ pub fn get(
         return get_many_result(&keys, &hits, flags, cas);
     }
     let mut prepared = PreparedKey::empty();
-    if !prepared_key(key, &mut prepared)? {
+    let Some(key) = single_key(key, &mut prepared)? else {
         return Ok(convert::bool_zval(false));
-    }
-    let mut requests = [Request::for_key(&prepared, Command::Get { with_cas })];
+    };
+    let mut requests = [Request::for_key(key, Command::Get { with_cas })];
     let hits = execute(object, &pool, &mut requests, &policy())?;
     let Some(hit) = hits.hits.first() else {
         return Ok(convert::bool_zval(false));
@@ -272,7 +285,8 @@ pub fn delete(object: PoolObject<'_>, key: &Zval) -> OpResult {
         if keys.is_empty() {
             return Ok(false);
         }
-        let mut batch = WriteBatch::with_capacity(keys.len());
+        let mut batch = WriteBatch::default();
+        batch.reserve(keys.len());
         let policy = policy();
         {
             let pool_ref = pool.borrow();
@@ -292,8 +306,7 @@ pub fn delete(object: PoolObject<'_>, key: &Zval) -> OpResult {
 /// allocation), an array gives its valid entries (invalid ones warned and skipped). `None`
 /// for an invalid single key (warned).
 fn with_keys<R>(key: &Zval, run: impl FnOnce(&[&[u8]]) -> R) -> Result<Option<R>, ArgError> {
-    let key = key.dereference();
-    if let Some(array) = key.array() {
+    if let Some(array) = key.dereference().array() {
         let mut keys = KeyList::with_capacity(array.len());
         for (_, item) in array::entries(array) {
             push_key(&mut keys, item)?;
@@ -302,10 +315,10 @@ fn with_keys<R>(key: &Zval, run: impl FnOnce(&[&[u8]]) -> R) -> Result<Option<R>
         return Ok(Some(run(&keys)));
     }
     let mut prepared = PreparedKey::empty();
-    if !prepared_key(key, &mut prepared)? {
+    let Some(key) = single_key(key, &mut prepared)? else {
         return Ok(None);
-    }
-    Ok(Some(run(&[&prepared])))
+    };
+    Ok(Some(run(&[key])))
 }
 
 /// `increment`/`decrement` by `delta` (negative to decrement): the new value (saturated to
@@ -326,7 +339,8 @@ pub fn counter(
     };
     let is_array = key.dereference().array().is_some();
     let result = with_keys(key, |keys| {
-        let mut batch = WriteBatch::with_capacity(keys.len());
+        let mut batch = WriteBatch::default();
+        batch.reserve(keys.len());
         let policy = policy();
         {
             let pool_ref = pool.borrow();
@@ -338,13 +352,13 @@ pub fn counter(
         // Per key: the new value (saturated to PHP_INT_MAX), `false` for a miss or error
         // reply; a key whose servers never answered is left out of an array result.
         let value = |n: u64| convert::long_zval(i64::try_from(n).unwrap_or(i64::MAX));
+        let mut results = batch.counters();
         if !is_array {
-            return Ok(match batch.single_counter() {
-                Some(Some(n)) => value(n),
+            return Ok(match results.next() {
+                Some(Some(Some(n))) => value(n),
                 _ => convert::bool_zval(false),
             });
         }
-        let results = batch.counters();
         let mut table = ZendHashTable::new();
         for (k, result) in keys.iter().zip(results) {
             match result {

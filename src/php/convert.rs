@@ -4,10 +4,11 @@
 
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::ffi;
-use ext_php_rs::flags::{DataType, ZvalTypeFlags};
+use ext_php_rs::flags::ZvalTypeFlags;
 use ext_php_rs::types::{ZendHashTable, ZendStr, Zval};
 
 use crate::compat::php_number::array_index;
+use crate::php::args::type_byte;
 use crate::php::{errors, memory, serialize};
 use crate::value::{self, Compression, Decoded, Value};
 
@@ -36,12 +37,14 @@ pub fn with_encoded<R>(
     }
     let value = value.dereference();
     let serialized: ZBox<ZendStr>;
-    let wire = match value.get_type() {
-        DataType::String => Value::Str(value.zend_str().map_or(&[][..], |s| s.as_bytes())),
-        DataType::Long => Value::Long(value.long().unwrap_or(0)),
-        DataType::Double => Value::Double(value.double().unwrap_or(0.0)),
-        DataType::True => Value::Bool(true),
-        DataType::False => Value::Bool(false),
+    // By the type byte itself: the value of nearly every store is a string.
+    // SAFETY (each arm): the zval holds the member its type byte names.
+    let wire = match type_byte(value) {
+        ffi::IS_STRING => Value::Str(unsafe { (*value.value.str_).as_bytes() }),
+        ffi::IS_LONG => Value::Long(unsafe { value.value.lval }),
+        ffi::IS_DOUBLE => Value::Double(unsafe { value.value.dval }),
+        ffi::IS_TRUE => Value::Bool(true),
+        ffi::IS_FALSE => Value::Bool(false),
         _ => {
             let Some(s) = serialize::serialize(value) else {
                 errors::warning("Failed to serialize value");

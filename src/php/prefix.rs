@@ -4,6 +4,7 @@
 //! request start and apply to session keys.
 
 use std::cell::RefCell;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use ext_php_rs::types::ZendStr;
 use ext_php_rs::zend::ProcessGlobals;
@@ -16,9 +17,29 @@ thread_local! {
     static SESSION_PREFIX: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
+/// True once some thread computed a non-empty key prefix. Until then every thread's is empty,
+/// and a call prepares its keys without looking up the thread-local. Never cleared: a thread
+/// that set one and cleared it again only costs the look-up.
+static KEY_PREFIX_SET: AtomicBool = AtomicBool::new(false);
+
 /// Recomputes the key prefix (at `connect`/`addServer`).
 pub fn refresh() {
-    KEY_PREFIX.with(|current| *current.borrow_mut() = compute(&ini::KEY_PREFIX));
+    let prefix = compute(&ini::KEY_PREFIX);
+    if !prefix.is_empty() {
+        // Before this thread's own prefix changes, so that it never sees its prefix set and
+        // the flag clear.
+        KEY_PREFIX_SET.store(true, Ordering::Relaxed);
+    }
+    KEY_PREFIX.with(|current| *current.borrow_mut() = prefix);
+}
+
+/// Runs `run` on this thread's key prefix.
+#[inline(always)]
+fn with_key_prefix<R>(run: impl FnOnce(&[u8]) -> R) -> R {
+    if !KEY_PREFIX_SET.load(Ordering::Relaxed) {
+        return run(b"");
+    }
+    KEY_PREFIX.with(|prefix| run(&prefix.borrow()))
 }
 
 /// Recomputes the session key prefix (at request start).
@@ -28,22 +49,23 @@ pub fn refresh_session() {
 
 /// Prepares a user key with the current key prefix (`None`: invalid key).
 pub fn prepare(raw: &[u8]) -> Option<PreparedKey> {
-    KEY_PREFIX.with(|prefix| key::prepare(&prefix.borrow(), raw))
+    with_key_prefix(|prefix| key::prepare(prefix, raw))
 }
 
 /// [`prepare`] into `out`, where the caller keeps it (false: invalid key).
 pub fn prepare_in_place(out: &mut PreparedKey, raw: &[u8]) -> bool {
-    KEY_PREFIX.with(|prefix| key::prepare_in_place(out, &prefix.borrow(), raw))
+    with_key_prefix(|prefix| key::prepare_in_place(out, prefix, raw))
 }
 
 /// True when a user key is its own prepared form with the current key prefix.
+#[inline]
 pub fn is_prepared(raw: &[u8]) -> bool {
-    KEY_PREFIX.with(|prefix| key::is_prepared(&prefix.borrow(), raw))
+    with_key_prefix(|prefix| key::is_prepared(prefix, raw))
 }
 
 /// Appends a user key, prepared with the current key prefix, to `keys` (false: invalid key).
 pub fn push(keys: &mut KeyList, raw: &[u8]) -> bool {
-    KEY_PREFIX.with(|prefix| keys.push(&prefix.borrow(), raw))
+    with_key_prefix(|prefix| keys.push(prefix, raw))
 }
 
 /// Prepares a session id with the session prefix (`None`: empty id).

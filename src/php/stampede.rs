@@ -129,7 +129,7 @@ pub fn invalidate(object: PoolObject<'_>, key: &[u8]) -> OpResult {
         ttl: guard::claim_ttl(ini::remember_wait()),
         cas: 0,
     };
-    let mut batch = WriteBatch::with_capacity(1);
+    let mut batch = WriteBatch::default();
     let policy = policy();
     batch.push(&pool.borrow(), &prepared, command, &policy);
     execute(object, &pool, &mut batch.requests, &policy)?;

@@ -1,16 +1,30 @@
-//! The keys of a multi-key get, prepared for the wire and as the user gave them. A user's key
-//! string that is its own prepared form (no prefix, nothing truncated or replaced) is used as
-//! it is: its bytes go on the wire without a copy, and a result array takes the string itself as
-//! the key of its value, neither copied nor hashed again (PHP keeps a string's hash in it once
-//! computed).
+//! The keys of a call, prepared for the wire and as the user gave them. A user's key string
+//! that is its own prepared form (no prefix, nothing truncated or replaced) is used as it is:
+//! its bytes go on the wire without a copy (the key of a single-key call as well as those of a
+//! multi-key get), and a result array takes the string itself as the key of its value, neither
+//! copied nor hashed again (PHP keeps a string's hash in it once computed).
 
-use ext_php_rs::ffi::{self, zend_string};
+use ext_php_rs::ffi::{self, zend_string, IS_STRING};
 use ext_php_rs::types::{ZendHashTable, Zval};
 
 use crate::compat::php_number::array_index;
 use crate::key::KeyList;
-use crate::php::args::{self, ArgError};
+use crate::php::args::{self, type_byte, ArgError};
 use crate::php::{convert, errors, prefix};
+
+/// The bytes of the key argument `zval` when they are their own prepared form, to go on the
+/// wire as they are. Only a string held by the argument itself: one behind a PHP reference
+/// could be replaced, and freed, by user code (an event callback) that runs while the call
+/// still uses it.
+#[inline]
+pub fn as_prepared(zval: &Zval) -> Option<&[u8]> {
+    if type_byte(zval) != IS_STRING {
+        return None;
+    }
+    // SAFETY: a string zval holds a live zend_string.
+    let bytes = unsafe { (*zval.value.str_).as_bytes() };
+    prefix::is_prepared(bytes).then_some(bytes)
+}
 
 /// Where one key is.
 enum Entry<'z> {
@@ -45,20 +59,13 @@ impl<'z> UserKeys<'z> {
     /// # Errors
     /// [`ArgError`] when converting the value to a string threw.
     pub fn push(&mut self, zval: &'z Zval) -> Result<(), ArgError> {
-        // Only a string held by the argument itself: one behind a PHP reference could be
-        // replaced, and freed, by user code that runs before the result is built.
-        if zval.is_string() {
-            if let Some(string) = zval.zend_str() {
-                let bytes = string.as_bytes();
-                if prefix::is_prepared(bytes) {
-                    self.entries.push(Entry::User {
-                        // SAFETY: `zval` is a string.
-                        string: unsafe { zval.value.str_ },
-                        bytes,
-                    });
-                    return Ok(());
-                }
-            }
+        if let Some(bytes) = as_prepared(zval) {
+            self.entries.push(Entry::User {
+                // SAFETY: `zval` is a string (`as_prepared`).
+                string: unsafe { zval.value.str_ },
+                bytes,
+            });
+            return Ok(());
         }
         let raw = args::key_bytes(zval)?;
         if !prefix::push(&mut self.changed, &raw) {
@@ -70,6 +77,7 @@ impl<'z> UserKeys<'z> {
     }
 
     /// The `index`-th key, prepared.
+    #[inline]
     pub fn get(&self, index: usize) -> &[u8] {
         match self.entries[index] {
             Entry::User { bytes, .. } => bytes,
@@ -91,7 +99,12 @@ impl<'z> UserKeys<'z> {
             convert::insert(table, key, value);
             return;
         };
-        if array_index(key).is_some() {
+        // Only a key that starts like a number can be an integer key.
+        if key
+            .first()
+            .is_some_and(|&b| b.is_ascii_digit() || b == b'-')
+            && array_index(key).is_some()
+        {
             convert::insert(table, key, value);
             return;
         }

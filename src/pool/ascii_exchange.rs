@@ -5,27 +5,31 @@
 use crate::net::NetError;
 use crate::pool::reader_core::{ReaderCore, TakeReply};
 use crate::pool::request::{
-    ClockReading, Command, Hits, Outcome, Outcomes, Request, StatEntry, Store,
+    is_get, ClockReading, Command, Hits, Outcome, Outcomes, Request, StatEntry, Store,
 };
 use crate::protocol::ascii::{self, Reply, ServerErrorKind, StoreOp};
 use crate::protocol::{Parse, ProtocolError};
 
 /// Encodes the requests queued for one server, in order, into `out` (ASCII protocol).
-/// Gets are merged into one command line.
+/// Gets are merged into one command line, written from the requests without a key list.
 pub fn encode_ascii(out: &mut Vec<u8>, requests: &[Request<'_>], indexes: &[usize]) {
-    let mut get_keys: smallvec::SmallVec<[&[u8]; 4]> = smallvec::SmallVec::new();
+    // Where the gets start in `indexes`, and whether only gets follow (as in wire order).
+    let mut first_get = None;
+    let mut gets_last = true;
     let mut gets_with_cas = false;
-    for &i in indexes {
+    for (position, &i) in indexes.iter().enumerate() {
         let r = &requests[i];
         match r.command {
             Command::Get { with_cas } => {
+                first_get.get_or_insert(position);
                 gets_with_cas |= with_cas;
-                get_keys.push(r.key);
+                continue;
             }
             // No leases in this protocol: a lease is a `gets`, a hit or a miss, never a win.
             Command::Lease { .. } => {
+                first_get.get_or_insert(position);
                 gets_with_cas = true;
-                get_keys.push(r.key);
+                continue;
             }
             Command::Store(store) => ascii::encode_store(out, r.key, store),
             // No stale items and no conditional delete in this protocol: invalidating deletes.
@@ -36,9 +40,20 @@ pub fn encode_ascii(out: &mut Vec<u8>, requests: &[Request<'_>], indexes: &[usiz
             Command::Stats { args } => ascii::encode_stats(out, args),
             Command::Uptime => ascii::encode_stats(out, &[]),
         }
+        gets_last &= first_get.is_none();
     }
-    if !get_keys.is_empty() {
-        ascii::encode_get(out, &get_keys, gets_with_cas);
+    let Some(first_get) = first_get else {
+        return;
+    };
+    let gets = indexes[first_get..].iter().map(|&i| &requests[i]);
+    if gets_last {
+        ascii::encode_get(out, gets.map(|r| r.key), gets_with_cas);
+    } else {
+        ascii::encode_get(
+            out,
+            gets.filter(|r| is_get(r)).map(|r| r.key),
+            gets_with_cas,
+        );
     }
 }
 
@@ -342,6 +357,25 @@ mod tests {
         delta: 1,
         initial: None,
     };
+
+    #[test]
+    fn gets_go_on_one_line_after_the_other_commands_in_any_order() {
+        let requests = [
+            Request::for_key(b"g1", Command::Get { with_cas: false }),
+            Request::for_key(b"d", Command::Delete),
+            Request::for_key(b"g2", Command::Lease { ttl: 5 }),
+            Request::for_key(b"c", INCR),
+        ];
+        let expected = b"delete d\r\nincr c 1\r\ngets g1 g2\r\n";
+        for indexes in [[1, 3, 0, 2], [0, 1, 2, 3], [1, 0, 3, 2]] {
+            let mut out = Vec::new();
+            encode_ascii(&mut out, &requests, &indexes);
+            assert_eq!(out, expected, "{indexes:?}");
+        }
+        let mut out = Vec::new();
+        encode_ascii(&mut out, &requests, &[3, 0]);
+        assert_eq!(out, b"incr c 1\r\nget g1\r\n");
+    }
 
     #[test]
     fn a_get_reads_any_line_but_value_and_end_as_a_malformed_header() {

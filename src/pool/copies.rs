@@ -28,78 +28,87 @@ pub struct WriteBatch<'a> {
 }
 
 impl<'a> WriteBatch<'a> {
-    /// An empty batch with room for `entries` entries without copies.
-    pub fn with_capacity(entries: usize) -> Self {
-        WriteBatch {
-            requests: SmallVec::with_capacity(entries),
-            entries: Vec::new(),
-            len: 0,
-        }
+    /// Makes room for `entries` more entries without copies. A batch is built empty
+    /// (`default`) and then grown where it stays, never returned by value: it is large, and
+    /// moving it costs a copy.
+    #[inline]
+    pub fn reserve(&mut self, entries: usize) {
+        self.requests.reserve(entries);
     }
 
     /// Adds an entry: `command` for `key`, sent to the key's server and, with
     /// `policy.redundancy` > 1, to that many servers in all.
+    #[inline]
     pub fn push(&mut self, pool: &Pool, key: &'a [u8], command: Command<'a>, policy: &Policy) {
         let entry = self.len;
         self.len += 1;
-        let primary = match policy.redundancy {
-            0 | 1 => None,
-            _ => pool.find_server(key, policy),
-        };
-        let Some(primary) = primary else {
-            self.requests.push(Request::for_key(key, command));
-            if !self.entries.is_empty() {
-                self.entries.push(entry);
+        if policy.redundancy > 1 {
+            if let Some(primary) = pool.find_server(key, policy) {
+                self.push_copies(pool, key, command, policy, primary);
+                return;
             }
-            return;
-        };
-        if self.entries.is_empty() {
-            self.entries.extend(0..self.requests.len());
         }
-        self.requests
-            .push(Request::for_key_on(key, command, primary));
-        self.entries.push(entry);
-        for copy in pool.redundant_servers(key, primary, policy.redundancy - 1, policy) {
-            self.requests.push(Request::for_key_on(key, command, copy));
+        self.requests.push(Request::for_key(key, command));
+        if !self.entries.is_empty() {
             self.entries.push(entry);
         }
     }
 
+    /// [`WriteBatch::push`] of an entry with copies: on `primary`, the key's server, and the
+    /// next servers of its `key-n` sequence.
+    fn push_copies(
+        &mut self,
+        pool: &Pool,
+        key: &'a [u8],
+        command: Command<'a>,
+        policy: &Policy,
+        primary: usize,
+    ) {
+        let entry = self.len - 1;
+        if self.entries.is_empty() {
+            self.entries.extend(0..self.requests.len());
+        }
+        let copies = pool.redundant_servers(key, primary, policy.redundancy - 1, policy);
+        for server in std::iter::once(primary).chain(copies) {
+            self.requests
+                .push(Request::for_key_on(key, command, server));
+            self.entries.push(entry);
+        }
+    }
+
+    /// Each entry's counter across its copies, in the order of [`WriteBatch::push`], as the C
+    /// extension merges them: the last new value a copy returned; `Some(None)` when copies
+    /// answered but none with a value (a miss, an error reply); `None` when every copy's
+    /// server failed. Read in one pass as it is consumed, without allocating.
+    #[inline]
+    pub fn counters(&self) -> impl Iterator<Item = Option<Option<u64>>> + use<'_, 'a> {
+        let mut index = 0;
+        std::iter::from_fn(move || {
+            let entry = self.entry_of(index);
+            let mut result = merged(None, &self.requests.get(index)?.outcome);
+            index += 1;
+            // An entry's copies follow it.
+            while index < self.requests.len() && self.entry_of(index) == entry {
+                result = merged(result, &self.requests[index].outcome);
+                index += 1;
+            }
+            Some(result)
+        })
+    }
+
     /// The entry request `index` belongs to.
+    #[inline]
     fn entry_of(&self, index: usize) -> usize {
         self.entries.get(index).copied().unwrap_or(index)
     }
-
-    /// Each entry's counter across its copies, as the C extension merges them: the last new
-    /// value a copy returned; `Some(None)` when copies answered but none with a value (a miss,
-    /// an error reply); `None` when every copy's server failed. Inline for a single key.
-    pub fn counters(&self) -> SmallVec<[Option<Option<u64>>; 1]> {
-        let mut results: SmallVec<[Option<Option<u64>>; 1]> = smallvec::smallvec![None; self.len];
-        for (index, request) in self.requests.iter().enumerate() {
-            merge_counter(&mut results[self.entry_of(index)], &request.outcome);
-        }
-        results
-    }
-
-    /// [`WriteBatch::counters`] of a batch of one entry, without allocating.
-    pub fn single_counter(&self) -> Option<Option<u64>> {
-        debug_assert!(self.len <= 1);
-        let mut result = None;
-        for request in &self.requests {
-            merge_counter(&mut result, &request.outcome);
-        }
-        result
-    }
 }
 
-/// Merges the outcome of one copy into its entry's counter (see [`WriteBatch::counters`]).
-fn merge_counter(result: &mut Option<Option<u64>>, outcome: &Outcome) {
+/// A counter merged with the outcome of one more copy (see [`WriteBatch::counters`]).
+fn merged(result: Option<Option<u64>>, outcome: &Outcome) -> Option<Option<u64>> {
     match outcome {
-        Outcome::Counter(n) => *result = Some(Some(*n)),
-        Outcome::Failed => {}
-        _ => {
-            result.get_or_insert(None);
-        }
+        Outcome::Counter(n) => Some(Some(*n)),
+        Outcome::Failed => result,
+        _ => Some(result.flatten()),
     }
 }
 
@@ -226,16 +235,28 @@ mod tests {
             redundancy: 2,
             ..Policy::default()
         };
-        let mut batch = WriteBatch::with_capacity(3);
+        let mut batch = WriteBatch::default();
         batch.push(&pool, b"one", Command::Delete, &single);
         batch.push(&pool, b"two", Command::Delete, &double);
         batch.push(&pool, b"three", Command::Delete, &single);
-        let entries: Vec<usize> = (0..batch.requests.len())
-            .map(|i| batch.entry_of(i))
-            .collect();
-        assert_eq!(entries, [0, 1, 1, 2]);
+        assert_eq!(batch.entries, [0, 1, 1, 2]);
         let (primary, copy) = (batch.requests[1].server, batch.requests[2].server);
         assert!(primary.is_some() && copy.is_some() && primary != copy);
+    }
+
+    #[test]
+    fn without_copies_each_request_is_its_entrys_counter() {
+        let mut batch = WriteBatch::default();
+        for outcome in [Outcome::Counter(5), Outcome::Rejected, Outcome::Failed] {
+            let mut request = Request::for_key(b"k", Command::Delete);
+            request.outcome = outcome;
+            batch.requests.push(request);
+            batch.len += 1;
+        }
+        assert_eq!(
+            batch.counters().collect::<Vec<_>>(),
+            [Some(Some(5)), Some(None), None]
+        );
     }
 
     #[test]
@@ -248,7 +269,7 @@ mod tests {
             &[Outcome::Failed, Outcome::Failed],
         ]);
         assert_eq!(
-            batch.counters().as_slice(),
+            batch.counters().collect::<Vec<_>>(),
             [
                 Some(Some(5)),
                 Some(Some(3)),

@@ -183,7 +183,16 @@ pub struct Request<'a> {
     pub outcome: Outcome,
     /// Current server (pool index) while routed.
     pub(crate) server: Option<usize>,
-    /// Servers this request already failed on.
+    /// How far it went along its key's failover sequence; none until it first leaves its
+    /// key's server. Out of line: most requests never do, and a smaller request is cheaper
+    /// to move.
+    pub(crate) failover: Option<Box<Failover>>,
+}
+
+/// A request's way along its key's failover sequence.
+#[derive(Debug, Default)]
+pub(crate) struct Failover {
+    /// Servers the request already failed on.
     pub(crate) tried: Vec<usize>,
     /// Next `key-n` failover index to probe.
     pub(crate) next_probe: u32,
@@ -226,8 +235,7 @@ impl<'a> Request<'a> {
             target,
             outcome: Outcome::Pending,
             server: None,
-            tried: Vec::new(),
-            next_probe: 0,
+            failover: None,
         }
     }
 }
@@ -311,4 +319,36 @@ pub(crate) fn is_get(request: &Request<'_>) -> bool {
 /// then the gets, which are answered together.
 pub fn wire_order(requests: &[Request<'_>], indexes: &mut [usize]) {
     indexes.sort_by_key(|&i| is_get(&requests[i]));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `all_answered` of requests that ended with `outcomes`, a request done when `Done`.
+    fn all_done(outcomes: &[Outcome]) -> bool {
+        let requests: Vec<Request<'_>> = outcomes
+            .iter()
+            .map(|outcome| {
+                let mut request = Request::for_key(b"k", Command::Delete);
+                request.outcome = outcome.clone();
+                request
+            })
+            .collect();
+        all_answered(&requests, |o| matches!(o, Outcome::Done))
+    }
+
+    #[test]
+    fn a_batch_succeeds_when_some_request_was_answered_and_every_answer_is_done() {
+        assert!(all_done(&[Outcome::Done]));
+        assert!(all_done(&[Outcome::Failed, Outcome::Done, Outcome::Failed]));
+        assert!(!all_done(&[]));
+        assert!(!all_done(&[Outcome::Failed, Outcome::Failed]));
+        assert!(!all_done(&[Outcome::Done, Outcome::Rejected]));
+        assert!(!all_done(&[
+            Outcome::Rejected,
+            Outcome::Failed,
+            Outcome::Done
+        ]));
+    }
 }

@@ -724,11 +724,13 @@ impl Pool {
             if !matches!(request.outcome, Outcome::Pending) {
                 continue;
             }
-            request.tried.push(index);
+            let failover = request.failover.get_or_insert_with(Box::default);
+            failover.tried.push(index);
+            let tried = failover.tried.len();
             request.server = None;
             let may_move = request.target == Target::Key
                 && policy.allow_failover
-                && request.tried.len() < self.servers.len();
+                && tried < self.servers.len();
             if may_move {
                 self.assign(request, policy, call);
             } else {
@@ -841,20 +843,22 @@ impl Pool {
             return Some(index);
         }
         let primary = self.ring.find(request.key)?;
-        if request.tried.is_empty() && (!policy.allow_failover || valid(primary)) {
+        let untried = request.failover.as_ref().is_none_or(|f| f.tried.is_empty());
+        if untried && (!policy.allow_failover || valid(primary)) {
             return Some(primary);
         }
         if !policy.allow_failover {
             return None;
         }
+        let failover = request.failover.get_or_insert_with(Box::default);
         let mut last = primary;
-        while request.next_probe < policy.max_failover_attempts {
-            let n = request.next_probe;
-            request.next_probe += 1;
+        while failover.next_probe < policy.max_failover_attempts {
+            let n = failover.next_probe;
+            failover.next_probe += 1;
             let Some(candidate) = self.ring.find_failover(request.key, n) else {
                 break;
             };
-            if request.tried.contains(&candidate) {
+            if failover.tried.contains(&candidate) {
                 continue;
             }
             last = candidate;
@@ -862,7 +866,7 @@ impl Pool {
                 return Some(candidate);
             }
         }
-        (!request.tried.contains(&last)).then_some(last)
+        (!failover.tried.contains(&last)).then_some(last)
     }
 
     /// Lowers the pool's I/O wait to `timeout` if that is shorter (`addServer`,

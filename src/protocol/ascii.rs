@@ -48,6 +48,7 @@
 
 use std::borrow::Cow;
 
+use super::line::Line;
 use super::{Parse, ProtocolError, Store};
 use crate::compat::decimal::push_unsigned;
 
@@ -79,15 +80,16 @@ pub enum StoreOp {
 }
 
 impl StoreOp {
-    /// The command word on the wire.
-    fn command(self) -> &'static [u8] {
+    /// The command word on the wire and the space after it, padded to eight bytes, and how
+    /// many of them to send: copied whole, the word is one fixed-size copy.
+    fn command(self) -> (&'static [u8; 8], usize) {
         match self {
-            StoreOp::Set => b"set",
-            StoreOp::Add => b"add",
-            StoreOp::Replace => b"replace",
-            StoreOp::Append => b"append",
-            StoreOp::Prepend => b"prepend",
-            StoreOp::Cas => b"cas",
+            StoreOp::Set => (b"set     ", 4),
+            StoreOp::Add => (b"add     ", 4),
+            StoreOp::Replace => (b"replace ", 8),
+            StoreOp::Append => (b"append  ", 7),
+            StoreOp::Prepend => (b"prepend ", 8),
+            StoreOp::Cas => (b"cas     ", 4),
         }
     }
 }
@@ -99,58 +101,73 @@ impl StoreOp {
 /// in the ASCII protocol.
 pub fn encode_store(out: &mut Vec<u8>, key: &[u8], store: Store<'_>) {
     debug_assert!(is_wire_key(key), "unprepared key");
-    let command = store.op.command();
-    // command, key, data, five separators, two CRLFs and at most four 20-digit numbers.
-    out.reserve(command.len() + key.len() + store.data.len() + 5 + 4 + 4 * 20);
-    out.extend_from_slice(command);
-    out.push(b' ');
-    out.extend_from_slice(key);
-    out.push(b' ');
-    push_unsigned(out, u64::from(store.flags));
-    out.push(b' ');
-    push_unsigned(out, u64::from(store.exptime));
-    out.push(b' ');
-    push_unsigned(out, store.data.len() as u64);
+    let (command, command_len) = store.op.command();
+    // The padded command word, the key, four separators, two 10-digit and two 20-digit
+    // numbers, two CRLFs and the data.
+    let longest = command.len() + key.len() + 4 + 2 * 10 + 2 * 20 + 4 + store.data.len();
+    let mut line = Line::new(out, longest);
+    line.word(command, command_len);
+    line.bytes(key);
+    line.byte(b' ');
+    line.number(u64::from(store.flags));
+    line.byte(b' ');
+    line.number(u64::from(store.exptime));
+    line.byte(b' ');
+    line.number(store.data.len() as u64);
     if store.op == StoreOp::Cas {
-        out.push(b' ');
-        push_unsigned(out, store.cas);
+        line.byte(b' ');
+        line.number(store.cas);
     }
-    out.extend_from_slice(b"\r\n");
-    out.extend_from_slice(store.data);
-    out.extend_from_slice(b"\r\n");
+    line.word(b"\r\n", 2);
+    line.bytes(store.data);
+    line.word(b"\r\n", 2);
+    line.finish();
 }
 
 /// Appends `get <key>…\r\n`, or `gets <key>…\r\n` when the caller wants cas uniques.
 ///
-/// All keys for one server go into one command; `keys` must not be empty.
-pub fn encode_get(out: &mut Vec<u8>, keys: &[&[u8]], with_cas: bool) {
-    debug_assert!(!keys.is_empty(), "get without keys");
-    out.extend_from_slice(if with_cas { b"gets" } else { b"get" });
+/// All keys for one server go into one command; `keys` must not be empty. They are gone
+/// through twice: for the line's length, then to write it.
+pub fn encode_get<'k>(
+    out: &mut Vec<u8>,
+    keys: impl IntoIterator<Item = &'k [u8], IntoIter: Clone>,
+    with_cas: bool,
+) {
+    let keys = keys.into_iter();
+    debug_assert!(keys.clone().next().is_some(), "get without keys");
+    let longest = 4 + keys.clone().map(|key| 1 + key.len()).sum::<usize>() + 2;
+    let mut line = Line::new(out, longest);
+    line.word(b"gets", if with_cas { 4 } else { 3 });
     for key in keys {
         debug_assert!(is_wire_key(key), "unprepared key");
-        out.push(b' ');
-        out.extend_from_slice(key);
+        line.byte(b' ');
+        line.bytes(key);
     }
-    out.extend_from_slice(b"\r\n");
+    line.word(b"\r\n", 2);
+    line.finish();
 }
 
 /// Appends `delete <key>\r\n`. The C extension never sends a time.
 pub fn encode_delete(out: &mut Vec<u8>, key: &[u8]) {
     debug_assert!(is_wire_key(key), "unprepared key");
-    out.extend_from_slice(b"delete ");
-    out.extend_from_slice(key);
-    out.extend_from_slice(b"\r\n");
+    let mut line = Line::new(out, 7 + key.len() + 2);
+    line.word(b"delete ", 7);
+    line.bytes(key);
+    line.word(b"\r\n", 2);
+    line.finish();
 }
 
 /// Appends `incr <key> <delta>\r\n` for `delta >= 0`, otherwise `decr <key> <|delta|>\r\n`
 /// (`i64::MIN` becomes `decr <key> 9223372036854775808`).
 pub fn encode_counter(out: &mut Vec<u8>, key: &[u8], delta: i64) {
     debug_assert!(is_wire_key(key), "unprepared key");
-    out.extend_from_slice(if delta >= 0 { b"incr " } else { b"decr " });
-    out.extend_from_slice(key);
-    out.push(b' ');
-    push_unsigned(out, delta.unsigned_abs());
-    out.extend_from_slice(b"\r\n");
+    let mut line = Line::new(out, 5 + key.len() + 1 + 20 + 2);
+    line.word(if delta >= 0 { b"incr " } else { b"decr " }, 5);
+    line.bytes(key);
+    line.byte(b' ');
+    line.number(delta.unsigned_abs());
+    line.word(b"\r\n", 2);
+    line.finish();
 }
 
 /// Appends `version\r\n`.
@@ -747,17 +764,68 @@ mod tests {
 
     #[test]
     fn encode_store_sends_cas_only_for_cas() {
-        for op in [
-            StoreOp::Set,
-            StoreOp::Add,
-            StoreOp::Replace,
-            StoreOp::Append,
-            StoreOp::Prepend,
+        for (op, command) in [
+            (StoreOp::Set, "set"),
+            (StoreOp::Add, "add"),
+            (StoreOp::Replace, "replace"),
+            (StoreOp::Append, "append"),
+            (StoreOp::Prepend, "prepend"),
         ] {
             let out = encoded(|out| encode_store(out, b"k", store(op, 0, 0, 99, b"v")));
-            let expected = [op.command(), b" k 0 0 1\r\nv\r\n"].concat();
+            let expected = format!("{command} k 0 0 1\r\nv\r\n").into_bytes();
             assert_eq!(out, expected, "{op:?}");
         }
+    }
+
+    #[test]
+    fn encode_store_writes_numbers_of_every_width() {
+        // Each width from 1 to 20 digits at both of its ends, in every numeric field.
+        let mut numbers = vec![0, 9, u64::MAX];
+        for width in 1..20 {
+            let power = 10u64.pow(width);
+            numbers.extend([power - 1, power, power + 1]);
+        }
+        for n in numbers {
+            let small = u32::try_from(n).unwrap_or(u32::MAX);
+            let data = vec![b'v'; (n % 1000) as usize];
+            let out =
+                encoded(|o| encode_store(o, b"key", store(StoreOp::Cas, small, small, n, &data)));
+            let mut expected =
+                format!("cas key {small} {small} {} {n}\r\n", data.len()).into_bytes();
+            expected.extend_from_slice(&data);
+            expected.extend_from_slice(b"\r\n");
+            assert_eq!(out, expected, "{n}");
+        }
+    }
+
+    #[test]
+    fn encode_counter_writes_deltas_of_every_width() {
+        for width in 0..19 {
+            let n = 10i64.pow(width);
+            for delta in [n - 1, n, n + 1, -n, 1 - n] {
+                let out = encoded(|o| encode_counter(o, b"k", delta));
+                let word = if delta >= 0 { "incr" } else { "decr" };
+                let expected = format!("{word} k {}\r\n", delta.unsigned_abs());
+                assert_eq!(out, expected.as_bytes(), "{delta}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_get_line_is_written_whole() {
+        let keys: Vec<Vec<u8>> = (0..100)
+            .map(|i| format!("{i:0>250}").into_bytes())
+            .collect();
+        let keys: Vec<&[u8]> = keys.iter().map(Vec::as_slice).collect();
+        let out = encoded(|o| encode_get(o, keys.iter().copied(), true));
+        let expected = format!(
+            "gets {}\r\n",
+            keys.iter()
+                .map(|k| String::from_utf8_lossy(k))
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        assert_eq!(out, expected.as_bytes());
     }
 
     #[test]
@@ -770,14 +838,20 @@ mod tests {
 
     #[test]
     fn encode_get_commands() {
-        assert_eq!(encoded(|o| encode_get(o, &[b"w1"], false)), b"get w1\r\n");
-        assert_eq!(encoded(|o| encode_get(o, &[b"w1"], true)), b"gets w1\r\n");
         assert_eq!(
-            encoded(|o| encode_get(o, &[b"w1", b"w2", b"w3"], false)),
+            encoded(|o| encode_get(o, [b"w1".as_slice()], false)),
+            b"get w1\r\n"
+        );
+        assert_eq!(
+            encoded(|o| encode_get(o, [b"w1".as_slice()], true)),
+            b"gets w1\r\n"
+        );
+        assert_eq!(
+            encoded(|o| encode_get(o, [b"w1".as_slice(), b"w2", b"w3"], false)),
             b"get w1 w2 w3\r\n"
         );
         assert_eq!(
-            encoded(|o| encode_get(o, &[b"w1", b"w2"], true)),
+            encoded(|o| encode_get(o, [b"w1".as_slice(), b"w2"], true)),
             b"gets w1 w2\r\n"
         );
     }
@@ -822,7 +896,7 @@ mod tests {
     #[test]
     fn encoders_append_to_the_buffer() {
         let mut out = b"version\r\n".to_vec();
-        encode_get(&mut out, &[b"a"], false);
+        encode_get(&mut out, [b"a".as_slice()], false);
         encode_delete(&mut out, b"b");
         encode_store(&mut out, b"c", store(StoreOp::Set, 1, 2, 0, b"d"));
         assert_eq!(

@@ -49,6 +49,7 @@
 //! it), nor is the opcode (the caller knows what it expects).
 
 use super::ascii::StoreOp;
+use super::line::Line;
 use super::{Parse, ProtocolError, Store};
 
 /// Size of the fixed frame header, requests and responses alike.
@@ -265,19 +266,22 @@ fn push_frame(
     let (key, value) = (&key[..key_len], &value[..value_len]);
     // All three fit their fields: fit_body guarantees it (extras are at most 20 bytes).
     let body_len = (extras.len() + key_len + value_len) as u32;
-    out.reserve(HEADER_LEN + body_len as usize);
-    out.push(REQUEST_MAGIC);
-    out.push(opcode.code());
-    out.extend_from_slice(&(key_len as u16).to_be_bytes());
-    out.push(extras.len() as u8);
-    out.push(0); // data type: raw bytes
-    out.extend_from_slice(&0u16.to_be_bytes()); // vbucket
-    out.extend_from_slice(&body_len.to_be_bytes());
-    out.extend_from_slice(&opaque.to_be_bytes());
-    out.extend_from_slice(&cas.to_be_bytes());
-    out.extend_from_slice(extras);
-    out.extend_from_slice(key);
-    out.extend_from_slice(value);
+    let mut header = [0u8; HEADER_LEN];
+    header[0] = REQUEST_MAGIC;
+    header[1] = opcode.code();
+    header[2..4].copy_from_slice(&(key_len as u16).to_be_bytes());
+    header[4] = extras.len() as u8;
+    // header[5]: data type, raw bytes; header[6..8]: vbucket 0.
+    header[8..12].copy_from_slice(&body_len.to_be_bytes());
+    header[12..16].copy_from_slice(&opaque.to_be_bytes());
+    header[16..24].copy_from_slice(&cas.to_be_bytes());
+    // The header built on the stack goes in as one fixed-size copy, the body in place.
+    let mut frame = Line::new(out, HEADER_LEN + body_len as usize);
+    frame.word(&header, HEADER_LEN);
+    frame.bytes(extras);
+    frame.bytes(key);
+    frame.bytes(value);
+    frame.finish();
 }
 
 /// The key and value lengths actually sent: the key is cut to 65535 bytes (the key length

@@ -45,41 +45,54 @@
 //!   are skipped.
 
 use super::ascii::{self, StoreOp, MAX_VALUE_LEN};
+use super::line::Line;
 use super::{Parse, ProtocolError, Store};
-use crate::compat::decimal::push_unsigned;
 
 /// Longest opaque token memcached accepts and echoes.
 pub const MAX_OPAQUE_LEN: usize = 32;
 
-/// Appends `<command> <key>`, the start of every keyed request line.
-fn push_command(out: &mut Vec<u8>, command: &[u8; 2], key: &[u8]) {
+/// The most bytes a request line has after its key, CRLF included: a store's
+/// ` <len> F<flags> T<exptime> M<mode> C<cas> O<opaque>\r\n` with every number at its longest
+/// is 84.
+const LONGEST_AFTER_KEY: usize = 96;
+
+/// Starts a keyed request line with `<command> <key>` (`command` with its space), with room
+/// for the rest of the line and `data` more bytes.
+#[inline(always)]
+fn start<'o>(out: &'o mut Vec<u8>, command: &[u8; 3], key: &[u8], data: usize) -> Line<'o> {
     debug_assert!(ascii::is_wire_key(key), "unprepared key");
-    out.reserve(command.len() + key.len() + 48);
-    out.extend_from_slice(command);
-    out.push(b' ');
-    out.extend_from_slice(key);
+    let mut line = Line::new(out, command.len() + key.len() + LONGEST_AFTER_KEY + data);
+    line.word(command, command.len());
+    line.bytes(key);
+    line
 }
 
 /// Appends ` <flag><n>`.
-fn push_flag(out: &mut Vec<u8>, flag: u8, n: u64) {
-    out.push(b' ');
-    out.push(flag);
-    push_unsigned(out, n);
+#[inline]
+fn push_flag(line: &mut Line<'_>, flag: u8, n: u64) {
+    line.word(&[b' ', flag], 2);
+    line.number(n);
 }
 
 /// Appends ` O<opaque>\r\n`, the end of every request line.
-fn push_opaque_and_end(out: &mut Vec<u8>, opaque: u32) {
-    push_flag(out, b'O', u64::from(opaque));
-    out.extend_from_slice(b"\r\n");
+#[inline]
+fn push_opaque_and_end(line: &mut Line<'_>, opaque: u32) {
+    push_flag(line, b'O', u64::from(opaque));
+    line.word(b"\r\n", 2);
 }
 
 /// Appends a quiet get: `mg <key> v f q O<opaque>\r\n`, with `c` (the cas unique) when
 /// `with_cas`. A hit is answered `VA <len> f<flags> [c<cas>] O<opaque>` and its data; a miss
 /// not at all (end the batch with [`encode_noop`]).
 pub fn encode_get(out: &mut Vec<u8>, key: &[u8], with_cas: bool, opaque: u32) {
-    push_command(out, b"mg", key);
-    out.extend_from_slice(if with_cas { b" v f c q" } else { b" v f q" });
-    push_opaque_and_end(out, opaque);
+    let mut line = start(out, b"mg ", key, 0);
+    if with_cas {
+        line.word(b" v f c q", 8);
+    } else {
+        line.word(b" v f q  ", 6);
+    }
+    push_opaque_and_end(&mut line, opaque);
+    line.finish();
 }
 
 /// Appends a lease: `mg <key> v f c q N<ttl> O<opaque>\r\n`. On a miss memcached creates an
@@ -88,10 +101,11 @@ pub fn encode_get(out: &mut Vec<u8>, key: &[u8], with_cas: bool, opaque: u32) {
 /// is answered with `X`, and `W` for the first client that asks. Being quiet changes nothing:
 /// a lease never misses.
 pub fn encode_lease(out: &mut Vec<u8>, key: &[u8], ttl: u32, opaque: u32) {
-    push_command(out, b"mg", key);
-    out.extend_from_slice(b" v f c q");
-    push_flag(out, b'N', u64::from(ttl));
-    push_opaque_and_end(out, opaque);
+    let mut line = start(out, b"mg ", key, 0);
+    line.word(b" v f c q", 8);
+    push_flag(&mut line, b'N', u64::from(ttl));
+    push_opaque_and_end(&mut line, opaque);
+    line.finish();
 }
 
 /// The `M` mode token of a storage command (`set` is the default and sends none; `cas` is a
@@ -113,21 +127,21 @@ fn store_mode(op: StoreOp) -> Option<u8> {
 /// classic `cas` with 0: `EX` on an existing item, `NF` on a missing one). memcached ignores
 /// `F` and `T` for append and prepend, which keep the item's own, as with the classic commands.
 pub fn encode_store(out: &mut Vec<u8>, key: &[u8], store: Store<'_>, opaque: u32) {
-    push_command(out, b"ms", key);
-    out.reserve(store.data.len() + 2);
-    out.push(b' ');
-    push_unsigned(out, store.data.len() as u64);
-    push_flag(out, b'F', u64::from(store.flags));
-    push_flag(out, b'T', u64::from(store.exptime));
+    let mut line = start(out, b"ms ", key, store.data.len() + 2);
+    line.byte(b' ');
+    line.number(store.data.len() as u64);
+    push_flag(&mut line, b'F', u64::from(store.flags));
+    push_flag(&mut line, b'T', u64::from(store.exptime));
     if let Some(mode) = store_mode(store.op) {
-        out.extend_from_slice(&[b' ', b'M', mode]);
+        line.word(&[b' ', b'M', mode], 3);
     }
     if store.op == StoreOp::Cas {
-        push_flag(out, b'C', store.cas);
+        push_flag(&mut line, b'C', store.cas);
     }
-    push_opaque_and_end(out, opaque);
-    out.extend_from_slice(store.data);
-    out.extend_from_slice(b"\r\n");
+    push_opaque_and_end(&mut line, opaque);
+    line.bytes(store.data);
+    line.word(b"\r\n", 2);
+    line.finish();
 }
 
 /// Appends a delete: `md <key>[ I][ T<ttl>][ C<cas>] O<opaque>\r\n`.
@@ -144,17 +158,18 @@ pub fn encode_delete(
     cas: u64,
     opaque: u32,
 ) {
-    push_command(out, b"md", key);
+    let mut line = start(out, b"md ", key, 0);
     if mark_stale {
-        out.extend_from_slice(b" I");
+        line.word(b" I", 2);
         if ttl > 0 {
-            push_flag(out, b'T', u64::from(ttl));
+            push_flag(&mut line, b'T', u64::from(ttl));
         }
     }
     if cas > 0 {
-        push_flag(out, b'C', cas);
+        push_flag(&mut line, b'C', cas);
     }
-    push_opaque_and_end(out, opaque);
+    push_opaque_and_end(&mut line, opaque);
+    line.finish();
 }
 
 /// Appends an arithmetic command returning the new value:
@@ -169,14 +184,19 @@ pub fn encode_arithmetic(
     initial: Option<(u64, u32)>,
     opaque: u32,
 ) {
-    push_command(out, b"ma", key);
-    out.extend_from_slice(if delta < 0 { b" v MD" } else { b" v" });
-    push_flag(out, b'D', delta.unsigned_abs());
-    if let Some((value, exptime)) = initial {
-        push_flag(out, b'N', u64::from(exptime));
-        push_flag(out, b'J', value);
+    let mut line = start(out, b"ma ", key, 0);
+    if delta < 0 {
+        line.word(b" v MD", 5);
+    } else {
+        line.word(b" v   ", 2);
     }
-    push_opaque_and_end(out, opaque);
+    push_flag(&mut line, b'D', delta.unsigned_abs());
+    if let Some((value, exptime)) = initial {
+        push_flag(&mut line, b'N', u64::from(exptime));
+        push_flag(&mut line, b'J', value);
+    }
+    push_opaque_and_end(&mut line, opaque);
+    line.finish();
 }
 
 /// Appends `mn\r\n`, answered `MN` after every request sent before it.
@@ -444,6 +464,67 @@ mod tests {
              ms w1 1 F256 T0 C246639 O5\r\n1\r\n\
              ms w1 0 F4294967295 T0 C18446744073709551615 O5\r\n\r\n"
         );
+    }
+
+    /// Each width from 1 to 20 digits at both of its ends, and u64::MAX.
+    fn numbers_of_every_width() -> Vec<u64> {
+        let mut numbers = vec![0, 9, u64::MAX];
+        for width in 1..20 {
+            let power = 10u64.pow(width);
+            numbers.extend([power - 1, power, power + 1]);
+        }
+        numbers
+    }
+
+    #[test]
+    fn the_longest_lines_are_written_whole() {
+        let key = [b'k'; 250];
+        let key_text = "k".repeat(250);
+        for n in numbers_of_every_width() {
+            let small = u32::try_from(n).unwrap_or(u32::MAX);
+            let data = vec![b'v'; (n % 1000) as usize];
+            for op in [StoreOp::Cas, StoreOp::Prepend] {
+                let out =
+                    encoded(|o| encode_store(o, &key, store(op, small, small, n, &data), small));
+                let middle = if op == StoreOp::Cas {
+                    format!("C{n}")
+                } else {
+                    "MP".to_string()
+                };
+                let mut expected = format!(
+                    "ms {key_text} {} F{small} T{small} {middle} O{small}\r\n",
+                    data.len()
+                )
+                .into_bytes();
+                expected.extend_from_slice(&data);
+                expected.extend_from_slice(b"\r\n");
+                assert_eq!(out, expected, "{op:?} {n}");
+            }
+            let delta = i64::try_from(n).unwrap_or(i64::MIN);
+            let out = encoded(|o| encode_arithmetic(o, &key, delta, Some((n, small)), small));
+            let mode = if delta < 0 { " MD" } else { "" };
+            let expected = format!(
+                "ma {key_text} v{mode} D{} N{small} J{n} O{small}\r\n",
+                delta.unsigned_abs()
+            );
+            assert_eq!(out, expected.as_bytes(), "{n}");
+            let out = encoded(|o| encode_delete(o, &key, true, small, n, small));
+            let ttl = if small > 0 {
+                format!(" T{small}")
+            } else {
+                String::new()
+            };
+            let cas = if n > 0 {
+                format!(" C{n}")
+            } else {
+                String::new()
+            };
+            let expected = format!("md {key_text} I{ttl}{cas} O{small}\r\n");
+            assert_eq!(out, expected.as_bytes(), "{n}");
+            let out = encoded(|o| encode_lease(o, &key, small, small));
+            let expected = format!("mg {key_text} v f c q N{small} O{small}\r\n");
+            assert_eq!(out, expected.as_bytes(), "{n}");
+        }
     }
 
     #[test]

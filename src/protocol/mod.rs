@@ -13,6 +13,7 @@
 
 pub mod ascii;
 pub mod binary;
+mod line;
 pub mod meta;
 
 /// Wire protocol selected by `memcache.protocol`, fixed for a pool when it is created.
