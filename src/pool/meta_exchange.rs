@@ -23,6 +23,7 @@ use crate::pool::reader_core::{ReaderCore, TakeReply};
 use crate::pool::request::{Command, Hits, Lease, Outcome, Outcomes, Request};
 use crate::protocol::ascii::{self, Reply as TextReply, ServerErrorKind};
 use crate::protocol::meta::{self, Meta, Reply, ReturnFlags, Status};
+use crate::protocol::number::whole_number;
 use crate::protocol::{Parse, ProtocolError};
 
 /// Encodes the requests `indexes` of `requests` (in
@@ -207,25 +208,21 @@ fn keyed_outcome(command: &Command<'_>, meta: &Meta<'_>) -> Result<Outcome, NetE
 
 /// The new value of a counter, saturated at `u64::MAX` like the text protocol's.
 fn counter_value(data: &[u8]) -> Result<u64, NetError> {
-    if data.is_empty() || !data.iter().all(u8::is_ascii_digit) {
-        return Err(ProtocolError::MalformedValueHeader.into());
+    match whole_number(data) {
+        Some(n) => Ok(n),
+        // Digits only, too many for a `u64`.
+        None if !data.is_empty() && data.iter().all(u8::is_ascii_digit) => Ok(u64::MAX),
+        None => Err(ProtocolError::MalformedValueHeader.into()),
     }
-    Ok(data.iter().fold(0u64, |n, &d| {
-        n.saturating_mul(10).saturating_add(u64::from(d - b'0'))
-    }))
 }
 
 /// The request position a reply's opaque names.
 fn position(flags: &ReturnFlags<'_>) -> Option<usize> {
     let opaque = flags.opaque?;
-    if opaque.is_empty() || opaque.len() > 10 || !opaque.iter().all(u8::is_ascii_digit) {
+    if opaque.len() > 10 {
         return None;
     }
-    // Ten digits at most: no overflow in u64.
-    let n = opaque
-        .iter()
-        .fold(0u64, |n, &d| n * 10 + u64::from(d - b'0'));
-    usize::try_from(n).ok()
+    usize::try_from(whole_number(opaque)?).ok()
 }
 
 /// A reply that answers nothing this reader is waiting for: the stream is out of step.

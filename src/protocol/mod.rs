@@ -14,6 +14,7 @@
 pub mod ascii;
 pub mod binary;
 pub mod meta;
+pub(crate) mod number;
 
 /// Wire protocol selected by `memcache.protocol`, fixed for a pool when it is created.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
