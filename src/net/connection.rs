@@ -262,15 +262,25 @@ impl Connection {
             return Ok(self.written - before);
         }
         while self.written < self.write_buf.len() {
-            let sent = self
-                .socket
-                .send_with_flags(&self.write_buf[self.written..], SEND_FLAGS);
+            let pending = &self.write_buf[self.written..];
+            // SAFETY: `pending` is readable memory of `pending.len()` bytes.
+            let sent = unsafe {
+                libc::send(
+                    self.fd(),
+                    pending.as_ptr().cast(),
+                    pending.len(),
+                    SEND_FLAGS,
+                )
+            };
             match sent {
-                Ok(0) => return Err(NetError::Closed),
-                Ok(n) => self.written += n,
-                Err(e) if e.kind() == ErrorKind::WouldBlock => break,
-                Err(e) if e.kind() == ErrorKind::Interrupted => {}
-                Err(e) => return Err(NetError::io(&e)),
+                0 => return Err(NetError::Closed),
+                // `sent` is positive and at most `pending.len()`.
+                1.. => self.written += sent as usize,
+                _ => match last_errno() {
+                    e if e == libc::EAGAIN || e == libc::EWOULDBLOCK => break,
+                    libc::EINTR => {}
+                    errno => return Err(NetError::io(&std::io::Error::from_raw_os_error(errno))),
+                },
             }
         }
         Ok(self.written - before)
