@@ -20,7 +20,7 @@
 use crate::net::NetError;
 use crate::pool::ascii_exchange::{error_reply, unexpected, ServerCommandReplies};
 use crate::pool::reader_core::{ReaderCore, TakeReply};
-use crate::pool::request::{Command, Hits, Lease, Outcome, Outcomes, Request};
+use crate::pool::request::{Command, Lease, Outcome, Replies, Request};
 use crate::protocol::ascii::{self, Reply as TextReply, ServerErrorKind};
 use crate::protocol::meta::{self, Meta, Reply, ReturnFlags, Status};
 use crate::protocol::number::whole_number;
@@ -64,8 +64,8 @@ pub fn encode_meta(out: &mut Vec<u8>, requests: &[Request<'_>], indexes: &[usize
     }
 }
 
-/// Consumes one server's replies to what [`encode_meta`] wrote, recording outcomes locally;
-/// [`MetaReader::finish`] hands them back.
+/// Consumes one server's replies to what [`encode_meta`] wrote, recording outcomes and values
+/// in the round's [`Replies`].
 pub struct MetaReader<'b, 'a> {
     core: ReaderCore<'b, 'a>,
     /// Next single-reply request awaiting its reply.
@@ -79,21 +79,21 @@ impl<'b, 'a> MetaReader<'b, 'a> {
     /// A reader for the requests `indexes` of `requests`, in
     /// [`wire_order`](crate::pool::request::wire_order), that refuses values beyond
     /// `max_value_len` bytes in all ([`ProtocolError::ValueTooLarge`]) at their `VA` line; a
-    /// counter's new value must fit in what is left too.
+    /// counter's new value must fit in what is left too. What it reads goes to `replies`
+    /// ([`Replies::new`] for `indexes.len()` requests).
     #[inline(always)]
-    pub fn new(requests: &'b [Request<'a>], indexes: &'b [usize], max_value_len: usize) -> Self {
+    pub fn new(
+        requests: &'b [Request<'a>],
+        indexes: &'b [usize],
+        max_value_len: usize,
+        replies: &'b mut Replies,
+    ) -> Self {
         MetaReader {
-            core: ReaderCore::new(requests, indexes, max_value_len),
+            core: ReaderCore::new(requests, indexes, max_value_len, replies),
             next: 0,
             gets_ended: false,
             server_replies: ServerCommandReplies::default(),
         }
-    }
-
-    /// The outcomes (parallel to `indexes`; unanswered ones stay `Pending`) and the hits.
-    #[inline]
-    pub fn finish(self) -> (Outcomes, Hits) {
-        self.core.finish()
     }
 
     /// Reads the reply to the single-reply request whose turn it is.
@@ -115,7 +115,7 @@ impl<'b, 'a> MetaReader<'b, 'a> {
             ) => error_reply(&reply),
             Reply::Text(other) => return Err(unexpected(&other)),
         };
-        self.core.outcomes[self.next] = outcome;
+        self.core.set(self.next, outcome);
         self.next += 1;
         Ok(())
     }
@@ -128,24 +128,21 @@ impl<'b, 'a> MetaReader<'b, 'a> {
             Reply::Text(other) => return Err(unexpected(&other)),
         };
         if meta.status == Status::Noop {
-            for outcome in &mut self.core.outcomes[self.core.first_get..] {
-                if matches!(outcome, Outcome::Pending) {
-                    *outcome = Outcome::Done;
-                }
-            }
+            self.core.done_from(self.core.first_get);
             self.gets_ended = true;
             return Ok(());
         }
         let slot = position(&meta.flags)
             .filter(|&p| p >= self.core.first_get && p < self.core.indexes.len())
-            .filter(|&p| matches!(self.core.outcomes[p], Outcome::Pending))
+            .filter(|&p| self.core.is_pending(p))
             .ok_or_else(|| out_of_step(&meta))?;
-        self.core.outcomes[slot] = match meta.status {
+        let outcome = match meta.status {
             // Quiet gets do not send it, but a miss is a miss.
             Status::Miss => Outcome::Done,
             Status::Value => self.read_value(slot, &meta)?,
             _ => return Err(out_of_step(&meta)),
         };
+        self.core.set(slot, outcome);
         Ok(())
     }
 
@@ -256,7 +253,7 @@ impl TakeReply for MetaReader<'_, '_> {
                     return Ok(None);
                 };
                 if let Some(outcome) = self.server_replies.read(&command, reply)? {
-                    self.core.outcomes[self.next] = outcome;
+                    self.core.set(self.next, outcome);
                     self.next += 1;
                 }
                 return Ok(Some(used));
@@ -278,7 +275,7 @@ impl TakeReply for MetaReader<'_, '_> {
 mod tests {
     use super::*;
     use crate::net::ReplyReader;
-    use crate::pool::request::{wire_order, Store};
+    use crate::pool::request::{wire_order, Hits, Store};
     use crate::protocol::ascii::StoreOp;
 
     const GET: Command<'static> = Command::Get { with_cas: false };
@@ -314,7 +311,8 @@ mod tests {
     ) -> Result<(Vec<Outcome>, Hits), String> {
         let mut indexes: Vec<usize> = (0..requests.len()).collect();
         wire_order(requests, &mut indexes);
-        let mut reader = MetaReader::new(requests, &indexes, max_value_len);
+        let mut replies = Replies::new(indexes.len());
+        let mut reader = MetaReader::new(requests, &indexes, max_value_len, &mut replies);
         let mut start = 0;
         for end in 1..=stream.len() {
             let progress = reader
@@ -324,7 +322,7 @@ mod tests {
             start += progress.consumed;
             if progress.done {
                 assert_eq!(end, stream.len(), "done before the end of {stream:?}");
-                let (outcomes, hits) = reader.finish();
+                let Replies { outcomes, hits } = replies;
                 // Back in batch order.
                 let mut by_request = vec![Outcome::Pending; requests.len()];
                 for (outcome, &i) in outcomes.into_iter().zip(&indexes) {
@@ -452,7 +450,8 @@ mod tests {
         let requests = [Request::for_key(b"k", GET)];
         let indexes = [0];
         let budget = 128 << 20;
-        let mut reader = MetaReader::new(&requests, &indexes, budget);
+        let mut replies = Replies::new(1);
+        let mut reader = MetaReader::new(&requests, &indexes, budget, &mut replies);
         let error = reader
             .read(b"VA 1073741824 f0 O0\r\n")
             .expect_err("refused at its line");
@@ -467,7 +466,8 @@ mod tests {
             )
         );
         // Within the budget, the same line waits for its data.
-        let mut reader = MetaReader::new(&requests, &indexes, 1 << 30);
+        let mut replies = Replies::new(1);
+        let mut reader = MetaReader::new(&requests, &indexes, 1 << 30, &mut replies);
         let progress = reader.read(b"VA 1073741824 f0 O0\r\n").expect("waits");
         assert_eq!((progress.consumed, progress.done), (0, false));
     }

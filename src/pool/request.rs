@@ -4,7 +4,7 @@
 //! server for version/flush/stats). The pool routes each to a server; per server the requests
 //! are encoded into one write and their replies read back by the
 //! [`exchange`](crate::pool::exchange) of the pool's protocol, which records an [`Outcome`] per
-//! request and the values found in [`Hits`].
+//! request and the values found in [`Hits`], both in the round's [`Replies`].
 
 use std::ops::Range;
 
@@ -246,6 +246,35 @@ pub fn all_answered(requests: &[Request<'_>], done: impl Fn(&Outcome) -> bool) -
 /// The outcomes of one server's requests, in the order of its requests: inline for the one or
 /// two requests of a single-key call, so such a call allocates nothing for them.
 pub type Outcomes = SmallVec<[Outcome; 2]>;
+
+/// What the reader of one server's replies found, written by the reader as the replies arrive
+/// into this structure, which the round that reads them owns (no hand-over when the exchange
+/// ends): an outcome per request of the server, in the order of its requests (unanswered ones
+/// stay `Pending`), and the values found.
+#[derive(Debug, Default)]
+pub struct Replies {
+    /// Outcome per request of the server.
+    pub outcomes: Outcomes,
+    /// The values found.
+    pub hits: Hits,
+}
+
+impl Replies {
+    /// Room for the replies to `len` requests, each `Pending`.
+    #[inline(always)]
+    pub fn new(len: usize) -> Self {
+        // One or two requests (a single-key call) fill the inline room as it is.
+        let outcomes = if len <= 2 {
+            Outcomes::from_buf_and_len([Outcome::Pending, Outcome::Pending], len)
+        } else {
+            Outcomes::from_elem(Outcome::Pending, len)
+        };
+        Replies {
+            outcomes,
+            hits: Hits::default(),
+        }
+    }
+}
 
 /// A get hit: where its data sits in [`Hits::data`].
 #[derive(Clone, Debug, PartialEq, Eq)]
