@@ -674,6 +674,13 @@ impl Pool {
                 debug_assert!(matches!(requests[member].outcome, Outcome::Pending));
                 std::mem::swap(&mut requests[member].outcome, outcome);
             }
+            debug_assert!(replies
+                .outcomes
+                .iter()
+                .all(|outcome| matches!(outcome, Outcome::Pending)));
+            // SAFETY: shortening the list only forgets its elements, and every one is now a
+            // `Pending`, which owns nothing: no drop is skipped that would free anything.
+            unsafe { replies.outcomes.set_len(0) };
             append_hits(&mut call.hits, &mut replies.hits);
         }
         match result {
