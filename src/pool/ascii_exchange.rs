@@ -286,6 +286,7 @@ impl TakeReply for AsciiReader<'_, '_> {
         }
     }
 
+    #[inline]
     fn start_read(&mut self, buf: &[u8]) {
         if self.next >= self.core.first_get {
             self.core.reserve_values(buf, b"VALUE");

@@ -238,6 +238,7 @@ impl TakeReply for MetaReader<'_, '_> {
             && (self.gets_ended || self.core.first_get == self.core.indexes.len())
     }
 
+    #[inline]
     fn start_read(&mut self, buf: &[u8]) {
         if self.next >= self.core.first_get {
             self.core.reserve_values(buf, b"VA");

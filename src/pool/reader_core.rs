@@ -88,9 +88,10 @@ impl<'b, 'a> ReaderCore<'b, 'a> {
 
     /// Before the gets' replies in `buf` are parsed: when `buf` starts with a value reply
     /// (`header`), reserves room once for the values in it, which are shorter than `buf`.
+    #[inline]
     pub(crate) fn reserve_values(&mut self, buf: &[u8], header: &[u8]) {
         if buf.starts_with(header) {
-            self.replies.hits.data.reserve(buf.len());
+            self.replies.hits.reserve(buf.len());
         }
     }
 

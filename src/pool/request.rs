@@ -6,6 +6,7 @@
 //! [`exchange`](crate::pool::exchange) of the pool's protocol, which records an [`Outcome`] per
 //! request and the values found in [`Hits`], both in the round's [`Replies`].
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use smallvec::SmallVec;
@@ -290,7 +291,8 @@ pub struct Hit {
 }
 
 /// The values a batch of gets found, in the order they were parsed; one buffer for all of them
-/// so a 100-key get does not allocate 100 times.
+/// so a 100-key get does not allocate 100 times. The buffer is the thread's spare one when
+/// there is one (see [`SPARE_DATA`]), and becomes it again when the hits are dropped.
 #[derive(Debug, Default)]
 pub struct Hits {
     /// Values, back to back.
@@ -300,7 +302,27 @@ pub struct Hits {
     pub hits: SmallVec<[Hit; 1]>,
 }
 
+/// Most bytes a value buffer may hold to be kept as the thread's spare one: what the values
+/// of a call usually take, so a huge value does not stay pinned after its call.
+const KEPT_DATA_CAPACITY: usize = 64 * 1024;
+
+thread_local! {
+    /// The emptied value buffer of hits dropped before, for the next hits of this thread: a
+    /// get that finds a value then costs no allocation and no free (only its bytes' copy).
+    static SPARE_DATA: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
+}
+
 impl Hits {
+    /// Makes room for `additional` more bytes of values; the first room is the thread's spare
+    /// buffer, if there is one.
+    #[inline]
+    pub(crate) fn reserve(&mut self, additional: usize) {
+        if self.data.capacity() == 0 {
+            self.data = SPARE_DATA.with(Cell::take);
+        }
+        self.data.reserve(additional);
+    }
+
     /// Records the value `data` found for request `request`; `expected` is how many values the
     /// exchange may still bring at most, reserved at the first one (a miss allocates nothing).
     pub(crate) fn add(
@@ -314,6 +336,7 @@ impl Hits {
         if self.hits.is_empty() {
             self.hits.reserve(expected);
         }
+        self.reserve(data.len());
         let start = self.data.len();
         self.data.extend_from_slice(data);
         self.hits.push(Hit {
@@ -330,6 +353,30 @@ impl Hits {
     }
 }
 
+impl Drop for Hits {
+    /// Leaves the value buffer, emptied, as the thread's spare one (unless it is too large to
+    /// keep, or there is none: most hits never had one).
+    #[inline]
+    fn drop(&mut self) {
+        if self.data.capacity() != 0 {
+            self.keep_data();
+        }
+    }
+}
+
+impl Hits {
+    /// The buffer-keeping part of [`Hits::drop`], for hits that have a buffer.
+    #[inline(never)]
+    fn keep_data(&mut self) {
+        if self.data.capacity() <= KEPT_DATA_CAPACITY {
+            let mut data = std::mem::take(&mut self.data);
+            data.clear();
+            // A spare buffer kept before (when hits were alive side by side) is freed.
+            drop(SPARE_DATA.with(|spare| spare.replace(data)));
+        }
+    }
+}
+
 /// True for `get`/`gets` requests and leases, which one server answers together (one command
 /// line in ASCII, quiet gets ended by a no-op in binary and meta).
 pub(crate) fn is_get(request: &Request<'_>) -> bool {
@@ -340,4 +387,33 @@ pub(crate) fn is_get(request: &Request<'_>) -> bool {
 /// then the gets, which are answered together.
 pub fn wire_order(requests: &[Request<'_>], indexes: &mut [usize]) {
     indexes.sort_by_key(|&i| is_get(&requests[i]));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dropped_hits_leave_their_emptied_buffer_to_the_next_ones() {
+        let mut first = Hits::default();
+        first.add(0, 1, 2, b"old value", 1);
+        let kept = first.data.as_ptr();
+        drop(first);
+        let mut next = Hits::default();
+        next.add(3, 4, 5, b"new", 1);
+        assert_eq!(next.data.as_ptr(), kept, "the spare buffer was not reused");
+        assert_eq!(next.value(&next.hits[0]), b"new");
+        assert_eq!(next.hits.len(), 1);
+        drop(next);
+
+        // A buffer too large to keep is freed; the next hits start with none of its bytes.
+        let mut large = Hits::default();
+        large.reserve(KEPT_DATA_CAPACITY + 1);
+        large.add(0, 0, 0, b"x", 1);
+        drop(large);
+        let mut after = Hits::default();
+        after.add(0, 0, 0, b"y", 1);
+        assert!(after.data.capacity() <= KEPT_DATA_CAPACITY);
+        assert_eq!(after.data, b"y");
+    }
 }
