@@ -425,6 +425,8 @@ impl Connection {
 }
 
 /// The `errno` of the system call that just failed.
+#[inline]
 fn last_errno() -> i32 {
-    std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
+    // SAFETY: `__errno_location` returns the calling thread's `errno`, valid for reading.
+    unsafe { *libc::__errno_location() }
 }

@@ -278,6 +278,7 @@ pub(crate) fn unexpected(reply: &Reply<'_>) -> NetError {
 
 impl TakeReply for AsciiReader<'_, '_> {
     /// True when every expected reply (for gets: up to `END`) has been consumed.
+    #[inline]
     fn is_done(&self) -> bool {
         if self.core.first_get < self.core.indexes.len() {
             self.gets_ended
@@ -293,6 +294,7 @@ impl TakeReply for AsciiReader<'_, '_> {
         }
     }
 
+    #[inline]
     fn take_reply(&mut self, buf: &[u8]) -> Result<Option<usize>, NetError> {
         let in_gets = self.next >= self.core.first_get;
         let parsed = if in_gets {
