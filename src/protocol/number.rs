@@ -5,7 +5,7 @@
 /// The decimal number at the front of `bytes` and the bytes after its digits; `None` when
 /// `bytes` does not start with a digit or the number does not fit in a `u64` (the caller
 /// decides whether that is malformed or saturates).
-#[inline]
+#[inline(always)]
 pub(crate) fn leading_number(bytes: &[u8]) -> Option<(u64, &[u8])> {
     let mut value = 0u64;
     let mut len = 0;
