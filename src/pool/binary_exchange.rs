@@ -251,10 +251,12 @@ fn out_of_step(response: &Response<'_>) -> NetError {
 }
 
 impl TakeReply for BinaryReader<'_, '_> {
+    #[inline]
     fn is_done(&self) -> bool {
         !self.authenticating && self.awaited == 0 && self.noop_seen
     }
 
+    #[inline]
     fn take_reply(&mut self, buf: &[u8]) -> Result<Option<usize>, NetError> {
         let Parse::Done(response, used) = binary::parse_response_within(buf, self.core.room())?
         else {

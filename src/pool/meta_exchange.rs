@@ -233,6 +233,7 @@ fn out_of_step(meta: &Meta<'_>) -> NetError {
 }
 
 impl TakeReply for MetaReader<'_, '_> {
+    #[inline]
     fn is_done(&self) -> bool {
         self.next >= self.core.first_get
             && (self.gets_ended || self.core.first_get == self.core.indexes.len())
@@ -245,6 +246,7 @@ impl TakeReply for MetaReader<'_, '_> {
         }
     }
 
+    #[inline]
     fn take_reply(&mut self, buf: &[u8]) -> Result<Option<usize>, NetError> {
         let in_gets = self.next >= self.core.first_get;
         if !in_gets {
