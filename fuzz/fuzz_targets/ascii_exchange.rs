@@ -12,7 +12,7 @@ mod partial_reads;
 
 use libfuzzer_sys::fuzz_target;
 use memcache::pool::ascii_exchange::AsciiReader;
-use memcache::pool::{Command, Request, Store};
+use memcache::pool::{Command, Replies, Request, Store};
 use memcache::protocol::ascii::StoreOp;
 
 /// Most bytes of values the reader may buffer.
@@ -47,11 +47,12 @@ fuzz_target!(|data: &[u8]| {
         Request::for_key(b"a", Command::Get { with_cas: true }),
     ];
     let indexes = [0, 1, 2, 3, 4, 5, 6, 7, 8];
-    let mut reader = AsciiReader::new(&requests, &indexes, BUDGET);
+    let mut replies = Replies::new(indexes.len());
+    let mut reader = AsciiReader::new(&requests, &indexes, BUDGET, &mut replies);
     // Partial reads of a size the first byte chooses.
     let step = usize::from(data.first().copied().unwrap_or(0) % 16) + 1;
     partial_reads::feed(&mut reader, data, step);
-    let (outcomes, hits) = reader.finish();
+    let Replies { outcomes, hits } = replies;
     assert_eq!(outcomes.len(), indexes.len());
     assert!(hits.data.len() <= BUDGET);
     for hit in &hits.hits {

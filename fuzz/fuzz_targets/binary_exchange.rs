@@ -10,7 +10,7 @@ mod partial_reads;
 
 use libfuzzer_sys::fuzz_target;
 use memcache::pool::binary_exchange::BinaryReader;
-use memcache::pool::{Command, Request, Store};
+use memcache::pool::{Command, Replies, Request, Store};
 use memcache::protocol::ascii::StoreOp;
 
 fuzz_target!(|data: &[u8]| {
@@ -38,9 +38,10 @@ fuzz_target!(|data: &[u8]| {
     ];
     let indexes = [0, 1, 2, 3, 4];
     // A small value budget, so refused values are exercised too.
-    let mut reader = BinaryReader::new(&requests, &indexes, data.first() == Some(&1), 1024);
+    let mut replies = Replies::new(indexes.len());
+    let mut reader = BinaryReader::new(&requests, &indexes, data.first() == Some(&1), 1024, &mut replies);
     partial_reads::feed(&mut reader, data, 7);
-    let (outcomes, hits) = reader.finish();
+    let Replies { outcomes, hits } = replies;
     assert_eq!(outcomes.len(), 5);
     for hit in &hits.hits {
         assert!(hit.request < 5);

@@ -15,7 +15,7 @@ mod partial_reads;
 
 use libfuzzer_sys::fuzz_target;
 use memcache::pool::meta_exchange::MetaReader;
-use memcache::pool::{Command, Request, Store};
+use memcache::pool::{Command, Replies, Request, Store};
 use memcache::protocol::ascii::StoreOp;
 
 fuzz_target!(|input: &[u8]| {
@@ -56,9 +56,10 @@ fuzz_target!(|input: &[u8]| {
         Request::for_key(b"l", Command::Lease { ttl: 3 }),
     ];
     let indexes = [0, 1, 2, 3, 4, 5, 6];
-    let mut reader = MetaReader::new(&requests, &indexes, budget);
+    let mut replies = Replies::new(indexes.len());
+    let mut reader = MetaReader::new(&requests, &indexes, budget, &mut replies);
     partial_reads::feed(&mut reader, data, step);
-    let (outcomes, hits) = reader.finish();
+    let Replies { outcomes, hits } = replies;
     assert_eq!(outcomes.len(), indexes.len());
     assert!(hits.data.len() <= budget);
     for hit in &hits.hits {

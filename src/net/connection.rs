@@ -262,15 +262,25 @@ impl Connection {
             return Ok(self.written - before);
         }
         while self.written < self.write_buf.len() {
-            let sent = self
-                .socket
-                .send_with_flags(&self.write_buf[self.written..], SEND_FLAGS);
+            let pending = &self.write_buf[self.written..];
+            // SAFETY: `pending` is readable memory of `pending.len()` bytes.
+            let sent = unsafe {
+                libc::send(
+                    self.fd(),
+                    pending.as_ptr().cast(),
+                    pending.len(),
+                    SEND_FLAGS,
+                )
+            };
             match sent {
-                Ok(0) => return Err(NetError::Closed),
-                Ok(n) => self.written += n,
-                Err(e) if e.kind() == ErrorKind::WouldBlock => break,
-                Err(e) if e.kind() == ErrorKind::Interrupted => {}
-                Err(e) => return Err(NetError::io(&e)),
+                0 => return Err(NetError::Closed),
+                // `sent` is positive and at most `pending.len()`.
+                1.. => self.written += sent as usize,
+                _ => match last_errno() {
+                    e if e == libc::EAGAIN || e == libc::EWOULDBLOCK => break,
+                    libc::EINTR => {}
+                    errno => return Err(NetError::io(&std::io::Error::from_raw_os_error(errno))),
+                },
             }
         }
         Ok(self.written - before)
@@ -297,6 +307,7 @@ impl Connection {
             }
             flags &= !libc::MSG_DONTWAIT;
         }
+        let fd = self.fd();
         let mut total = 0;
         loop {
             if self.read_buf.capacity() - self.read_buf.len() < READ_CHUNK / 4 {
@@ -305,16 +316,16 @@ impl Connection {
             let len = self.read_buf.len();
             let spare: &mut [MaybeUninit<u8>] = self.read_buf.spare_capacity_mut();
             let limit = spare.len().min(READ_CHUNK);
-            let received = self.socket.recv_with_flags(&mut spare[..limit], flags);
+            // SAFETY: `spare` is writable memory of at least `limit` bytes.
+            let received = unsafe { libc::recv(fd, spare.as_mut_ptr().cast(), limit, flags) };
             // A new connection closed (or reset) before any byte of its first reply.
             let unanswered = !self.was_used() && !self.has_reply_bytes();
             match received {
-                Ok(0) if unanswered => return Err(NetError::ClosedUnanswered),
-                Err(e) if unanswered && e.kind() == ErrorKind::ConnectionReset => {
-                    return Err(NetError::ClosedUnanswered)
-                }
-                Ok(0) => return Err(NetError::Closed),
-                Ok(n) => {
+                0 if unanswered => return Err(NetError::ClosedUnanswered),
+                0 => return Err(NetError::Closed),
+                1.. => {
+                    // `received` is positive and at most `limit`.
+                    let n = received as usize;
                     // SAFETY: recv initialised the first `n` bytes of the spare capacity.
                     unsafe { self.read_buf.set_len(len + n) };
                     total += n;
@@ -324,9 +335,12 @@ impl Connection {
                         return Ok(total);
                     }
                 }
-                Err(e) if e.kind() == ErrorKind::WouldBlock => return Ok(total),
-                Err(e) if e.kind() == ErrorKind::Interrupted => {}
-                Err(e) => return Err(NetError::io(&e)),
+                _ => match last_errno() {
+                    e if e == libc::EAGAIN || e == libc::EWOULDBLOCK => return Ok(total),
+                    libc::EINTR => {}
+                    libc::ECONNRESET if unanswered => return Err(NetError::ClosedUnanswered),
+                    errno => return Err(NetError::io(&std::io::Error::from_raw_os_error(errno))),
+                },
             }
         }
     }
@@ -335,13 +349,46 @@ impl Connection {
     /// nothing since the last exchange ended. memcached never speaks unasked: bytes here are
     /// replies nobody waits for, which the new request would take for its own (an error: the
     /// stream is out of step); end of stream is a server that closed the idle connection
-    /// ([`NetError::Closed`]). Costs one non-blocking `recv` that normally finds nothing.
+    /// ([`NetError::Closed`]). Costs one non-blocking `recv` that normally finds nothing: on a
+    /// plain socket a peek at one byte (the connection is dropped if anything is there), on a
+    /// TLS one a read through the session, which may hold bytes of its own.
     pub(crate) fn check_idle(&mut self) -> Result<(), NetError> {
-        match self.recv_some(None)? {
-            0 => Ok(()),
-            _ => Err(NetError::Unexpected(
+        let found = if matches!(self.transport, Transport::Plain) {
+            self.peek_idle()?
+        } else {
+            self.recv_some(None)? > 0
+        };
+        if found {
+            return Err(NetError::Unexpected(
                 "Unsolicited data from the server before the request".into(),
-            )),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Whether a byte waits on the plain socket, without taking it or blocking; end of stream
+    /// is [`NetError::Closed`], another failure of the socket its error.
+    fn peek_idle(&self) -> Result<bool, NetError> {
+        let mut byte = 0u8;
+        loop {
+            // SAFETY: one writable byte.
+            let received = unsafe {
+                libc::recv(
+                    self.fd(),
+                    std::ptr::addr_of_mut!(byte).cast(),
+                    1,
+                    libc::MSG_PEEK | libc::MSG_DONTWAIT,
+                )
+            };
+            return match received {
+                0 => Err(NetError::Closed),
+                1.. => Ok(true),
+                _ => match last_errno() {
+                    e if e == libc::EAGAIN || e == libc::EWOULDBLOCK => Ok(false),
+                    libc::EINTR => continue,
+                    errno => Err(NetError::io(&std::io::Error::from_raw_os_error(errno))),
+                },
+            };
         }
     }
 
@@ -375,4 +422,11 @@ impl Connection {
             self.read_buf.shrink_to(KEEP);
         }
     }
+}
+
+/// The `errno` of the system call that just failed.
+#[inline]
+fn last_errno() -> i32 {
+    // SAFETY: `__errno_location` returns the calling thread's `errno`, valid for reading.
+    unsafe { *libc::__errno_location() }
 }

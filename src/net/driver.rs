@@ -232,6 +232,7 @@ pub fn run(jobs: &mut [Job<'_>]) {
 }
 
 /// Sends what the socket accepts; true if bytes left.
+#[inline(always)]
 fn step_write(job: &mut Job<'_>) -> bool {
     if job.result.is_some() || job.conn.write_done() {
         return false;
@@ -260,6 +261,7 @@ fn step_read(job: &mut Job<'_>, revents: libc::c_short) -> bool {
 /// Lets the reader consume the complete replies of the read buffer after a receive that
 /// brought `received` bytes (or failed); ends the job when they are all there or on a failure.
 /// True if bytes arrived.
+#[inline(always)]
 fn take_replies(job: &mut Job<'_>, received: Result<usize, NetError>) -> bool {
     let arrived = matches!(received, Ok(n) if n > 0);
     if let Ok(n) = received {

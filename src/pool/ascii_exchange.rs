@@ -5,7 +5,7 @@
 use crate::net::NetError;
 use crate::pool::reader_core::{ReaderCore, TakeReply};
 use crate::pool::request::{
-    is_get, ClockReading, Command, Hits, Outcome, Outcomes, Request, StatEntry, Store,
+    is_get, ClockReading, Command, Outcome, Replies, Request, StatEntry, Store,
 };
 use crate::protocol::ascii::{self, Reply, ServerErrorKind, StoreOp};
 use crate::protocol::{Parse, ProtocolError};
@@ -58,9 +58,8 @@ pub fn encode_ascii(out: &mut Vec<u8>, requests: &[Request<'_>], indexes: &[usiz
 }
 
 /// Consumes one server's ASCII replies for the requests queued on it (in
-/// [`wire_order`](crate::pool::request::wire_order)),
-/// recording outcomes locally (several readers run at once in one poll loop);
-/// [`AsciiReader::finish`] hands them back.
+/// [`wire_order`](crate::pool::request::wire_order)), recording outcomes and values in the
+/// round's [`Replies`] (several readers run at once in one poll loop, each with its own).
 pub struct AsciiReader<'b, 'a> {
     core: ReaderCore<'b, 'a>,
     /// Next entry of `indexes` awaiting its reply; among the gets, the cursor over their keys.
@@ -73,23 +72,24 @@ pub struct AsciiReader<'b, 'a> {
 impl<'b, 'a> AsciiReader<'b, 'a> {
     /// A reader for the requests `indexes` of `requests`, in
     /// [`wire_order`](crate::pool::request::wire_order), that refuses values beyond
-    /// `max_value_len` bytes in all ([`ProtocolError::ValueTooLarge`]).
+    /// `max_value_len` bytes in all ([`ProtocolError::ValueTooLarge`]) and records what it
+    /// reads in `replies` ([`Replies::new`] for `indexes.len()` requests).
     #[inline(always)]
-    pub fn new(requests: &'b [Request<'a>], indexes: &'b [usize], max_value_len: usize) -> Self {
+    pub fn new(
+        requests: &'b [Request<'a>],
+        indexes: &'b [usize],
+        max_value_len: usize,
+        replies: &'b mut Replies,
+    ) -> Self {
         AsciiReader {
-            core: ReaderCore::new(requests, indexes, max_value_len),
+            core: ReaderCore::new(requests, indexes, max_value_len, replies),
             next: 0,
             gets_ended: false,
             server_replies: ServerCommandReplies::default(),
         }
     }
 
-    /// The outcomes (parallel to `indexes`; unanswered ones stay `Pending`) and the hits.
     #[inline]
-    pub fn finish(self) -> (Outcomes, Hits) {
-        self.core.finish()
-    }
-
     fn read_get_reply(&mut self, reply: Reply<'_>) -> Result<(), NetError> {
         match reply {
             Reply::Value {
@@ -105,17 +105,16 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
                     )));
                 };
                 // Keys before it that got no VALUE were misses.
-                for skipped in self.next..slot {
-                    self.core.outcomes[skipped] = Outcome::Done;
+                for skipped in self.next..=slot {
+                    self.core.set(skipped, Outcome::Done);
                 }
                 self.next = slot + 1;
-                self.core.outcomes[slot] = Outcome::Done;
                 self.core.add_hit(slot, flags, cas.unwrap_or(0), data);
                 Ok(())
             }
             Reply::End => {
-                for outcome in &mut self.core.outcomes[self.next..] {
-                    *outcome = Outcome::Done;
+                for pending in self.next..self.core.indexes.len() {
+                    self.core.set(pending, Outcome::Done);
                 }
                 self.next = self.core.indexes.len();
                 self.gets_ended = true;
@@ -163,7 +162,7 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
         } else {
             keyed_outcome(&command, reply)?
         };
-        self.core.outcomes[self.next] = outcome;
+        self.core.set(self.next, outcome);
         self.next += 1;
         Ok(())
     }
@@ -296,6 +295,7 @@ pub(crate) fn unexpected(reply: &Reply<'_>) -> NetError {
 
 impl TakeReply for AsciiReader<'_, '_> {
     /// True when every expected reply (for gets: up to `END`) has been consumed.
+    #[inline]
     fn is_done(&self) -> bool {
         if self.core.first_get < self.core.indexes.len() {
             self.gets_ended
@@ -304,12 +304,14 @@ impl TakeReply for AsciiReader<'_, '_> {
         }
     }
 
+    #[inline]
     fn start_read(&mut self, buf: &[u8]) {
         if self.next >= self.core.first_get {
             self.core.reserve_values(buf, b"VALUE");
         }
     }
 
+    #[inline]
     fn take_reply(&mut self, buf: &[u8]) -> Result<Option<usize>, NetError> {
         let in_gets = self.next >= self.core.first_get;
         let parsed = if in_gets {
@@ -337,10 +339,11 @@ mod tests {
     /// What one request's reader makes of `reply`: its outcome, or the failure's message.
     fn read_one(command: Command<'_>, reply: &[u8]) -> Result<Outcome, String> {
         let requests = [Request::for_key(b"k", command)];
-        let mut reader = AsciiReader::new(&requests, &[0], ascii::MAX_VALUE_LEN);
+        let mut replies = Replies::new(1);
+        let mut reader = AsciiReader::new(&requests, &[0], ascii::MAX_VALUE_LEN, &mut replies);
         let progress = reader.read(reply).map_err(|e| e.to_string())?;
         assert!(progress.done, "reply {reply:?} left the reader waiting");
-        Ok(reader.finish().0.remove(0))
+        Ok(replies.outcomes.remove(0))
     }
 
     fn store(op: StoreOp) -> Command<'static> {
@@ -437,7 +440,8 @@ mod tests {
             .map(|key| Request::for_key(key, Command::Get { with_cas: false }))
             .collect();
         let indexes: Vec<usize> = (0..keys.len()).collect();
-        let mut reader = AsciiReader::new(&requests, &indexes, max_value_len);
+        let mut replies = Replies::new(indexes.len());
+        let mut reader = AsciiReader::new(&requests, &indexes, max_value_len, &mut replies);
         let progress = reader.read(reply).map_err(|e| e.to_string())?;
         Ok(progress.done)
     }

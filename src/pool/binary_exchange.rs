@@ -14,9 +14,7 @@
 
 use crate::net::NetError;
 use crate::pool::reader_core::{ReaderCore, TakeReply};
-use crate::pool::request::{
-    is_get, ClockReading, Command, Hits, Outcome, Outcomes, Request, Store,
-};
+use crate::pool::request::{is_get, ClockReading, Command, Outcome, Replies, Request, Store};
 use crate::pool::SaslCredentials;
 use crate::protocol::binary::{self, Opcode, Response, Status};
 use crate::protocol::{Parse, ProtocolError};
@@ -98,7 +96,7 @@ pub fn encode_binary(
 }
 
 /// Consumes one server's binary responses for the requests queued on it, recording outcomes
-/// locally; [`BinaryReader::finish`] hands them back.
+/// and values in the round's [`Replies`].
 pub struct BinaryReader<'b, 'a> {
     core: ReaderCore<'b, 'a>,
     /// A `SASL_AUTH` response is expected first.
@@ -116,13 +114,15 @@ pub struct BinaryReader<'b, 'a> {
 impl<'b, 'a> BinaryReader<'b, 'a> {
     /// A reader for the requests `indexes` of `requests`, encoded by [`encode_binary`] with
     /// authentication when `authenticating`, that refuses values beyond `max_value_len` bytes
-    /// in all ([`ProtocolError::ValueTooLarge`]).
+    /// in all ([`ProtocolError::ValueTooLarge`]), and records what it reads in `replies`
+    /// ([`Replies::new`] for `indexes.len()` requests).
     #[inline(always)]
     pub fn new(
         requests: &'b [Request<'a>],
         indexes: &'b [usize],
         authenticating: bool,
         max_value_len: usize,
+        replies: &'b mut Replies,
     ) -> Self {
         let quiet = quiet_gets(requests, indexes);
         let gets = indexes.iter().filter(|&&i| is_get(&requests[i])).count();
@@ -132,19 +132,13 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
             indexes.len()
         };
         BinaryReader {
-            core: ReaderCore::new(requests, indexes, max_value_len),
+            core: ReaderCore::new(requests, indexes, max_value_len, replies),
             authenticating,
             quiet,
             awaited,
             noop_seen: !quiet,
             clock: ClockReading::default(),
         }
-    }
-
-    /// The outcomes (parallel to `indexes`; unanswered ones stay `Pending`) and the hits.
-    #[inline]
-    pub fn finish(self) -> (Outcomes, Hits) {
-        self.core.finish()
     }
 
     fn read_response(&mut self, response: &Response<'_>) -> Result<(), NetError> {
@@ -163,9 +157,9 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
                 return Err(out_of_step(response));
             }
             // Everything sent before the no-op has been answered: silent gets were misses.
-            for (outcome, &i) in self.core.outcomes.iter_mut().zip(self.core.indexes) {
-                if matches!(outcome, Outcome::Pending) && is_get(&self.core.requests[i]) {
-                    *outcome = Outcome::Done;
+            for (position, &i) in self.core.indexes.iter().enumerate() {
+                if is_get(&self.core.requests[i]) && self.core.is_pending(position) {
+                    self.core.set(position, Outcome::Done);
                 }
             }
             self.noop_seen = true;
@@ -176,7 +170,7 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
             return Err(out_of_step(response));
         };
         let command = self.core.command(position);
-        if !matches!(self.core.outcomes[position], Outcome::Pending)
+        if !self.core.is_pending(position)
             || response.opcode != response_opcode(&command, self.quiet).code()
         {
             return Err(out_of_step(response));
@@ -187,7 +181,7 @@ impl<'b, 'a> BinaryReader<'b, 'a> {
             return Ok(());
         }
         let outcome = self.outcome(&command, response, position)?;
-        self.core.outcomes[position] = outcome;
+        self.core.set(position, outcome);
         if !(self.quiet && is_get(&self.core.requests[index])) {
             self.awaited -= 1;
         }
@@ -257,10 +251,12 @@ fn out_of_step(response: &Response<'_>) -> NetError {
 }
 
 impl TakeReply for BinaryReader<'_, '_> {
+    #[inline]
     fn is_done(&self) -> bool {
         !self.authenticating && self.awaited == 0 && self.noop_seen
     }
 
+    #[inline]
     fn take_reply(&mut self, buf: &[u8]) -> Result<Option<usize>, NetError> {
         let Parse::Done(response, used) = binary::parse_response_within(buf, self.core.room())?
         else {
@@ -321,9 +317,16 @@ mod tests {
         assert_eq!(opcodes, [0x09, 0x09, 0x09, 0x0a]);
         let mut stream = response(Opcode::GetQ, 0, 1, &7u32.to_be_bytes(), b"bee");
         stream.extend(response(Opcode::Noop, 0, 3, &[], &[]));
-        let mut reader = BinaryReader::new(&requests, &indexes, false, binary::MAX_BODY_LEN);
+        let mut replies = Replies::new(indexes.len());
+        let mut reader = BinaryReader::new(
+            &requests,
+            &indexes,
+            false,
+            binary::MAX_BODY_LEN,
+            &mut replies,
+        );
         assert!(feed(&mut reader, &stream));
-        let (outcomes, hits) = reader.finish();
+        let Replies { outcomes, hits } = replies;
         assert_eq!(
             outcomes.as_slice(),
             [Outcome::Done, Outcome::Done, Outcome::Done]
@@ -357,12 +360,16 @@ mod tests {
         assert_eq!(out[1], Opcode::SaslAuth.code());
         let mut stream = response(Opcode::SaslAuth, 0, AUTH_OPAQUE, &[], b"Authenticated");
         stream.extend(response(Opcode::Add, 2, 0, &[], b"Data exists for key."));
-        let mut reader = BinaryReader::new(&requests, &[0], true, binary::MAX_BODY_LEN);
+        let mut replies = Replies::new(1);
+        let mut reader =
+            BinaryReader::new(&requests, &[0], true, binary::MAX_BODY_LEN, &mut replies);
         assert!(feed(&mut reader, &stream));
-        assert_eq!(reader.finish().0.as_slice(), [Outcome::Rejected]);
+        assert_eq!(replies.outcomes.as_slice(), [Outcome::Rejected]);
 
         let refused = response(Opcode::SaslAuth, 0x20, AUTH_OPAQUE, &[], b"Auth failure.");
-        let mut reader = BinaryReader::new(&requests, &[0], true, binary::MAX_BODY_LEN);
+        let mut replies = Replies::new(1);
+        let mut reader =
+            BinaryReader::new(&requests, &[0], true, binary::MAX_BODY_LEN, &mut replies);
         let error = reader.read(&refused).unwrap_err();
         assert_eq!(error, NetError::Unexpected("Auth failure.".into()));
     }
@@ -381,10 +388,12 @@ mod tests {
         )];
         for (status, message, code) in [(0x82, "Out of memory", 130), (0x03, "Too large.", 3)] {
             let stream = response(Opcode::Set, status, 0, &[], message.as_bytes());
-            let mut reader = BinaryReader::new(&requests, &[0], false, binary::MAX_BODY_LEN);
+            let mut replies = Replies::new(1);
+            let mut reader =
+                BinaryReader::new(&requests, &[0], false, binary::MAX_BODY_LEN, &mut replies);
             assert!(feed(&mut reader, &stream));
             assert_eq!(
-                reader.finish().0.as_slice(),
+                replies.outcomes.as_slice(),
                 [Outcome::ErrorReply {
                     message: message.to_string(),
                     code
@@ -398,12 +407,16 @@ mod tests {
         let requests = [Request::for_key(b"k", Command::Delete)];
         let mut stream = response(Opcode::Delete, 0, 0, &[], &[]);
         stream.extend(response(Opcode::Delete, 0, 0, &[], &[]));
-        let mut reader = BinaryReader::new(&requests, &[0], false, binary::MAX_BODY_LEN);
+        let mut replies = Replies::new(1);
+        let mut reader =
+            BinaryReader::new(&requests, &[0], false, binary::MAX_BODY_LEN, &mut replies);
         let progress = reader.read(&stream).unwrap();
         // Done after the first frame; the second is left unread (stray bytes close the socket).
         assert_eq!(progress.consumed, 24);
         assert!(progress.done);
-        let mut reader = BinaryReader::new(&requests, &[0], false, binary::MAX_BODY_LEN);
+        let mut replies = Replies::new(1);
+        let mut reader =
+            BinaryReader::new(&requests, &[0], false, binary::MAX_BODY_LEN, &mut replies);
         let wrong_opcode = response(Opcode::Get, 0, 0, &[], &[]);
         assert!(reader.read(&wrong_opcode).is_err());
     }

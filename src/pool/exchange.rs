@@ -6,7 +6,7 @@ use crate::net::{NetError, ReadProgress, ReplyReader};
 use crate::pool::ascii_exchange::{encode_ascii, AsciiReader};
 use crate::pool::binary_exchange::{encode_binary, BinaryReader};
 use crate::pool::meta_exchange::{encode_meta, MetaReader};
-use crate::pool::request::{Hits, Outcomes, Request};
+use crate::pool::request::{Replies, Request};
 use crate::pool::SaslCredentials;
 use crate::protocol::ProtocolKind;
 
@@ -39,7 +39,8 @@ pub enum Exchange<'b, 'a> {
 
 impl<'b, 'a> Exchange<'b, 'a> {
     /// The reader for what [`encode`] wrote with the same arguments (`authenticating` when an
-    /// `auth` was given), buffering at most `max_value_len` bytes of values.
+    /// `auth` was given), buffering at most `max_value_len` bytes of values. What it reads goes
+    /// straight to `replies` ([`Replies::new`] for `indexes.len()` requests), the round's.
     #[inline(always)]
     pub fn new(
         protocol: ProtocolKind,
@@ -47,28 +48,22 @@ impl<'b, 'a> Exchange<'b, 'a> {
         indexes: &'b [usize],
         authenticating: bool,
         max_value_len: usize,
+        replies: &'b mut Replies,
     ) -> Self {
         match protocol {
             ProtocolKind::Ascii => {
-                Exchange::Ascii(AsciiReader::new(requests, indexes, max_value_len))
+                Exchange::Ascii(AsciiReader::new(requests, indexes, max_value_len, replies))
             }
             ProtocolKind::Binary => Exchange::Binary(BinaryReader::new(
                 requests,
                 indexes,
                 authenticating,
                 max_value_len,
+                replies,
             )),
-            ProtocolKind::Meta => Exchange::Meta(MetaReader::new(requests, indexes, max_value_len)),
-        }
-    }
-
-    /// The outcomes (parallel to `indexes`; unanswered ones stay `Pending`) and the hits.
-    #[inline]
-    pub fn finish(self) -> (Outcomes, Hits) {
-        match self {
-            Exchange::Ascii(reader) => reader.finish(),
-            Exchange::Binary(reader) => reader.finish(),
-            Exchange::Meta(reader) => reader.finish(),
+            ProtocolKind::Meta => {
+                Exchange::Meta(MetaReader::new(requests, indexes, max_value_len, replies))
+            }
         }
     }
 }

@@ -20,9 +20,10 @@
 use crate::net::NetError;
 use crate::pool::ascii_exchange::{error_reply, unexpected, ServerCommandReplies};
 use crate::pool::reader_core::{ReaderCore, TakeReply};
-use crate::pool::request::{Command, Hits, Lease, Outcome, Outcomes, Request};
+use crate::pool::request::{Command, Lease, Outcome, Replies, Request};
 use crate::protocol::ascii::{self, Reply as TextReply, ServerErrorKind};
 use crate::protocol::meta::{self, Meta, Reply, ReturnFlags, Status};
+use crate::protocol::number::whole_number;
 use crate::protocol::{Parse, ProtocolError};
 
 /// Encodes the requests `indexes` of `requests` (in
@@ -63,8 +64,8 @@ pub fn encode_meta(out: &mut Vec<u8>, requests: &[Request<'_>], indexes: &[usize
     }
 }
 
-/// Consumes one server's replies to what [`encode_meta`] wrote, recording outcomes locally;
-/// [`MetaReader::finish`] hands them back.
+/// Consumes one server's replies to what [`encode_meta`] wrote, recording outcomes and values
+/// in the round's [`Replies`].
 pub struct MetaReader<'b, 'a> {
     core: ReaderCore<'b, 'a>,
     /// Next single-reply request awaiting its reply.
@@ -78,21 +79,21 @@ impl<'b, 'a> MetaReader<'b, 'a> {
     /// A reader for the requests `indexes` of `requests`, in
     /// [`wire_order`](crate::pool::request::wire_order), that refuses values beyond
     /// `max_value_len` bytes in all ([`ProtocolError::ValueTooLarge`]) at their `VA` line; a
-    /// counter's new value must fit in what is left too.
+    /// counter's new value must fit in what is left too. What it reads goes to `replies`
+    /// ([`Replies::new`] for `indexes.len()` requests).
     #[inline(always)]
-    pub fn new(requests: &'b [Request<'a>], indexes: &'b [usize], max_value_len: usize) -> Self {
+    pub fn new(
+        requests: &'b [Request<'a>],
+        indexes: &'b [usize],
+        max_value_len: usize,
+        replies: &'b mut Replies,
+    ) -> Self {
         MetaReader {
-            core: ReaderCore::new(requests, indexes, max_value_len),
+            core: ReaderCore::new(requests, indexes, max_value_len, replies),
             next: 0,
             gets_ended: false,
             server_replies: ServerCommandReplies::default(),
         }
-    }
-
-    /// The outcomes (parallel to `indexes`; unanswered ones stay `Pending`) and the hits.
-    #[inline]
-    pub fn finish(self) -> (Outcomes, Hits) {
-        self.core.finish()
     }
 
     /// Reads the reply to the single-reply request whose turn it is.
@@ -114,7 +115,7 @@ impl<'b, 'a> MetaReader<'b, 'a> {
             ) => error_reply(&reply),
             Reply::Text(other) => return Err(unexpected(&other)),
         };
-        self.core.outcomes[self.next] = outcome;
+        self.core.set(self.next, outcome);
         self.next += 1;
         Ok(())
     }
@@ -127,24 +128,21 @@ impl<'b, 'a> MetaReader<'b, 'a> {
             Reply::Text(other) => return Err(unexpected(&other)),
         };
         if meta.status == Status::Noop {
-            for outcome in &mut self.core.outcomes[self.core.first_get..] {
-                if matches!(outcome, Outcome::Pending) {
-                    *outcome = Outcome::Done;
-                }
-            }
+            self.core.done_from(self.core.first_get);
             self.gets_ended = true;
             return Ok(());
         }
         let slot = position(&meta.flags)
             .filter(|&p| p >= self.core.first_get && p < self.core.indexes.len())
-            .filter(|&p| matches!(self.core.outcomes[p], Outcome::Pending))
+            .filter(|&p| self.core.is_pending(p))
             .ok_or_else(|| out_of_step(&meta))?;
-        self.core.outcomes[slot] = match meta.status {
+        let outcome = match meta.status {
             // Quiet gets do not send it, but a miss is a miss.
             Status::Miss => Outcome::Done,
             Status::Value => self.read_value(slot, &meta)?,
             _ => return Err(out_of_step(&meta)),
         };
+        self.core.set(slot, outcome);
         Ok(())
     }
 
@@ -207,25 +205,21 @@ fn keyed_outcome(command: &Command<'_>, meta: &Meta<'_>) -> Result<Outcome, NetE
 
 /// The new value of a counter, saturated at `u64::MAX` like the text protocol's.
 fn counter_value(data: &[u8]) -> Result<u64, NetError> {
-    if data.is_empty() || !data.iter().all(u8::is_ascii_digit) {
-        return Err(ProtocolError::MalformedValueHeader.into());
+    match whole_number(data) {
+        Some(n) => Ok(n),
+        // Digits only, too many for a `u64`.
+        None if !data.is_empty() && data.iter().all(u8::is_ascii_digit) => Ok(u64::MAX),
+        None => Err(ProtocolError::MalformedValueHeader.into()),
     }
-    Ok(data.iter().fold(0u64, |n, &d| {
-        n.saturating_mul(10).saturating_add(u64::from(d - b'0'))
-    }))
 }
 
 /// The request position a reply's opaque names.
 fn position(flags: &ReturnFlags<'_>) -> Option<usize> {
     let opaque = flags.opaque?;
-    if opaque.is_empty() || opaque.len() > 10 || !opaque.iter().all(u8::is_ascii_digit) {
+    if opaque.len() > 10 {
         return None;
     }
-    // Ten digits at most: no overflow in u64.
-    let n = opaque
-        .iter()
-        .fold(0u64, |n, &d| n * 10 + u64::from(d - b'0'));
-    usize::try_from(n).ok()
+    usize::try_from(whole_number(opaque)?).ok()
 }
 
 /// A reply that answers nothing this reader is waiting for: the stream is out of step.
@@ -239,17 +233,20 @@ fn out_of_step(meta: &Meta<'_>) -> NetError {
 }
 
 impl TakeReply for MetaReader<'_, '_> {
+    #[inline]
     fn is_done(&self) -> bool {
         self.next >= self.core.first_get
             && (self.gets_ended || self.core.first_get == self.core.indexes.len())
     }
 
+    #[inline]
     fn start_read(&mut self, buf: &[u8]) {
         if self.next >= self.core.first_get {
             self.core.reserve_values(buf, b"VA");
         }
     }
 
+    #[inline]
     fn take_reply(&mut self, buf: &[u8]) -> Result<Option<usize>, NetError> {
         let in_gets = self.next >= self.core.first_get;
         if !in_gets {
@@ -259,7 +256,7 @@ impl TakeReply for MetaReader<'_, '_> {
                     return Ok(None);
                 };
                 if let Some(outcome) = self.server_replies.read(&command, reply)? {
-                    self.core.outcomes[self.next] = outcome;
+                    self.core.set(self.next, outcome);
                     self.next += 1;
                 }
                 return Ok(Some(used));
@@ -281,7 +278,7 @@ impl TakeReply for MetaReader<'_, '_> {
 mod tests {
     use super::*;
     use crate::net::ReplyReader;
-    use crate::pool::request::{wire_order, Store};
+    use crate::pool::request::{wire_order, Hits, Store};
     use crate::protocol::ascii::StoreOp;
 
     const GET: Command<'static> = Command::Get { with_cas: false };
@@ -317,7 +314,8 @@ mod tests {
     ) -> Result<(Vec<Outcome>, Hits), String> {
         let mut indexes: Vec<usize> = (0..requests.len()).collect();
         wire_order(requests, &mut indexes);
-        let mut reader = MetaReader::new(requests, &indexes, max_value_len);
+        let mut replies = Replies::new(indexes.len());
+        let mut reader = MetaReader::new(requests, &indexes, max_value_len, &mut replies);
         let mut start = 0;
         for end in 1..=stream.len() {
             let progress = reader
@@ -327,7 +325,7 @@ mod tests {
             start += progress.consumed;
             if progress.done {
                 assert_eq!(end, stream.len(), "done before the end of {stream:?}");
-                let (outcomes, hits) = reader.finish();
+                let Replies { outcomes, hits } = replies;
                 // Back in batch order.
                 let mut by_request = vec![Outcome::Pending; requests.len()];
                 for (outcome, &i) in outcomes.into_iter().zip(&indexes) {
@@ -455,7 +453,8 @@ mod tests {
         let requests = [Request::for_key(b"k", GET)];
         let indexes = [0];
         let budget = 128 << 20;
-        let mut reader = MetaReader::new(&requests, &indexes, budget);
+        let mut replies = Replies::new(1);
+        let mut reader = MetaReader::new(&requests, &indexes, budget, &mut replies);
         let error = reader
             .read(b"VA 1073741824 f0 O0\r\n")
             .expect_err("refused at its line");
@@ -470,7 +469,8 @@ mod tests {
             )
         );
         // Within the budget, the same line waits for its data.
-        let mut reader = MetaReader::new(&requests, &indexes, 1 << 30);
+        let mut replies = Replies::new(1);
+        let mut reader = MetaReader::new(&requests, &indexes, 1 << 30, &mut replies);
         let progress = reader.read(b"VA 1073741824 f0 O0\r\n").expect("waits");
         assert_eq!((progress.consumed, progress.done), (0, false));
     }

@@ -34,7 +34,8 @@ pub use copies::WriteBatch;
 pub use health::{Admission, FailureVerdict, HealthSlot, HealthSnapshot};
 pub use recovery::FailbackFlush;
 pub use request::{
-    all_answered, Command, Hit, Hits, Lease, Outcome, Request, StatEntry, Store, StoreOp, Target,
+    all_answered, Command, Hit, Hits, Lease, Outcome, Replies, Request, StatEntry, Store, StoreOp,
+    Target,
 };
 pub use ring::HashStrategy;
 pub use server::{Health, Server, ServerHandle};

@@ -1,10 +1,11 @@
 //! What every protocol's reply reader keeps about one server's share of a batch: its requests,
-//! an outcome for each, the values found, and the bound on how many bytes of values it may
-//! buffer; and the loop that takes replies from what has arrived. The text, binary and meta
-//! readers differ only in how a reply is parsed and finds its request; this part they share.
+//! where their outcomes and the values found go (the round's [`Replies`]), and the bound on how
+//! many bytes of values it may buffer; and the loop that takes replies from what has arrived.
+//! The text, binary and meta readers differ only in how a reply is parsed and finds its
+//! request; this part they share.
 
 use crate::net::{NetError, ReadProgress, ReplyReader};
-use crate::pool::request::{is_get, Command, Hits, Outcome, Outcomes, Request};
+use crate::pool::request::{is_get, Command, Outcome, Replies, Request};
 
 /// One server's requests and what has come of them so far, for a reader of its replies.
 pub(crate) struct ReaderCore<'b, 'a> {
@@ -13,41 +14,35 @@ pub(crate) struct ReaderCore<'b, 'a> {
     /// This server's requests, in [`wire_order`](crate::pool::request::wire_order):
     /// single-reply commands first, then the gets.
     pub(crate) indexes: &'b [usize],
-    /// Outcome per entry of `indexes`.
-    pub(crate) outcomes: Outcomes,
     /// Position of the first get in `indexes` (`indexes.len()` when there is none).
     pub(crate) first_get: usize,
-    /// The values found so far.
-    pub(crate) hits: Hits,
+    /// Where the outcomes (one per entry of `indexes`) and the values found go: the round's.
+    replies: &'b mut Replies,
     /// Most bytes of values this exchange may buffer, all values together.
     max_value_len: usize,
 }
 
 impl<'b, 'a> ReaderCore<'b, 'a> {
-    /// The state for the requests `indexes` of `requests`, each `Pending`, buffering at most
-    /// `max_value_len` bytes of values.
+    /// The state for the requests `indexes` of `requests`, whose outcomes (each `Pending`, one
+    /// per entry of `indexes`) and values go to `replies`, buffering at most `max_value_len`
+    /// bytes of values.
     #[inline(always)]
     pub(crate) fn new(
         requests: &'b [Request<'a>],
         indexes: &'b [usize],
         max_value_len: usize,
+        replies: &'b mut Replies,
     ) -> Self {
+        debug_assert_eq!(replies.outcomes.len(), indexes.len());
         let first_get = indexes
             .iter()
             .position(|&i| is_get(&requests[i]))
             .unwrap_or(indexes.len());
-        // One or two requests (a single-key call) fill the inline room as it is.
-        let outcomes = if indexes.len() <= 2 {
-            Outcomes::from_buf_and_len([Outcome::Pending, Outcome::Pending], indexes.len())
-        } else {
-            Outcomes::from_elem(Outcome::Pending, indexes.len())
-        };
         ReaderCore {
             requests,
             indexes,
-            outcomes,
             first_get,
-            hits: Hits::default(),
+            replies,
             max_value_len,
         }
     }
@@ -57,31 +52,55 @@ impl<'b, 'a> ReaderCore<'b, 'a> {
         self.requests[self.indexes[position]].command
     }
 
+    /// True while the request at `position` of `indexes` has no outcome yet.
+    pub(crate) fn is_pending(&self, position: usize) -> bool {
+        matches!(self.replies.outcomes[position], Outcome::Pending)
+    }
+
+    /// Records the outcome of the request at `position` of `indexes`, which is pending: the
+    /// `Pending` there owns nothing and is overwritten without a drop.
+    #[inline]
+    pub(crate) fn set(&mut self, position: usize, outcome: Outcome) {
+        let pending = std::mem::replace(&mut self.replies.outcomes[position], outcome);
+        debug_assert!(
+            matches!(pending, Outcome::Pending),
+            "outcome {position} set twice"
+        );
+        std::mem::forget(pending);
+    }
+
+    /// Records [`Outcome::Done`] for every request from `position` of `indexes` on that is
+    /// still pending.
+    pub(crate) fn done_from(&mut self, position: usize) {
+        for outcome in &mut self.replies.outcomes[position..] {
+            if matches!(outcome, Outcome::Pending) {
+                std::mem::forget(std::mem::replace(outcome, Outcome::Done));
+            }
+        }
+    }
+
     /// How many more bytes of values may be buffered: the bound within which the next reply
     /// is parsed.
     pub(crate) fn room(&self) -> usize {
-        self.max_value_len.saturating_sub(self.hits.data.len())
+        self.max_value_len
+            .saturating_sub(self.replies.hits.data.len())
     }
 
     /// Before the gets' replies in `buf` are parsed: when `buf` starts with a value reply
     /// (`header`), reserves room once for the values in it, which are shorter than `buf`.
+    #[inline]
     pub(crate) fn reserve_values(&mut self, buf: &[u8], header: &[u8]) {
         if buf.starts_with(header) {
-            self.hits.data.reserve(buf.len());
+            self.replies.hits.reserve(buf.len());
         }
     }
 
     /// Records the value found for the get at `position` of `indexes`.
     pub(crate) fn add_hit(&mut self, position: usize, flags: u32, cas: u64, data: &[u8]) {
         let gets = self.indexes.len() - self.first_get;
-        self.hits
+        self.replies
+            .hits
             .add(self.indexes[position], flags, cas, data, gets);
-    }
-
-    /// The outcomes (parallel to `indexes`; unanswered ones stay `Pending`) and the hits.
-    #[inline]
-    pub(crate) fn finish(self) -> (Outcomes, Hits) {
-        (self.outcomes, self.hits)
     }
 }
 

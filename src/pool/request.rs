@@ -4,8 +4,9 @@
 //! server for version/flush/stats). The pool routes each to a server; per server the requests
 //! are encoded into one write and their replies read back by the
 //! [`exchange`](crate::pool::exchange) of the pool's protocol, which records an [`Outcome`] per
-//! request and the values found in [`Hits`].
+//! request and the values found in [`Hits`], both in the round's [`Replies`].
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use smallvec::SmallVec;
@@ -255,6 +256,35 @@ pub fn all_answered(requests: &[Request<'_>], done: impl Fn(&Outcome) -> bool) -
 /// two requests of a single-key call, so such a call allocates nothing for them.
 pub type Outcomes = SmallVec<[Outcome; 2]>;
 
+/// What the reader of one server's replies found, written by the reader as the replies arrive
+/// into this structure, which the round that reads them owns (no hand-over when the exchange
+/// ends): an outcome per request of the server, in the order of its requests (unanswered ones
+/// stay `Pending`), and the values found.
+#[derive(Debug, Default)]
+pub struct Replies {
+    /// Outcome per request of the server.
+    pub outcomes: Outcomes,
+    /// The values found.
+    pub hits: Hits,
+}
+
+impl Replies {
+    /// Room for the replies to `len` requests, each `Pending`.
+    #[inline(always)]
+    pub fn new(len: usize) -> Self {
+        // One or two requests (a single-key call) fill the inline room as it is.
+        let outcomes = if len <= 2 {
+            Outcomes::from_buf_and_len([Outcome::Pending, Outcome::Pending], len)
+        } else {
+            Outcomes::from_elem(Outcome::Pending, len)
+        };
+        Replies {
+            outcomes,
+            hits: Hits::default(),
+        }
+    }
+}
+
 /// A get hit: where its data sits in [`Hits::data`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
@@ -269,7 +299,8 @@ pub struct Hit {
 }
 
 /// The values a batch of gets found, in the order they were parsed; one buffer for all of them
-/// so a 100-key get does not allocate 100 times.
+/// so a 100-key get does not allocate 100 times. The buffer is the thread's spare one when
+/// there is one (see [`SPARE_DATA`]), and becomes it again when the hits are dropped.
 #[derive(Debug, Default)]
 pub struct Hits {
     /// Values, back to back.
@@ -279,7 +310,27 @@ pub struct Hits {
     pub hits: SmallVec<[Hit; 1]>,
 }
 
+/// Most bytes a value buffer may hold to be kept as the thread's spare one: what the values
+/// of a call usually take, so a huge value does not stay pinned after its call.
+const KEPT_DATA_CAPACITY: usize = 64 * 1024;
+
+thread_local! {
+    /// The emptied value buffer of hits dropped before, for the next hits of this thread: a
+    /// get that finds a value then costs no allocation and no free (only its bytes' copy).
+    static SPARE_DATA: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
+}
+
 impl Hits {
+    /// Makes room for `additional` more bytes of values; the first room is the thread's spare
+    /// buffer, if there is one.
+    #[inline]
+    pub(crate) fn reserve(&mut self, additional: usize) {
+        if self.data.capacity() == 0 {
+            self.data = SPARE_DATA.with(Cell::take);
+        }
+        self.data.reserve(additional);
+    }
+
     /// Records the value `data` found for request `request`; `expected` is how many values the
     /// exchange may still bring at most, reserved at the first one (a miss allocates nothing).
     pub(crate) fn add(
@@ -293,6 +344,7 @@ impl Hits {
         if self.hits.is_empty() {
             self.hits.reserve(expected);
         }
+        self.reserve(data.len());
         let start = self.data.len();
         self.data.extend_from_slice(data);
         self.hits.push(Hit {
@@ -306,6 +358,30 @@ impl Hits {
     /// The bytes of `hit`.
     pub fn value(&self, hit: &Hit) -> &[u8] {
         &self.data[hit.data.clone()]
+    }
+}
+
+impl Drop for Hits {
+    /// Leaves the value buffer, emptied, as the thread's spare one (unless it is too large to
+    /// keep, or there is none: most hits never had one).
+    #[inline]
+    fn drop(&mut self) {
+        if self.data.capacity() != 0 {
+            self.keep_data();
+        }
+    }
+}
+
+impl Hits {
+    /// The buffer-keeping part of [`Hits::drop`], for hits that have a buffer.
+    #[inline(never)]
+    fn keep_data(&mut self) {
+        if self.data.capacity() <= KEPT_DATA_CAPACITY {
+            let mut data = std::mem::take(&mut self.data);
+            data.clear();
+            // A spare buffer kept before (when hits were alive side by side) is freed.
+            drop(SPARE_DATA.with(|spare| spare.replace(data)));
+        }
     }
 }
 
@@ -350,5 +426,29 @@ mod tests {
             Outcome::Failed,
             Outcome::Done
         ]));
+    }
+
+    #[test]
+    fn dropped_hits_leave_their_emptied_buffer_to_the_next_ones() {
+        let mut first = Hits::default();
+        first.add(0, 1, 2, b"old value", 1);
+        let kept = first.data.as_ptr();
+        drop(first);
+        let mut next = Hits::default();
+        next.add(3, 4, 5, b"new", 1);
+        assert_eq!(next.data.as_ptr(), kept, "the spare buffer was not reused");
+        assert_eq!(next.value(&next.hits[0]), b"new");
+        assert_eq!(next.hits.len(), 1);
+        drop(next);
+
+        // A buffer too large to keep is freed; the next hits start with none of its bytes.
+        let mut large = Hits::default();
+        large.reserve(KEPT_DATA_CAPACITY + 1);
+        large.add(0, 0, 0, b"x", 1);
+        drop(large);
+        let mut after = Hits::default();
+        after.add(0, 0, 0, b"y", 1);
+        assert!(after.data.capacity() <= KEPT_DATA_CAPACITY);
+        assert_eq!(after.data, b"y");
     }
 }

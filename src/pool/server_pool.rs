@@ -15,7 +15,7 @@ use crate::pool::clock::unix_now;
 use crate::pool::exchange::{self, Exchange};
 use crate::pool::health::FailureVerdict;
 use crate::pool::recovery::{FailbackDecision, FailbackFlush};
-use crate::pool::request::{wire_order, Outcomes, Store};
+use crate::pool::request::{wire_order, Replies, Store};
 use crate::pool::ring::{HashStrategy, Ring};
 use crate::pool::{
     registry, Command, Hits, Outcome, Request, Server, ServerConfig, ServerHandle, Target,
@@ -482,13 +482,21 @@ impl Pool {
             .map(|(index, _)| self.servers[*index].clone())
             .collect();
         let mut rounds: PerServer<ServerRound<'_>> = PerServer::new();
-        let mut readers: PerServer<Exchange<'_, '_>> = PerServer::new();
         for (handle, (_, members)) in handles.iter().zip(groups) {
-            let round = self.open_round(handle.borrow_mut(), requests, members);
-            readers.push(self.reader(&round, requests, members, policy));
-            rounds.push(round);
+            rounds.push(self.open_round(handle.borrow_mut(), requests, members));
         }
+        // Each server's reader writes what it reads into its replies.
+        let mut replies: PerServer<Replies> = groups
+            .iter()
+            .map(|(_, members)| Replies::new(members.len()))
+            .collect();
         {
+            let mut readers: PerServer<Exchange<'_, '_>> = PerServer::new();
+            for ((round, (_, members)), server_replies) in
+                rounds.iter().zip(groups).zip(replies.iter_mut())
+            {
+                readers.push(self.reader(round, requests, members, policy, server_replies));
+            }
             let mut jobs: PerServer<Job<'_>> = PerServer::new();
             for (round, reader) in rounds
                 .iter_mut()
@@ -504,15 +512,17 @@ impl Pool {
             for (round, result) in ran.zip(results) {
                 round.result = result;
             }
+            // The readers borrow the requests and replies: they end here, before the outcomes
+            // are recorded.
         }
-        // The readers borrow the requests: finish them all before recording outcomes.
-        let finished: PerServer<_> = readers.into_iter().map(Exchange::finish).collect();
 
         let mut failed_slots: PerServer<usize> = PerServer::new();
-        for (number, ((round, (outcomes, server_hits)), (index, members))) in
-            rounds.into_iter().zip(finished).zip(groups).enumerate()
+        for (number, ((round, replies), (index, members))) in rounds
+            .into_iter()
+            .zip(replies.iter_mut())
+            .zip(groups)
+            .enumerate()
         {
-            let replies = (outcomes, server_hits);
             if self.settle(round, replies, requests, *index, members, policy, now, call) {
                 failed_slots.push(number);
             }
@@ -537,15 +547,24 @@ impl Pool {
     ) {
         let handle = self.servers[index].clone();
         let mut round = self.open_round(handle.borrow_mut(), requests, members);
-        let mut reader = self.reader(&round, requests, members, policy);
+        let mut replies = Replies::new(members.len());
         if round.result.is_none() {
+            let mut reader = self.reader(&round, requests, members, policy, &mut replies);
             let mut jobs = [self.job(&mut round, &mut reader)];
             net::run(&mut jobs);
             let [job] = jobs;
             round.result = job.result;
         }
-        let replies = reader.finish();
-        if self.settle(round, replies, requests, index, members, policy, now, call) {
+        if self.settle(
+            round,
+            &mut replies,
+            requests,
+            index,
+            members,
+            policy,
+            now,
+            call,
+        ) {
             self.move_failed(requests, index, members, policy, call);
         }
     }
@@ -585,7 +604,7 @@ impl Pool {
     }
 
     /// The reader of the replies to what [`open_round`](Self::open_round) queued, built where
-    /// the caller keeps it.
+    /// the caller keeps it, writing into the round's `replies`.
     #[inline(always)]
     fn reader<'b, 'a>(
         &self,
@@ -593,6 +612,7 @@ impl Pool {
         requests: &'b [Request<'a>],
         members: &'b [usize],
         policy: &Policy,
+        replies: &'b mut Replies,
     ) -> Exchange<'b, 'a> {
         Exchange::new(
             self.protocol,
@@ -600,6 +620,7 @@ impl Pool {
             members,
             round.authenticating,
             policy.max_value_len,
+            replies,
         )
     }
 
@@ -620,10 +641,11 @@ impl Pool {
     /// connection. True if the server failed: its pending requests must move
     /// ([`move_failed`](Self::move_failed)) once no server is borrowed.
     #[allow(clippy::too_many_arguments)]
+    #[inline]
     fn settle(
         &mut self,
         round: ServerRound<'_>,
-        (mut outcomes, server_hits): (Outcomes, Hits),
+        replies: &mut Replies,
         requests: &mut [Request<'_>],
         index: usize,
         members: &[usize],
@@ -642,20 +664,24 @@ impl Pool {
         let trusted = !matches!(&result, Some(Err(e)) if e.is_out_of_step());
         let mut error_reply = false;
         if trusted {
-            for (&member, outcome) in members.iter().zip(outcomes.iter_mut()) {
-                match outcome {
-                    Outcome::Pending => continue,
-                    Outcome::ErrorReply { message, code } => {
-                        error_reply = true;
-                        self.events
-                            .push(Event::ErrorReply(server_event(&server, message, *code)));
-                    }
-                    _ => {}
+            for (&member, outcome) in members.iter().zip(replies.outcomes.iter_mut()) {
+                if let Outcome::ErrorReply { message, code } = outcome {
+                    error_reply = true;
+                    self.events
+                        .push(Event::ErrorReply(server_event(&server, message, *code)));
                 }
                 // The request's outcome is pending: the two trade places.
+                debug_assert!(matches!(requests[member].outcome, Outcome::Pending));
                 std::mem::swap(&mut requests[member].outcome, outcome);
             }
-            append_hits(&mut call.hits, server_hits);
+            debug_assert!(replies
+                .outcomes
+                .iter()
+                .all(|outcome| matches!(outcome, Outcome::Pending)));
+            // SAFETY: shortening the list only forgets its elements, and every one is now a
+            // `Pending`, which owns nothing: no drop is skipped that would free anything.
+            unsafe { replies.outcomes.set_len(0) };
+            append_hits(&mut call.hits, &mut replies.hits);
         }
         match result {
             Some(Ok(())) => {
@@ -913,17 +939,18 @@ fn fail_pending(requests: &mut [Request<'_>], members: &[usize]) {
     }
 }
 
-fn append_hits(into: &mut Hits, from: Hits) {
+/// Moves the values of `from` to the end of `into`.
+fn append_hits(into: &mut Hits, from: &mut Hits) {
     if from.hits.is_empty() {
         return;
     }
     if into.hits.is_empty() {
-        *into = from;
+        std::mem::swap(into, from);
         return;
     }
     let offset = into.data.len();
     into.data.extend_from_slice(&from.data);
-    into.hits.extend(from.hits.into_iter().map(|mut hit| {
+    into.hits.extend(from.hits.drain(..).map(|mut hit| {
         hit.data = hit.data.start + offset..hit.data.end + offset;
         hit
     }));

@@ -51,6 +51,7 @@ use std::borrow::Cow;
 use super::line::Line;
 use super::{Parse, ProtocolError, Store};
 use crate::compat::decimal::push_unsigned;
+use crate::protocol::number::leading_number;
 
 /// Longest reply line accepted, CRLF included: the size of the C extension's line buffer.
 pub const MAX_LINE_LEN: usize = 4096;
@@ -379,6 +380,9 @@ pub fn parse_reply_within(
     buf: &[u8],
     max_value_len: usize,
 ) -> Result<Parse<Reply<'_>>, ProtocolError> {
+    if let Some(done) = common_line(buf) {
+        return Ok(done);
+    }
     if let Some(header) = plain_value_header(buf) {
         return value_reply(buf, header, max_value_len);
     }
@@ -398,10 +402,50 @@ pub fn parse_reply_within(
 /// # Errors
 /// As [`parse_reply`], without the `VALUE` block errors.
 pub fn parse_line(buf: &[u8]) -> Result<Parse<Reply<'_>>, ProtocolError> {
+    if let Some(done) = common_line(buf) {
+        return Ok(done);
+    }
     let Some(line_end) = find_line_end(buf)? else {
         return Ok(Parse::Incomplete);
     };
     line_reply(buf, line_end)
+}
+
+/// The reply when `buf` starts with one of the lines memcached sends most, `END`, `STORED`,
+/// `DELETED` or `NOT_FOUND` with its CRLF, each matched whole by one comparison; `None` for
+/// anything else, which the general parser reads (to the same reply for these lines).
+#[inline]
+fn common_line(buf: &[u8]) -> Option<Parse<Reply<'static>>> {
+    match buf.first()? {
+        b'E' => whole_line(buf, b"END\r\n", Reply::End),
+        b'S' => whole_line(buf, b"STORED\r\n", Reply::Stored),
+        b'D' => whole_line(buf, b"DELETED\r\n", Reply::Deleted),
+        b'N' => whole_line(buf, b"NOT_FOUND\r\n", Reply::NotFound),
+        b'0'..=b'9' => number_line(buf),
+        _ => None,
+    }
+}
+
+/// `reply` when `buf` starts with `line`: compared as an array of known length, a few word
+/// comparisons rather than a call to `memcmp`.
+#[inline(always)]
+fn whole_line<const N: usize>(
+    buf: &[u8],
+    line: &[u8; N],
+    reply: Reply<'static>,
+) -> Option<Parse<Reply<'static>>> {
+    (buf.first_chunk::<N>() == Some(line)).then_some(Parse::Done(reply, N))
+}
+
+/// The number line (an `incr`/`decr` reply) at the front of `buf`, read as its digits are
+/// met; `None` for anything else, which the general parser reads (a number too large for a
+/// `u64` included: it saturates there).
+#[inline]
+fn number_line(buf: &[u8]) -> Option<Parse<Reply<'static>>> {
+    let (n, rest) = leading_number(buf)?;
+    let line_end = buf.len() - rest.len() + 2;
+    (rest.starts_with(b"\r\n") && line_end <= MAX_LINE_LEN)
+        .then_some(Parse::Done(Reply::Number(n), line_end))
 }
 
 /// The reply of the complete line that ends (CRLF included) at `line_end` of `buf`, found
@@ -453,14 +497,7 @@ const KEYWORDS: [(&[u8], Reply<'static>); 8] = [
 /// Classifies a complete, non-empty line (a `VALUE` line, which has no keyword here, is
 /// [`Reply::Unexpected`]).
 fn classify(line: &[u8]) -> Reply<'_> {
-    // What memcached sends, matched whole at once; anything else by prefix below.
-    match line {
-        b"END" => return Reply::End,
-        b"STORED" => return Reply::Stored,
-        b"DELETED" => return Reply::Deleted,
-        b"NOT_FOUND" => return Reply::NotFound,
-        _ => {}
-    }
+    // The lines memcached sends most were matched whole before (`common_line`).
     if let Some(&(_, reply)) = KEYWORDS.iter().find(|(kw, _)| line.starts_with(kw)) {
         return reply;
     }
@@ -490,10 +527,9 @@ fn classify(line: &[u8]) -> Reply<'_> {
         return Reply::Error(line);
     }
     if line.iter().all(u8::is_ascii_digit) {
-        let n = line.iter().fold(0u64, |acc, &d| {
-            acc.saturating_mul(10).saturating_add(u64::from(d - b'0'))
-        });
-        return Reply::Number(n);
+        // Only a number too large for a `u64` gets here (`number_line` read the others):
+        // saturated, like memcached's own counters cannot exceed it.
+        return Reply::Number(leading_number(line).map_or(u64::MAX, |(n, _)| n));
     }
     Reply::Unexpected(line)
 }
@@ -514,40 +550,43 @@ struct ValueHeader<'a> {
 /// anything else, which [`find_line_end`] and [`value_header`] then read (for a line accepted
 /// here they find the same).
 fn plain_value_header(buf: &[u8]) -> Option<ValueHeader<'_>> {
-    const START: usize = b"VALUE ".len();
-    if buf.get(..START)? != b"VALUE " {
+    let after = buf.strip_prefix(b"VALUE ")?;
+    let (key, rest) = after.split_at(first_control_or_space(after)?);
+    if key.is_empty() || key.len() > MAX_KEY_LEN {
         return None;
     }
-    let key_len = first_control_or_space(&buf[START..])?;
-    let key = &buf[START..START + key_len];
-    let mut pos = START + key_len;
-    if key.is_empty() || key.len() > MAX_KEY_LEN || buf[pos] != b' ' {
-        return None;
-    }
-    pos += 1;
-    let flags = u32::try_from(digits(buf, &mut pos)?).ok()?;
-    if *buf.get(pos)? != b' ' {
-        return None;
-    }
-    pos += 1;
-    let bytes = usize::try_from(digits(buf, &mut pos)?)
+    let (flags, rest) = leading_number(after_space(rest)?)?;
+    let flags = u32::try_from(flags).ok()?;
+    let (bytes, rest) = leading_number(after_space(rest)?)?;
+    let bytes = usize::try_from(bytes)
         .ok()
         .filter(|&b| b <= MAX_VALUE_LEN)?;
-    let cas = if *buf.get(pos)? == b' ' {
-        pos += 1;
-        Some(digits(buf, &mut pos)?)
-    } else {
-        None
+    let (cas, rest) = match after_space(rest) {
+        Some(field) => {
+            let (cas, rest) = leading_number(field)?;
+            (Some(cas), rest)
+        }
+        None => (None, rest),
     };
-    match buf.get(pos..)? {
+    let line_end = buf.len() - rest.len() + 2;
+    match rest {
         // Leading zeros could make the line longer than a line may be.
-        [b'\r', b'\n', ..] if pos + 2 <= MAX_LINE_LEN => Some(ValueHeader {
+        [b'\r', b'\n', ..] if line_end <= MAX_LINE_LEN => Some(ValueHeader {
             key,
             flags,
             bytes,
             cas,
-            line_end: pos + 2,
+            line_end,
         }),
+        _ => None,
+    }
+}
+
+/// What follows the single space at the front of `bytes`; `None` without one.
+#[inline]
+fn after_space(bytes: &[u8]) -> Option<&[u8]> {
+    match bytes {
+        [b' ', rest @ ..] => Some(rest),
         _ => None,
     }
 }
@@ -571,20 +610,6 @@ fn first_control_or_space(bytes: &[u8]) -> Option<usize> {
     }
     let tail = words.remainder();
     tail.iter().position(|&b| b <= b' ').map(|i| start + i)
-}
-
-/// The decimal number of at least one digit at `pos` of `buf`, `pos` moved past it; `None` if
-/// there is no digit there, the number overflows `u64`, or the digits run to the end of `buf`.
-fn digits(buf: &[u8], pos: &mut usize) -> Option<u64> {
-    let rest = buf.get(*pos..)?;
-    let len = rest.iter().position(|b| !b.is_ascii_digit())?;
-    if len == 0 {
-        return None;
-    }
-    *pos += len;
-    rest[..len].iter().try_fold(0u64, |value, &b| {
-        value.checked_mul(10)?.checked_add(u64::from(b - b'0'))
-    })
 }
 
 /// Parses the text after `VALUE` (`header`) of a complete header line `line_end` bytes long.
@@ -690,32 +715,14 @@ fn parse_item(rest: &[u8]) -> Option<Reply<'_>> {
     })
 }
 
-/// Parses a non-empty run of decimal digits that fits `u64`.
-pub(super) fn parse_u64(field: &[u8]) -> Option<u64> {
-    if field.is_empty() {
-        return None;
-    }
-    field.iter().try_fold(0u64, |acc, &b| {
-        let digit = b.wrapping_sub(b'0');
-        if digit > 9 {
-            return None;
-        }
-        acc.checked_mul(10)?.checked_add(u64::from(digit))
-    })
-}
-
-/// The decimal number at the front of `fields` (space-separated, as [`parse_u64`] reads one
-/// field) and the fields after its space, `None` after the last field: one pass over the bytes.
+/// The decimal number at the front of `fields` (space-separated, each a whole number) and
+/// the fields after its space, `None` after the last field.
 fn number_field(fields: &[u8]) -> Option<(u64, Option<&[u8]>)> {
-    let mut value = 0u64;
-    for (i, &b) in fields.iter().enumerate() {
-        let digit = b.wrapping_sub(b'0');
-        if digit > 9 {
-            return (b == b' ' && i > 0).then(|| (value, Some(&fields[i + 1..])));
-        }
-        value = value.checked_mul(10)?.checked_add(u64::from(digit))?;
+    match leading_number(fields)? {
+        (value, []) => Some((value, None)),
+        (value, [b' ', rest @ ..]) => Some((value, Some(rest))),
+        _ => None,
     }
-    (!fields.is_empty()).then_some((value, None))
 }
 
 /// A key the encoders can put on the wire unescaped (what the key module produces).
@@ -992,6 +999,56 @@ mod tests {
             reply(b"99999999999999999999999999999\r\n"),
             Reply::Number(u64::MAX)
         );
+    }
+
+    #[test]
+    fn common_lines_read_as_the_general_path_reads_them() {
+        fn general(buf: &[u8]) -> Result<Parse<Reply<'_>>, ProtocolError> {
+            match find_line_end(buf)? {
+                Some(line_end) => line_reply(buf, line_end),
+                None => Ok(Parse::Incomplete),
+            }
+        }
+        // Leading zeros up to the longest line, and one byte over.
+        let long_number = [&[b'0'; MAX_LINE_LEN - 2][..], b"\r\n"].concat();
+        let too_long_number = [&[b'0'; MAX_LINE_LEN - 1][..], b"\r\n"].concat();
+        for buf in [
+            &b"END\r\n"[..],
+            b"END\r\nEND\r\n",
+            b"STORED\r\n",
+            b"DELETED\r\nx",
+            b"NOT_FOUND\r\n",
+            b"0\r\n",
+            b"42\r\n7\r\n",
+            b"18446744073709551615\r\n",
+            b"007\r\n",
+            &long_number,
+        ] {
+            let fast = common_line(buf).map(Ok);
+            let shown = String::from_utf8_lossy(&buf[..buf.len().min(24)]);
+            assert!(fast.is_some(), "{shown:?} not matched whole");
+            assert_eq!(fast, Some(general(buf)), "{shown:?}");
+        }
+        // Anything else is left to the general path.
+        for buf in [
+            &b"END"[..],
+            b"END\r",
+            b"END\n",
+            b"ENDING\r\n",
+            b"STORED \r\n",
+            b"NOT_FOUN\r\n",
+            b"42",
+            b"42\r",
+            b"42\n",
+            b"42x\r\n",
+            b"18446744073709551616\r\n",
+            &too_long_number,
+            b"OK\r\n",
+            b"",
+        ] {
+            let shown = String::from_utf8_lossy(&buf[..buf.len().min(24)]);
+            assert_eq!(common_line(buf), None, "{shown:?}");
+        }
     }
 
     #[test]

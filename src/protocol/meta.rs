@@ -47,6 +47,7 @@
 use super::ascii::{self, StoreOp, MAX_VALUE_LEN};
 use super::line::Line;
 use super::{Parse, ProtocolError, Store};
+use crate::protocol::number::whole_number;
 
 /// Longest opaque token memcached accepts and echoes.
 pub const MAX_OPAQUE_LEN: usize = 32;
@@ -322,7 +323,7 @@ pub fn parse_reply_within(
         Some(space) => (&tokens[..space], &tokens[space..]),
         None => (tokens, &b""[..]),
     };
-    let size = ascii::parse_u64(size)
+    let size = whole_number(size)
         .and_then(|n| usize::try_from(n).ok())
         .filter(|&n| n <= MAX_VALUE_LEN)
         .ok_or(malformed)?;
@@ -367,8 +368,8 @@ fn parse_flags(tokens: &[u8]) -> Option<ReturnFlags<'_>> {
     for token in tokens.strip_prefix(b" ")?.split(|&b| b == b' ') {
         let (&flag, argument) = token.split_first()?;
         match flag {
-            b'f' => flags.client_flags = Some(u32::try_from(ascii::parse_u64(argument)?).ok()?),
-            b'c' => flags.cas = Some(ascii::parse_u64(argument)?),
+            b'f' => flags.client_flags = Some(u32::try_from(whole_number(argument)?).ok()?),
+            b'c' => flags.cas = Some(whole_number(argument)?),
             b'O' if (1..=MAX_OPAQUE_LEN).contains(&argument.len()) => {
                 flags.opaque = Some(argument);
             }

@@ -15,6 +15,7 @@ pub mod ascii;
 pub mod binary;
 mod line;
 pub mod meta;
+pub(crate) mod number;
 
 /// Wire protocol selected by `memcache.protocol`, fixed for a pool when it is created.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
