@@ -129,11 +129,12 @@ fn replace_from(bytes: &mut [u8]) {
     }
 }
 
-/// Position of the first byte of `bytes` that a prepared key may not hold: a control
-/// character below 0x20, or space (DEL and bytes >= 0x80 are kept, see [`prepare`]). Keys
-/// seldom have one: eight bytes are tested at a time (the last word overlapping the one
-/// before), a few instructions per word where a test per byte costs that per byte.
-fn first_control_or_space(bytes: &[u8]) -> Option<usize> {
+/// Position of the first byte of `bytes` that a prepared key may not hold, which is also where
+/// the key of a reply's VALUE line ends: a control character below 0x20, or space (DEL and
+/// bytes >= 0x80 are kept, see [`prepare`]). Keys seldom have one: eight bytes are tested at a
+/// time (the last word overlapping the one before), a few instructions per word where a test
+/// per byte costs that per byte.
+pub(crate) fn first_control_or_space(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = u64::from_le_bytes([0x01; 8]);
     const HIGH_BITS: u64 = u64::from_le_bytes([0x80; 8]);
     // The position of the first byte below 0x21 in the word at `start`, if there is one. The

@@ -51,6 +51,7 @@ use std::borrow::Cow;
 use super::line::Line;
 use super::{Parse, ProtocolError, Store};
 use crate::compat::decimal::push_unsigned;
+use crate::key::first_control_or_space;
 use crate::protocol::number::leading_number;
 
 /// Longest reply line accepted, CRLF included: the size of the C extension's line buffer.
@@ -589,27 +590,6 @@ fn after_space(bytes: &[u8]) -> Option<&[u8]> {
         [b' ', rest @ ..] => Some(rest),
         _ => None,
     }
-}
-
-/// Position of the first byte <= 0x20 of `bytes` (where a key ends). Eight bytes are tested at
-/// a time, a few instructions per word where a test per byte costs that per byte.
-fn first_control_or_space(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const HIGH_BITS: u64 = u64::from_le_bytes([0x80; 8]);
-    let mut words = bytes.chunks_exact(8);
-    let mut start = 0;
-    for word in &mut words {
-        let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
-        // The lowest bit set marks the first byte below 0x21: a borrow that could mark a byte
-        // wrongly comes from a lower byte below 0x21, marked itself.
-        let low = word.wrapping_sub(ONES * 0x21) & !word & HIGH_BITS;
-        if low != 0 {
-            return Some(start + low.trailing_zeros() as usize / 8);
-        }
-        start += 8;
-    }
-    let tail = words.remainder();
-    tail.iter().position(|&b| b <= b' ').map(|i| start + i)
 }
 
 /// Parses the text after `VALUE` (`header`) of a complete header line `line_end` bytes long.
@@ -1185,20 +1165,6 @@ mod tests {
                 "{:?}",
                 String::from_utf8_lossy(bad)
             );
-        }
-    }
-
-    #[test]
-    fn a_key_ends_at_its_first_control_byte_or_space() {
-        for len in 0..=20 {
-            for byte in 0..=u8::MAX {
-                let mut bytes = vec![b'k'; len];
-                bytes.push(byte);
-                bytes.extend_from_slice(b" \x00 tail");
-                let expected = bytes.iter().position(|&b| b <= b' ');
-                assert_eq!(first_control_or_space(&bytes), expected, "{bytes:?}");
-                assert_eq!(first_control_or_space(&bytes[..len]), None);
-            }
         }
     }
 
