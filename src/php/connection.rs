@@ -6,13 +6,12 @@
 use std::cell::RefCell;
 use std::ffi::{c_char, c_int, c_void};
 use std::rc::Rc;
-use std::sync::atomic::{AtomicI32, Ordering};
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicI32, AtomicPtr, Ordering};
 
 use ext_php_rs::ffi::{zend_class_entry, zend_object, zend_resource, zend_string, zval, HashTable};
 use ext_php_rs::ffi::{IS_INDIRECT, IS_NULL, IS_RESOURCE, IS_UNDEF};
 use ext_php_rs::flags::ZvalTypeFlags;
-use ext_php_rs::types::{ZendObject, ZendStr, Zval};
+use ext_php_rs::types::{ZendObject, Zval};
 
 use crate::pool::Pool;
 
@@ -34,15 +33,34 @@ crate::php_api! {
         name_length: usize,
         value: *mut zval,
     );
+    fn zend_update_property_ex(
+        scope: *mut zend_class_entry,
+        object: *mut zend_object,
+        name: *mut zend_string,
+        value: *mut zval,
+    );
     fn zend_hash_find_known_hash(table: *const HashTable, key: *const zend_string) -> *mut zval;
-    fn zend_string_hash_func(string: *mut zend_string) -> u64;
 }
 
 /// The resource type id of `memcache connection`.
 static RESOURCE_TYPE: AtomicI32 = AtomicI32::new(-1);
 
-/// Registers the `memcache connection` resource type (module startup).
+/// The name `connection` as a permanent interned string (hash computed), made at module
+/// startup: `attach` stores the property under this very string, so the lookup every call
+/// makes finds its key by pointer, without hashing or comparing the name.
+static CONNECTION_NAME: AtomicPtr<zend_string> = AtomicPtr::new(std::ptr::null_mut());
+
+/// Registers the `memcache connection` resource type and interns the property's name
+/// (module startup, when interned strings are permanent).
 pub fn register(module_number: i32) {
+    // SAFETY: at module startup the engine's interning function makes permanent strings,
+    // which live until the engine shuts down.
+    let name = unsafe {
+        ext_php_rs::ffi::zend_string_init_interned.map_or(std::ptr::null_mut(), |intern| {
+            intern(c"connection".as_ptr(), 10, true)
+        })
+    };
+    CONNECTION_NAME.store(name, Ordering::Release);
     // SAFETY: called once from module startup with a static, NUL-terminated name.
     let id = unsafe {
         zend_register_list_destructors_ex(
@@ -111,22 +129,6 @@ fn table_property<'o>(object: &'o ZendObject, name: &str) -> Option<&'o Zval> {
     })
 }
 
-/// The name `connection` as a persistent string whose hash is computed once, so that the
-/// lookup every call makes skips hashing the name.
-fn connection_name() -> *const zend_string {
-    static NAME: OnceLock<usize> = OnceLock::new();
-    let name = *NAME.get_or_init(|| {
-        let mut name = ZendStr::new("connection", true);
-        let pointer = name.as_mut_ptr();
-        // Kept for the life of the process, like the engine's own interned names.
-        std::mem::forget(name);
-        // SAFETY: a valid string; computing its hash stores it in the string.
-        unsafe { zend_string_hash_func(pointer) };
-        pointer as usize
-    });
-    name as *const zend_string
-}
-
 /// The value `find` returns from `object`'s property table, through an indirect slot and a
 /// reference; `None` when it is missing or null.
 fn table_entry(
@@ -160,10 +162,15 @@ fn type_byte(value: &Zval) -> u32 {
 
 /// The pool behind `object`'s `connection` property.
 pub fn lookup(object: &ZendObject) -> Connection {
-    // SAFETY: a valid table and a hashed string.
-    let found = table_entry(object, |table| unsafe {
-        zend_hash_find_known_hash(table, connection_name())
-    });
+    let name = CONNECTION_NAME.load(Ordering::Acquire);
+    let found = if name.is_null() {
+        table_property(object, "connection")
+    } else {
+        // SAFETY: a valid table and an interned (so hashed) string.
+        table_entry(object, |table| unsafe {
+            zend_hash_find_known_hash(table, name)
+        })
+    };
     let Some(value) = found else {
         return Connection::Missing;
     };
@@ -189,5 +196,19 @@ pub fn attach(object: &ZendObject, pool: SharedPool) {
     let mut value = Zval::new();
     value.value.res = resource;
     value.u1.type_info = ZvalTypeFlags::ResourceEx.bits();
-    write_property(object, "connection", &mut value);
+    let name = CONNECTION_NAME.load(Ordering::Acquire);
+    if name.is_null() {
+        write_property(object, "connection", &mut value);
+        return;
+    }
+    let object_ptr = std::ptr::from_ref(object).cast_mut();
+    // SAFETY: a live object and a live interned string; the engine copies the value.
+    unsafe {
+        zend_update_property_ex(
+            (*object_ptr).ce,
+            object_ptr,
+            name,
+            std::ptr::from_mut(&mut value).cast(),
+        );
+    }
 }
