@@ -38,7 +38,7 @@ impl<'a> WriteBatch<'a> {
 
     /// Adds an entry: `command` for `key`, sent to the key's server and, with
     /// `policy.redundancy` > 1, to that many servers in all.
-    #[inline]
+    #[inline(always)]
     pub fn push(&mut self, pool: &Pool, key: &'a [u8], command: Command<'a>, policy: &Policy) {
         let entry = self.len;
         self.len += 1;
