@@ -174,7 +174,7 @@ impl Stores<'_> {
                 batch.push(&pool_ref, key, command, &policy);
             }
         }
-        execute(self.object, self.pool, &mut batch.requests, &policy)?;
+        execute(self.object, self.pool, &mut batch.requests, &policy)?.discard();
         Ok(all_answered(&batch.requests, |o| {
             matches!(o, Outcome::Done)
         }))
@@ -213,6 +213,7 @@ pub fn get(
     let mut requests = [Request::for_key(key, Command::Get { with_cas })];
     let hits = execute(object, &pool, &mut requests, &policy())?;
     let Some(hit) = hits.hits.first() else {
+        hits.discard();
         return Ok(convert::bool_zval(false));
     };
     // No borrow is held here: unserialize may run __wakeup, which may use this pool.
@@ -294,7 +295,7 @@ pub fn delete(object: PoolObject<'_>, key: &Zval) -> OpResult {
                 batch.push(&pool_ref, k, Command::Delete, &policy);
             }
         }
-        execute(object, &pool, &mut batch.requests, &policy)?;
+        execute(object, &pool, &mut batch.requests, &policy)?.discard();
         Ok(all_answered(&batch.requests, |o| {
             matches!(o, Outcome::Done)
         }))
@@ -348,7 +349,7 @@ pub fn counter(
                 batch.push(&pool_ref, k, Command::Counter { delta, initial }, &policy);
             }
         }
-        execute(object, &pool, &mut batch.requests, &policy)?;
+        execute(object, &pool, &mut batch.requests, &policy)?.discard();
         // Per key: the new value (saturated to PHP_INT_MAX), `false` for a miss or error
         // reply; a key whose servers never answered is left out of an array result.
         let value = |n: u64| convert::long_zval(i64::try_from(n).unwrap_or(i64::MAX));

@@ -567,6 +567,7 @@ impl Pool {
         ) {
             self.move_failed(requests, index, members, policy, call);
         }
+        replies.hits.discard();
     }
 
     /// Opens (or takes) the connection of a round's server and queues its requests `members`;
