@@ -363,7 +363,24 @@ impl Pool {
     /// the servers that are up or due for a probe. A failed server that is due is probed (once
     /// per call); if it stays failed, a keyed request with failover looks further, a preset
     /// one (a redundancy copy, a server-addressed command) fails without traffic.
+    #[inline]
     fn assign(&mut self, request: &mut Request<'_>, policy: &Policy, call: &mut CallState) {
+        // The usual case, settled here without the general routing: a keyed request that has
+        // not left its key's server, which is up. `route` would choose that server whatever
+        // the policy, and its expiry is its own.
+        if request.server.is_none() && request.target == Target::Key && request.failover.is_none() {
+            if let Some(primary) = self.ring.find(request.key) {
+                if self.is_usable(primary) {
+                    request.server = Some(primary);
+                    return;
+                }
+            }
+        }
+        self.assign_routed(request, policy, call);
+    }
+
+    /// [`assign`](Self::assign) past its usual case: routing with failover and probes.
+    fn assign_routed(&mut self, request: &mut Request<'_>, policy: &Policy, call: &mut CallState) {
         let preset = request.server.is_some();
         for _ in 0..=self.servers.len() {
             let server = match request.server.take() {
