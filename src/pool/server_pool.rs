@@ -590,6 +590,7 @@ impl Pool {
     /// Opens (or takes) the connection of a round's server and queues its requests `members`;
     /// a connect that fails outright is the round's result before any job runs. A new
     /// connection of a server with credentials authenticates first (binary only).
+    #[inline(always)]
     fn open_round<'s>(
         &self,
         mut server: RefMut<'s, Server>,
@@ -643,6 +644,7 @@ impl Pool {
     }
 
     /// The network job of a round whose connection is open, with the server's timeouts.
+    #[inline(always)]
     fn job<'j>(&self, round: &'j mut ServerRound<'_>, reader: &'j mut Exchange<'_, '_>) -> Job<'j> {
         let connect_timeout = round.server.config.timeout;
         let io_timeout = self.io_timeout.unwrap_or(connect_timeout);
@@ -659,7 +661,7 @@ impl Pool {
     /// connection. True if the server failed: its pending requests must move
     /// ([`move_failed`](Self::move_failed)) once no server is borrowed.
     #[allow(clippy::too_many_arguments)]
-    #[inline]
+    #[inline(always)]
     fn settle(
         &mut self,
         round: ServerRound<'_>,
