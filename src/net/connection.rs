@@ -24,6 +24,10 @@ use crate::net::{Endpoint, NetError};
 /// How many bytes one `recv` may add to the read buffer.
 const READ_CHUNK: usize = 64 * 1024;
 
+/// Most bytes of memory a buffer keeps from one exchange to the next, so one huge value does
+/// not pin its buffer for the life of the process.
+const KEPT_BUFFER: usize = 1024 * 1024;
+
 /// Flags of every send: never block (the socket may be in blocking mode), never raise SIGPIPE.
 const SEND_FLAGS: libc::c_int = libc::MSG_DONTWAIT | libc::MSG_NOSIGNAL;
 
@@ -255,12 +259,14 @@ impl Connection {
     }
 
     /// Sends as much of the write buffer as the socket takes; returns how many bytes that was.
+    #[inline]
     pub(crate) fn send_some(&mut self) -> Result<usize, NetError> {
-        let before = self.written;
         if let Transport::Tls(session) = &mut self.transport {
-            self.written += session.send(&self.socket, &self.write_buf[self.written..])?;
-            return Ok(self.written - before);
+            let sent = session.send(&self.socket, &self.write_buf[self.written..])?;
+            self.written += sent;
+            return Ok(sent);
         }
+        let before = self.written;
         while self.written < self.write_buf.len() {
             let pending = &self.write_buf[self.written..];
             // SAFETY: `pending` is readable memory of `pending.len()` bytes.
@@ -406,21 +412,27 @@ impl Connection {
         }
     }
 
-    /// Ends a successful exchange: the buffers are emptied (keeping their memory for the next
-    /// one, bounded so one huge value does not pin its buffer for the life of the process).
+    /// Ends a successful exchange: the buffers are emptied, keeping their memory for the next
+    /// one (at most [`KEPT_BUFFER`] each).
+    #[inline]
     pub(crate) fn finish_exchange(&mut self) {
-        const KEEP: usize = 1024 * 1024;
         self.exchanges += 1;
         self.write_buf.clear();
         self.written = 0;
-        self.read_buf.drain(..self.consumed);
-        self.consumed = 0;
-        if self.write_buf.capacity() > KEEP {
-            self.write_buf.shrink_to(KEEP);
+        if self.consumed != 0 {
+            self.read_buf.drain(..self.consumed);
+            self.consumed = 0;
         }
-        if self.read_buf.capacity() > KEEP {
-            self.read_buf.shrink_to(KEEP);
+        if self.write_buf.capacity() > KEPT_BUFFER || self.read_buf.capacity() > KEPT_BUFFER {
+            self.shrink_buffers();
         }
+    }
+
+    /// Gives back the memory of buffers beyond [`KEPT_BUFFER`] (after a huge value).
+    #[cold]
+    fn shrink_buffers(&mut self) {
+        self.write_buf.shrink_to(KEPT_BUFFER);
+        self.read_buf.shrink_to(KEPT_BUFFER);
     }
 }
 

@@ -960,6 +960,7 @@ fn fail_pending(requests: &mut [Request<'_>], members: &[usize]) {
 }
 
 /// Moves the values of `from` to the end of `into`.
+#[inline(always)]
 fn append_hits(into: &mut Hits, from: &mut Hits) {
     if from.hits.is_empty() {
         return;
@@ -968,6 +969,11 @@ fn append_hits(into: &mut Hits, from: &mut Hits) {
         std::mem::swap(into, from);
         return;
     }
+    append_hits_after(into, from);
+}
+
+/// [`append_hits`] when both hold values: `from`'s move behind `into`'s.
+fn append_hits_after(into: &mut Hits, from: &mut Hits) {
     let offset = into.data.len();
     into.data.extend_from_slice(&from.data);
     into.hits.extend(from.hits.drain(..).map(|mut hit| {
