@@ -259,7 +259,7 @@ impl Connection {
     }
 
     /// Sends as much of the write buffer as the socket takes; returns how many bytes that was.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn send_some(&mut self) -> Result<usize, NetError> {
         if let Transport::Tls(session) = &mut self.transport {
             let sent = session.send(&self.socket, &self.write_buf[self.written..])?;
