@@ -358,6 +358,7 @@ impl Connection {
     /// ([`NetError::Closed`]). Costs one non-blocking `recv` that normally finds nothing: on a
     /// plain socket a peek at one byte (the connection is dropped if anything is there), on a
     /// TLS one a read through the session, which may hold bytes of its own.
+    #[inline(always)]
     pub(crate) fn check_idle(&mut self) -> Result<(), NetError> {
         let found = if matches!(self.transport, Transport::Plain) {
             self.peek_idle()?
@@ -374,6 +375,7 @@ impl Connection {
 
     /// Whether a byte waits on the plain socket, without taking it or blocking; end of stream
     /// is [`NetError::Closed`], another failure of the socket its error.
+    #[inline(always)]
     fn peek_idle(&self) -> Result<bool, NetError> {
         let mut byte = 0u8;
         loop {
