@@ -296,6 +296,7 @@ impl Connection {
     /// (0 when nothing was ready). With `wait` (only where [`Connection::can_wait_in_recv`]),
     /// the first `recv` waits up to that long for bytes; 0 then means the wait timed out. End of
     /// stream is an error: replies were still expected.
+    #[inline(always)]
     pub(crate) fn recv_some(&mut self, wait: Option<Duration>) -> Result<usize, NetError> {
         if let Transport::Tls(session) = &mut self.transport {
             return session.receive(&self.socket, &mut self.read_buf);
