@@ -99,6 +99,7 @@ impl Ring {
     }
 
     /// Server index for a prepared key; `None` if the ring is empty.
+    #[inline]
     pub fn find(&self, key: &[u8]) -> Option<usize> {
         self.find_hashed(|function| function.hash(key))
     }

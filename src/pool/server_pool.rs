@@ -553,6 +553,7 @@ impl Pool {
 
     /// [`run_round`](Self::run_round) for a round with one server (every single-key call): the
     /// same steps, without the per-round vectors.
+    #[inline(always)]
     fn run_server_round(
         &mut self,
         requests: &mut [Request<'_>],
