@@ -35,12 +35,13 @@ pub trait ReplyReader {
 }
 
 /// One server's exchange: its connection (requests already queued), the reader of its replies,
-/// and how long it may go without progress.
-pub struct Job<'a> {
+/// and how long it may go without progress. The reader's type is known to the driver, so its
+/// `read` is a direct call that can be inlined.
+pub struct Job<'a, R: ReplyReader> {
     /// The connection whose write buffer holds the requests.
     pub conn: &'a mut Connection,
     /// Consumes the replies.
-    pub reader: &'a mut dyn ReplyReader,
+    pub reader: &'a mut R,
     /// Longest wait for a pending connect to complete.
     pub connect_timeout: Duration,
     /// Longest wait for progress on writes and reads.
@@ -59,11 +60,11 @@ pub struct Job<'a> {
     moved: usize,
 }
 
-impl<'a> Job<'a> {
+impl<'a, R: ReplyReader> Job<'a, R> {
     /// A job that has not run yet.
     pub fn new(
         conn: &'a mut Connection,
-        reader: &'a mut dyn ReplyReader,
+        reader: &'a mut R,
         connect_timeout: Duration,
         io_timeout: Duration,
     ) -> Self {
@@ -102,7 +103,7 @@ impl<'a> Job<'a> {
 /// Runs all jobs to completion: each ends done, failed or timed out. Inlined, so that a round
 /// of one server runs its one job without loops over jobs; the poll loop is out of line.
 #[inline(always)]
-pub fn run(jobs: &mut [Job<'_>]) {
+pub fn run<R: ReplyReader>(jobs: &mut [Job<'_, R>]) {
     // Before the first poll, push out what can be sent right away: on an established
     // connection the request usually leaves in this first send. A kept connection must have
     // nothing to read first (see `Connection::check_idle`). The jobs were made just before:
@@ -154,7 +155,7 @@ pub fn run(jobs: &mut [Job<'_>]) {
 /// [`run`]'s poll loop, from the `start` of the jobs, over the jobs not ended by their first
 /// send.
 #[inline(never)]
-fn poll_jobs(jobs: &mut [Job<'_>], start: Instant) {
+fn poll_jobs<R: ReplyReader>(jobs: &mut [Job<'_, R>], start: Instant) {
     // The clock is read once per pass of the loop, and only while some job still runs: a
     // single-server exchange that completes in one poll reads it once (after the start).
     for job in jobs.iter_mut() {
@@ -242,7 +243,7 @@ fn poll_jobs(jobs: &mut [Job<'_>], start: Instant) {
 
 /// Sends what the socket accepts; true if bytes left.
 #[inline(always)]
-fn step_write(job: &mut Job<'_>) -> bool {
+fn step_write<R: ReplyReader>(job: &mut Job<'_, R>) -> bool {
     if job.result.is_some() || job.conn.write_done() {
         return false;
     }
@@ -259,7 +260,7 @@ fn step_write(job: &mut Job<'_>) -> bool {
 }
 
 /// Reads what arrived and lets the reader consume complete replies; true if bytes arrived.
-fn step_read(job: &mut Job<'_>, revents: libc::c_short) -> bool {
+fn step_read<R: ReplyReader>(job: &mut Job<'_, R>, revents: libc::c_short) -> bool {
     if job.result.is_some() || revents & (libc::POLLIN | libc::POLLHUP | libc::POLLERR) == 0 {
         return false;
     }
@@ -271,7 +272,7 @@ fn step_read(job: &mut Job<'_>, revents: libc::c_short) -> bool {
 /// brought `received` bytes (or failed); ends the job when they are all there or on a failure.
 /// True if bytes arrived.
 #[inline(always)]
-fn take_replies(job: &mut Job<'_>, received: Result<usize, NetError>) -> bool {
+fn take_replies<R: ReplyReader>(job: &mut Job<'_, R>, received: Result<usize, NetError>) -> bool {
     let arrived = matches!(received, Ok(n) if n > 0);
     if let Ok(n) = received {
         job.moved += n;

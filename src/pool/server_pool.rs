@@ -514,7 +514,7 @@ impl Pool {
             {
                 readers.push(self.reader(round, requests, members, policy, server_replies));
             }
-            let mut jobs: PerServer<Job<'_>> = PerServer::new();
+            let mut jobs: PerServer<Job<'_, Exchange<'_, '_>>> = PerServer::new();
             for (round, reader) in rounds
                 .iter_mut()
                 .zip(readers.iter_mut())
@@ -646,7 +646,11 @@ impl Pool {
 
     /// The network job of a round whose connection is open, with the server's timeouts.
     #[inline(always)]
-    fn job<'j>(&self, round: &'j mut ServerRound<'_>, reader: &'j mut Exchange<'_, '_>) -> Job<'j> {
+    fn job<'j, 'b, 'a>(
+        &self,
+        round: &'j mut ServerRound<'_>,
+        reader: &'j mut Exchange<'b, 'a>,
+    ) -> Job<'j, Exchange<'b, 'a>> {
         let connect_timeout = round.server.config.timeout;
         let io_timeout = self.io_timeout.unwrap_or(connect_timeout);
         let conn = round
