@@ -57,8 +57,9 @@ pub struct Connection {
     exchanges: u64,
     /// The socket is in blocking mode (plain, connected): [`Connection::recv_some`] can wait.
     blocking: bool,
-    /// The `SO_RCVTIMEO` last set on the socket.
-    receive_timeout: Option<Duration>,
+    /// The `SO_RCVTIMEO` last set on the socket, zero until one is (a wait is never shorter than
+    /// a microsecond).
+    receive_timeout: Duration,
 }
 
 impl Connection {
@@ -106,7 +107,7 @@ impl Connection {
             consumed: 0,
             exchanges: 0,
             blocking: false,
-            receive_timeout: None,
+            receive_timeout: Duration::ZERO,
         };
         if !connecting {
             connection.connected()?;
@@ -306,11 +307,11 @@ impl Connection {
             debug_assert!(self.blocking, "waiting recv on a non-blocking socket");
             // Zero would mean "forever": wait at least a microsecond.
             let timeout = timeout.max(Duration::from_micros(1));
-            if self.receive_timeout != Some(timeout) {
+            if self.receive_timeout != timeout {
                 self.socket
                     .set_read_timeout(Some(timeout))
                     .map_err(|e| NetError::io(&e))?;
-                self.receive_timeout = Some(timeout);
+                self.receive_timeout = timeout;
             }
             flags &= !libc::MSG_DONTWAIT;
         }
