@@ -196,6 +196,96 @@ fn restarted_server_costs_no_failure_on_a_kept_connection() {
 }
 
 #[test]
+fn a_round_over_several_servers_reopens_the_kept_connection_a_restart_closed() {
+    let a = Memcached::start();
+    let port_b;
+    let mut pool;
+    let policy = Policy::default();
+    let keys = keys(60, "restart-round");
+    {
+        let b = Memcached::start();
+        port_b = b.port;
+        pool = pool_of(ProtocolKind::Ascii, &[&a, &b], SECOND);
+        for k in &keys {
+            assert_eq!(set(&mut pool, &policy, k, k, 0), Outcome::Done);
+        }
+        assert_eq!(get_all(&mut pool, &policy, &keys).len(), 60);
+    }
+    // Server b restarts empty: its kept connection is closed, a's is idle.
+    let _b = Memcached::start_on(port_b);
+    let found = get_all(&mut pool, &policy, &keys);
+    let on_a = keys
+        .iter()
+        .filter(|k| pool.find_server(k, &policy) == Some(0))
+        .count();
+    assert!(on_a > 0 && on_a < 60, "{on_a} of 60 keys on server a");
+    assert_eq!(
+        found.len(),
+        on_a,
+        "a's values, none of b's (restarted empty)"
+    );
+    assert!(found.iter().all(|(k, v)| k == v));
+    assert!(pool.take_events().is_empty(), "no failure");
+    assert!(!pool.server(1).borrow().health.is_failed());
+}
+
+#[test]
+fn bytes_a_server_sent_unasked_on_a_kept_connection_are_never_taken_for_a_reply_in_a_round_over_several_servers(
+) {
+    let real = Memcached::start();
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let fake_port = listener.local_addr().unwrap().port();
+    let mut pool = new_pool();
+    pool.add_server(loopback_config(fake_port, SECOND, 15), 1, true);
+    pool.add_server(real.config(SECOND, 15, false), 1, true);
+    let policy = Policy::default();
+    let keys = keys(40, "unasked");
+    let (on_fake, on_real): (Vec<_>, Vec<_>) = keys
+        .iter()
+        .cloned()
+        .partition(|k| pool.find_server(k, &policy) == Some(0));
+    assert!(!on_fake.is_empty() && !on_real.is_empty());
+    // What the fake sends unasked is a complete, well-formed answer to a get of one of its
+    // keys: read as the reply to the next round's get, it would hand out its value.
+    let stray = format!(
+        "VALUE {} 0 5\r\nstray\r\nEND\r\n",
+        String::from_utf8_lossy(&on_fake[0])
+    );
+    let fake = std::thread::spawn(move || {
+        let (mut conn, _) = listener.accept().unwrap();
+        let mut buf = [0u8; 4096];
+        let _ = conn.read(&mut buf).unwrap();
+        conn.write_all(b"END\r\n").unwrap();
+        std::thread::sleep(Duration::from_millis(50));
+        conn.write_all(stray.as_bytes()).unwrap();
+        // Ends once the client closes the connection.
+        while conn.read(&mut buf).is_ok_and(|n| n > 0) {}
+    });
+    for k in &on_real {
+        assert_eq!(set(&mut pool, &policy, k, b"real", 0), Outcome::Done);
+    }
+    // One exchange with the fake: its connection is kept, idle for the client.
+    assert!(get_all(&mut pool, &policy, &on_fake[..1]).is_empty());
+    assert!(pool.take_events().is_empty());
+    std::thread::sleep(Duration::from_millis(300));
+
+    let found = get_all(&mut pool, &policy, &keys);
+    assert!(
+        found.iter().all(|(_, v)| v == b"real"),
+        "a value from the unasked bytes: {found:?}"
+    );
+    assert_eq!(found.len(), on_real.len());
+    let events = pool.take_events();
+    assert_eq!(failures(&events), 1, "{events:?}");
+    assert!(
+        format!("{events:?}").contains("Unsolicited data from the server before the request"),
+        "{events:?}"
+    );
+    drop(pool);
+    fake.join().unwrap();
+}
+
+#[test]
 fn a_reply_cut_mid_value_fails_the_server_and_the_next_request_is_clean() {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();

@@ -89,6 +89,18 @@ pub fn push_signed(out: &mut Vec<u8>, n: i64) {
     push_unsigned(out, n.unsigned_abs());
 }
 
+/// Numbers at both ends of every decimal width from 1 to 20 digits, and `u64::MAX`: where a
+/// writer of decimal numbers changes its digit count, for the tests of every such writer.
+#[cfg(test)]
+pub(crate) fn width_edges() -> Vec<u64> {
+    let mut edges = vec![0, 9, u64::MAX];
+    for width in 1..20 {
+        let power = 10u64.pow(width);
+        edges.extend([power - 1, power, power + 1]);
+    }
+    edges
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,13 +143,7 @@ mod tests {
 
     #[test]
     fn writes_every_width_in_place() {
-        // Each width from 1 to 20 digits at both of its ends, and u64::MAX.
-        let mut edges = vec![0, 9, u64::MAX];
-        for width in 1..20 {
-            let power = 10u64.pow(width);
-            edges.extend([power - 1, power, power + 1]);
-        }
-        for n in edges {
+        for n in width_edges() {
             assert_eq!(digit_count(n), n.to_string().len(), "{n}");
             assert_eq!(written(n), n.to_string().as_bytes(), "{n}");
         }

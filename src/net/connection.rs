@@ -375,6 +375,13 @@ impl Connection {
         Ok(())
     }
 
+    /// True for a kept plain connection, whose [`check_idle`](Self::check_idle) `poll` can
+    /// answer for (together with other connections' in one system call): on it, nothing to read
+    /// means idle. A TLS session may hold bytes of its own that `poll` cannot see.
+    pub(crate) fn idle_shows_in_poll(&self) -> bool {
+        self.was_used() && matches!(self.transport, Transport::Plain)
+    }
+
     /// Whether a byte waits on the plain socket, without taking it or blocking; end of stream
     /// is [`NetError::Closed`], another failure of the socket its error.
     #[inline(always)]

@@ -106,12 +106,18 @@ impl<'a, R: ReplyReader> Job<'a, R> {
 pub fn run<R: ReplyReader>(jobs: &mut [Job<'_, R>]) {
     // Before the first poll, push out what can be sent right away: on an established
     // connection the request usually leaves in this first send. A kept connection must have
-    // nothing to read first (see `Connection::check_idle`). The jobs were made just before:
+    // nothing to read first (see `Connection::check_idle`; several kept plain connections are
+    // checked by one `poll`, see `idle_in_one_poll`). The jobs were made just before:
     // the clock reading of the first (see `Job::new`) is the start, not a reading of its own.
     let start = jobs.first().map_or_else(Instant::now, |job| job.began);
-    for job in jobs.iter_mut() {
+    let idle = if jobs.len() > 1 {
+        idle_in_one_poll(jobs)
+    } else {
+        SmallVec::new()
+    };
+    for (i, job) in jobs.iter_mut().enumerate() {
         job.began = start;
-        if job.conn.was_used() {
+        if job.conn.was_used() && !idle.get(i).is_some_and(|&idle| idle) {
             if let Err(e) = job.conn.check_idle() {
                 job.result = Some(Err(e));
                 continue;
@@ -239,6 +245,41 @@ fn poll_jobs<R: ReplyReader>(jobs: &mut [Job<'_, R>], start: Instant) {
             }
         }
     }
+}
+
+/// For a round over several kept connections: which of them one `poll` (no wait) finds with
+/// nothing to read, that is idle, so that their one-by-one [`Connection::check_idle`] (a system
+/// call each) is not needed. An entry that is not `true` (TLS, a new connection, something to
+/// read, or no answer when fewer than two connections qualify or `poll` fails) is checked alone.
+fn idle_in_one_poll<R: ReplyReader>(jobs: &[Job<'_, R>]) -> SmallVec<[bool; 4]> {
+    let mut idle = SmallVec::new();
+    if jobs
+        .iter()
+        .filter(|job| job.conn.idle_shows_in_poll())
+        .nth(1)
+        .is_none()
+    {
+        return idle;
+    }
+    // A negative descriptor is skipped by poll (its `revents` stays 0).
+    let mut fds: SmallVec<[libc::pollfd; 4]> = jobs
+        .iter()
+        .map(|job| libc::pollfd {
+            fd: if job.conn.idle_shows_in_poll() {
+                job.conn.fd()
+            } else {
+                -1
+            },
+            events: libc::POLLIN,
+            revents: 0,
+        })
+        .collect();
+    // SAFETY: `fds` is a valid, initialised array of `fds.len()` pollfd structs.
+    let ready = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, 0) };
+    if ready >= 0 {
+        idle.extend(fds.iter().map(|fd| fd.fd >= 0 && fd.revents == 0));
+    }
+    idle
 }
 
 /// Sends what the socket accepts; true if bytes left.
