@@ -113,16 +113,26 @@ pub trait TakeReply {
     /// Called with all that has arrived, once per read, before any reply of it is taken.
     fn start_read(&mut self, _buf: &[u8]) {}
 
+    /// Takes the whole exchange at once when it is one request (every single-key call) whose
+    /// reply, at the front of `buf`, is complete and one of the replies memcached sends most:
+    /// the bytes it occupies; `None` (nothing taken) to take the replies one at a time, which
+    /// read any reply to the same outcome.
+    fn take_only_reply(&mut self, _buf: &[u8]) -> Option<usize> {
+        None
+    }
+
     /// Parses the reply at the front of `buf` and takes it in: the bytes it occupies, or `None`
     /// while only part of it has arrived.
     ///
     /// # Errors
     /// A reply that cannot be parsed, or does not answer what this reader waits for.
     fn take_reply(&mut self, buf: &[u8]) -> Result<Option<usize>, NetError>;
-}
 
-impl<T: TakeReply> ReplyReader for T {
-    fn read(&mut self, buf: &[u8]) -> Result<ReadProgress, NetError> {
+    /// Takes the complete replies at the front of `buf` one at a time: [`ReplyReader::read`]
+    /// but for [`TakeReply::take_only_reply`], out of line so that the usual exchange does not
+    /// pay for its set-up.
+    #[inline(never)]
+    fn take_replies(&mut self, buf: &[u8]) -> Result<ReadProgress, NetError> {
         self.start_read(buf);
         let mut consumed = 0;
         while !self.is_done() {
@@ -135,5 +145,18 @@ impl<T: TakeReply> ReplyReader for T {
             consumed,
             done: self.is_done(),
         })
+    }
+}
+
+impl<T: TakeReply> ReplyReader for T {
+    #[inline]
+    fn read(&mut self, buf: &[u8]) -> Result<ReadProgress, NetError> {
+        if let Some(consumed) = self.take_only_reply(buf) {
+            return Ok(ReadProgress {
+                consumed,
+                done: true,
+            });
+        }
+        self.take_replies(buf)
     }
 }
