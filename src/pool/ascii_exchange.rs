@@ -2,8 +2,8 @@
 //! write (all gets of the batch on one `get k1 k2 …` line) and an [`AsciiReader`] that turns the
 //! reply lines back into outcomes, in order.
 
-use crate::net::NetError;
-use crate::pool::reader_core::{ReaderCore, TakeReply};
+use crate::net::{NetError, ReadProgress};
+use crate::pool::reader_core::{self, ReaderCore, TakeReply};
 use crate::pool::request::{
     is_get, ClockReading, Command, Outcome, Replies, Request, StatEntry, Store,
 };
@@ -346,6 +346,11 @@ impl TakeReply for AsciiReader<'_, '_> {
         if self.next >= self.core.first_get {
             self.core.reserve_values(buf, b"VALUE");
         }
+    }
+
+    #[inline(never)]
+    fn take_replies(&mut self, buf: &[u8]) -> Result<ReadProgress, NetError> {
+        reader_core::take_replies(self, buf)
     }
 
     #[inline]

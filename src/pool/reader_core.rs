@@ -128,24 +128,34 @@ pub trait TakeReply {
     /// A reply that cannot be parsed, or does not answer what this reader waits for.
     fn take_reply(&mut self, buf: &[u8]) -> Result<Option<usize>, NetError>;
 
-    /// Takes the complete replies at the front of `buf` one at a time: [`ReplyReader::read`]
-    /// but for [`TakeReply::take_only_reply`], out of line so that the usual exchange does not
-    /// pay for its set-up.
-    #[inline(never)]
+    /// Takes the complete replies at the front of `buf` one at a time ([`take_replies`]):
+    /// [`ReplyReader::read`] but for [`TakeReply::take_only_reply`]. A reader whose
+    /// `take_only_reply` takes most exchanges runs it out of line, so that those exchanges do
+    /// not pay for its set-up.
+    #[inline]
     fn take_replies(&mut self, buf: &[u8]) -> Result<ReadProgress, NetError> {
-        self.start_read(buf);
-        let mut consumed = 0;
-        while !self.is_done() {
-            match self.take_reply(&buf[consumed..])? {
-                Some(used) => consumed += used,
-                None => break,
-            }
-        }
-        Ok(ReadProgress {
-            consumed,
-            done: self.is_done(),
-        })
+        take_replies(self, buf)
     }
+}
+
+/// The loop of [`TakeReply::take_replies`].
+#[inline(always)]
+pub(crate) fn take_replies<T: TakeReply + ?Sized>(
+    reader: &mut T,
+    buf: &[u8],
+) -> Result<ReadProgress, NetError> {
+    reader.start_read(buf);
+    let mut consumed = 0;
+    while !reader.is_done() {
+        match reader.take_reply(&buf[consumed..])? {
+            Some(used) => consumed += used,
+            None => break,
+        }
+    }
+    Ok(ReadProgress {
+        consumed,
+        done: reader.is_done(),
+    })
 }
 
 impl<T: TakeReply> ReplyReader for T {
