@@ -29,7 +29,7 @@ impl<'o> Line<'o> {
         &mut self.out.spare_capacity_mut()[self.written..]
     }
 
-    /// Appends `bytes`. From 4 to 16 bytes (a key, a short value) as two overlapping
+    /// Appends `bytes`. From 4 to 32 bytes (a key, a short value) as two overlapping
     /// fixed-size copies instead of a call to `memcpy`; none (a frame's missing extras or
     /// value) without one.
     #[inline]
@@ -38,6 +38,10 @@ impl<'o> Line<'o> {
         let spare = &mut self.spare()[..len];
         match len {
             0 => {}
+            17..=32 => {
+                spare[..16].copy_from_slice(&uninit(first::<16>(bytes)));
+                spare[len - 16..].copy_from_slice(&uninit(first::<16>(&bytes[len - 16..])));
+            }
             8..=16 => {
                 spare[..8].copy_from_slice(&uninit(first::<8>(bytes)));
                 spare[len - 8..].copy_from_slice(&uninit(first::<8>(&bytes[len - 8..])));
