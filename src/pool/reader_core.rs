@@ -59,7 +59,7 @@ impl<'b, 'a> ReaderCore<'b, 'a> {
 
     /// Records the outcome of the request at `position` of `indexes`, which is pending: the
     /// `Pending` there owns nothing and is overwritten without a drop.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn set(&mut self, position: usize, outcome: Outcome) {
         let pending = std::mem::replace(&mut self.replies.outcomes[position], outcome);
         debug_assert!(
