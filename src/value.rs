@@ -100,7 +100,7 @@ pub struct Encoded<'a> {
 /// # Errors
 ///
 /// [`ReservedFlags`] if `user_flags` uses any bit of [`flags::RESERVED`]; nothing is encoded.
-#[inline]
+#[inline(always)]
 pub fn encode<'a>(
     value: Value<'a>,
     user_flags: u32,
@@ -110,27 +110,36 @@ pub fn encode<'a>(
     if user_flags & flags::RESERVED != 0 {
         return Err(ReservedFlags);
     }
-    let encoded = match value {
+    // Inlined into the caller, as strings (what most stores store) are; the numbers' text
+    // is written out of line.
+    Ok(match value {
         Value::Str(bytes) => encode_payload(bytes, user_flags | flags::TYPE_STRING, compression),
         Value::Serialized(bytes) => {
             encode_payload(bytes, user_flags | flags::SERIALIZED, compression)
         }
-        Value::Long(number) => {
-            let mut text = Vec::with_capacity(20);
-            decimal::push_signed(&mut text, number);
-            encode_scalar(Cow::Owned(text), user_flags, flags::TYPE_LONG)
-        }
-        Value::Double(number) => {
-            let mut text = Vec::with_capacity(24);
-            printf::push_g14(&mut text, number);
-            encode_scalar(Cow::Owned(text), user_flags, flags::TYPE_DOUBLE)
-        }
+        Value::Long(number) => encode_long(number, user_flags),
+        Value::Double(number) => encode_double(number, user_flags),
         Value::Bool(truth) => {
             let text: &'static [u8] = if truth { b"1" } else { b"0" };
             encode_scalar(Cow::Borrowed(text), user_flags, flags::TYPE_BOOL)
         }
-    };
-    Ok(encoded)
+    })
+}
+
+/// An int, as its decimal text.
+#[inline(never)]
+fn encode_long(number: i64, user_flags: u32) -> Encoded<'static> {
+    let mut text = Vec::with_capacity(20);
+    decimal::push_signed(&mut text, number);
+    encode_scalar(Cow::Owned(text), user_flags, flags::TYPE_LONG)
+}
+
+/// A float, as PHP's `%.14G` text.
+#[inline(never)]
+fn encode_double(number: f64, user_flags: u32) -> Encoded<'static> {
+    let mut text = Vec::with_capacity(24);
+    printf::push_g14(&mut text, number);
+    encode_scalar(Cow::Owned(text), user_flags, flags::TYPE_DOUBLE)
 }
 
 /// Ints, floats and bools are never compressed.
@@ -170,6 +179,7 @@ pub const COMPRESSION_LEVEL: u32 = 6;
 /// zlib-compresses `bytes` at [`COMPRESSION_LEVEL`] into a buffer of
 /// `floor(len * (1 - min_savings))` bytes, as the C extension's `compress()` call does.
 /// `None` if the stream does not fit.
+#[inline(never)]
 fn compress_within_budget(bytes: &[u8], min_savings: f64) -> Option<Vec<u8>> {
     // Same double arithmetic and truncation as the C code; negative or NaN budgets become 0.
     let budget = (bytes.len() as f64 * (1.0 - min_savings)) as usize;

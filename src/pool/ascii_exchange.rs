@@ -2,8 +2,8 @@
 //! write (all gets of the batch on one `get k1 k2 …` line) and an [`AsciiReader`] that turns the
 //! reply lines back into outcomes, in order.
 
-use crate::net::NetError;
-use crate::pool::reader_core::{ReaderCore, TakeReply};
+use crate::net::{NetError, ReadProgress};
+use crate::pool::reader_core::{self, ReaderCore, TakeReply};
 use crate::pool::request::{
     is_get, ClockReading, Command, Outcome, Replies, Request, StatEntry, Store,
 };
@@ -12,35 +12,42 @@ use crate::protocol::{Parse, ProtocolError};
 
 /// Encodes the requests queued for one server, in order, into `out` (ASCII protocol).
 /// Gets are merged into one command line, written from the requests without a key list.
+#[inline(always)]
 pub fn encode_ascii(out: &mut Vec<u8>, requests: &[Request<'_>], indexes: &[usize]) {
+    match *indexes {
+        [i] => encode_one(out, &requests[i]),
+        _ => encode_batch(out, requests, indexes),
+    }
+}
+
+/// [`encode_ascii`] of one request (every single-key call): its line without the batch's
+/// bookkeeping.
+fn encode_one(out: &mut Vec<u8>, r: &Request<'_>) {
+    if let Some(with_cas) = encode_command(out, r) {
+        encode_one_get(out, r.key, with_cas);
+    }
+}
+
+/// The get line of one key: out of line, so that [`encode_one`] has no set-up of its own.
+#[inline(never)]
+fn encode_one_get(out: &mut Vec<u8>, key: &[u8], with_cas: bool) {
+    ascii::encode_get(out, [key], with_cas);
+}
+
+/// [`encode_ascii`] of several requests.
+#[inline(never)]
+fn encode_batch(out: &mut Vec<u8>, requests: &[Request<'_>], indexes: &[usize]) {
     // Where the gets start in `indexes`, and whether only gets follow (as in wire order).
     let mut first_get = None;
     let mut gets_last = true;
     let mut gets_with_cas = false;
     for (position, &i) in indexes.iter().enumerate() {
-        let r = &requests[i];
-        match r.command {
-            Command::Get { with_cas } => {
-                first_get.get_or_insert(position);
-                gets_with_cas |= with_cas;
-                continue;
-            }
-            // No leases in this protocol: a lease is a `gets`, a hit or a miss, never a win.
-            Command::Lease { .. } => {
-                first_get.get_or_insert(position);
-                gets_with_cas = true;
-                continue;
-            }
-            Command::Store(store) => ascii::encode_store(out, r.key, store),
-            // No stale items and no conditional delete in this protocol: invalidating deletes.
-            Command::Delete | Command::Invalidate { .. } => ascii::encode_delete(out, r.key),
-            Command::Counter { delta, .. } => ascii::encode_counter(out, r.key, delta),
-            Command::Version => ascii::encode_version(out),
-            Command::Flush { delay } => ascii::encode_flush(out, delay),
-            Command::Stats { args } => ascii::encode_stats(out, args),
-            Command::Uptime => ascii::encode_stats(out, &[]),
+        if let Some(with_cas) = encode_command(out, &requests[i]) {
+            first_get.get_or_insert(position);
+            gets_with_cas |= with_cas;
+        } else {
+            gets_last &= first_get.is_none();
         }
-        gets_last &= first_get.is_none();
     }
     let Some(first_get) = first_get else {
         return;
@@ -55,6 +62,26 @@ pub fn encode_ascii(out: &mut Vec<u8>, requests: &[Request<'_>], indexes: &[usiz
             gets_with_cas,
         );
     }
+}
+
+/// Appends the command of `r` to `out`, unless it is a get, which goes on the get line: then
+/// whether it wants the cas unique (`gets`).
+#[inline(always)]
+fn encode_command(out: &mut Vec<u8>, r: &Request<'_>) -> Option<bool> {
+    match r.command {
+        Command::Get { with_cas } => return Some(with_cas),
+        // No leases in this protocol: a lease is a `gets`, a hit or a miss, never a win.
+        Command::Lease { .. } => return Some(true),
+        Command::Store(store) => ascii::encode_store(out, r.key, store),
+        // No stale items and no conditional delete in this protocol: invalidating deletes.
+        Command::Delete | Command::Invalidate { .. } => ascii::encode_delete(out, r.key),
+        Command::Counter { delta, .. } => ascii::encode_counter(out, r.key, delta),
+        Command::Version => ascii::encode_version(out),
+        Command::Flush { delay } => ascii::encode_flush(out, delay),
+        Command::Stats { args } => ascii::encode_stats(out, args),
+        Command::Uptime => ascii::encode_stats(out, &[]),
+    }
+    None
 }
 
 /// Consumes one server's ASCII replies for the requests queued on it (in
@@ -160,7 +187,7 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
                 None => return Ok(()),
             }
         } else {
-            keyed_outcome(&command, reply)?
+            keyed_outcome(&command, reply).ok_or_else(|| keyed_failure(&command, &reply))?
         };
         self.core.set(self.next, outcome);
         self.next += 1;
@@ -168,9 +195,11 @@ impl<'b, 'a> AsciiReader<'b, 'a> {
     }
 }
 
-/// What `reply` means for a keyed command that is not a get.
-fn keyed_outcome(command: &Command<'_>, reply: Reply<'_>) -> Result<Outcome, NetError> {
-    Ok(match (command, reply) {
+/// What `reply` means for a keyed command that is not a get; `None` when it is a failure
+/// ([`keyed_failure`]).
+#[inline(always)]
+fn keyed_outcome(command: &Command<'_>, reply: Reply<'_>) -> Option<Outcome> {
+    Some(match (command, reply) {
         (Command::Store { .. }, Reply::Stored) => Outcome::Done,
         // `NOT_FOUND` answers only `cas` (a plain false there); to the other
         // store commands it is an unexpected line, as in the C extension.
@@ -195,9 +224,17 @@ fn keyed_outcome(command: &Command<'_>, reply: Reply<'_>) -> Result<Outcome, Net
             }
             | Reply::ClientError(_)),
         ) => error_reply(&reply),
-        (Command::Counter { .. }, other) => return Err(counter_failure(&other)),
-        (_, other) => return Err(unexpected(&other)),
+        _ => return None,
     })
+}
+
+/// The failure a reply is for a keyed command that is not a get when [`keyed_outcome`] has no
+/// outcome for it.
+fn keyed_failure(command: &Command<'_>, reply: &Reply<'_>) -> NetError {
+    match command {
+        Command::Counter { .. } => counter_failure(reply),
+        _ => unexpected(reply),
+    }
 }
 
 /// The replies of the classic commands addressed to a server (version, flush, stats, the
@@ -309,6 +346,36 @@ impl TakeReply for AsciiReader<'_, '_> {
         if self.next >= self.core.first_get {
             self.core.reserve_values(buf, b"VALUE");
         }
+    }
+
+    #[inline(never)]
+    fn take_replies(&mut self, buf: &[u8]) -> Result<ReadProgress, NetError> {
+        reader_core::take_replies(self, buf)
+    }
+
+    #[inline]
+    fn take_only_reply(&mut self, buf: &[u8]) -> Option<usize> {
+        if self.core.indexes.len() != 1 || self.next != 0 {
+            return None;
+        }
+        let (reply, used) = ascii::common_line(buf)?;
+        let command = self.core.command(0);
+        let outcome = match command {
+            Command::Get { .. } | Command::Lease { .. } => {
+                if reply != Reply::End {
+                    return None;
+                }
+                self.gets_ended = true;
+                Outcome::Done
+            }
+            // Statistics end with a common line (`END`) after others.
+            _ if ServerCommandReplies::reads(&command) => return None,
+            // Failures are reported where replies are taken one at a time.
+            _ => keyed_outcome(&command, reply)?,
+        };
+        self.core.set(0, outcome);
+        self.next = 1;
+        Some(used)
     }
 
     #[inline]

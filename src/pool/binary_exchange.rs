@@ -67,31 +67,40 @@ pub fn encode_binary(
             AUTH_OPAQUE,
         );
     }
+    // One request (every single-key call): no quiet gets, no count of them.
+    if let [i] = *indexes {
+        encode_request(out, &requests[i], false, 0);
+        return;
+    }
     let quiet = quiet_gets(requests, indexes);
     for (position, &i) in indexes.iter().enumerate() {
-        let r = &requests[i];
         let opaque = u32::try_from(position).unwrap_or(u32::MAX - 1);
-        match r.command {
-            // No leases in this protocol: a lease is a get, a hit or a miss, never a win.
-            Command::Get { .. } | Command::Lease { .. } => {
-                binary::encode_get(out, r.key, quiet, opaque);
-            }
-            Command::Store(store) => binary::encode_store(out, r.key, store, opaque),
-            // No stale items in this protocol: invalidating deletes.
-            Command::Delete | Command::Invalidate { .. } => {
-                binary::encode_delete(out, r.key, opaque);
-            }
-            Command::Counter { delta, initial } => {
-                binary::encode_counter(out, r.key, delta, initial, opaque);
-            }
-            Command::Version => binary::encode_version(out, opaque),
-            Command::Flush { .. } => binary::encode_flush(out, opaque),
-            Command::Stats { .. } => binary::encode_noop(out, opaque),
-            Command::Uptime => binary::encode_stat(out, opaque),
-        }
+        encode_request(out, &requests[i], quiet, opaque);
     }
     if quiet {
         binary::encode_noop(out, noop_opaque(indexes));
+    }
+}
+
+/// Appends the frame of `r` with `opaque`, a get as a quiet `GETQ` when `quiet`.
+fn encode_request(out: &mut Vec<u8>, r: &Request<'_>, quiet: bool, opaque: u32) {
+    match r.command {
+        // No leases in this protocol: a lease is a get, a hit or a miss, never a win.
+        Command::Get { .. } | Command::Lease { .. } => {
+            binary::encode_get(out, r.key, quiet, opaque);
+        }
+        Command::Store(store) => binary::encode_store(out, r.key, store, opaque),
+        // No stale items in this protocol: invalidating deletes.
+        Command::Delete | Command::Invalidate { .. } => {
+            binary::encode_delete(out, r.key, opaque);
+        }
+        Command::Counter { delta, initial } => {
+            binary::encode_counter(out, r.key, delta, initial, opaque);
+        }
+        Command::Version => binary::encode_version(out, opaque),
+        Command::Flush { .. } => binary::encode_flush(out, opaque),
+        Command::Stats { .. } => binary::encode_noop(out, opaque),
+        Command::Uptime => binary::encode_stat(out, opaque),
     }
 }
 

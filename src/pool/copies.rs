@@ -7,6 +7,8 @@
 //! sequence that take requests, each addressed directly, without failover
 //! ([`Pool::on_session_copies`]). Callers say what one copy is; the pool decides where copies go.
 
+use std::mem::ManuallyDrop;
+
 use smallvec::SmallVec;
 
 use crate::pool::clock::unix_now;
@@ -17,12 +19,13 @@ use crate::pool::{Command, Outcome, Policy, Pool, Request};
 #[derive(Debug, Default)]
 pub struct WriteBatch<'a> {
     /// The requests, each entry's copies next to each other: what [`Pool::execute`] runs
-    /// (inline for a single-key call without copies).
-    pub requests: SmallVec<[Request<'a>; 1]>,
+    /// (inline for a single-key call without copies). Dropped by the batch's own drop, which
+    /// skips those that own nothing.
+    pub requests: ManuallyDrop<SmallVec<[Request<'a>; 1]>>,
     /// The entry (in the order of [`WriteBatch::push`]) of each request; empty while every
     /// entry has one request (no copies: request `i` is entry `i`), which spares the
-    /// allocation when `memcache.redundancy` is 1.
-    entries: Vec<usize>,
+    /// allocation when `memcache.redundancy` is 1. Dropped with the requests.
+    entries: ManuallyDrop<Vec<usize>>,
     /// Entries pushed so far.
     len: usize,
 }
@@ -101,6 +104,51 @@ impl<'a> WriteBatch<'a> {
     fn entry_of(&self, index: usize) -> usize {
         self.entries.get(index).copied().unwrap_or(index)
     }
+}
+
+impl Drop for WriteBatch<'_> {
+    /// A single-key write without copies usually owns nothing once answered: then nothing
+    /// runs at all instead of the out-of-line drop of its parts.
+    #[inline(always)]
+    fn drop(&mut self) {
+        let owns_nothing = self.entries.capacity() == 0
+            && !self.requests.spilled()
+            && match self.requests.as_slice() {
+                [] => true,
+                [request] => owns_nothing(request),
+                _ => false,
+            };
+        if !owns_nothing {
+            self.drop_parts();
+        }
+    }
+}
+
+impl WriteBatch<'_> {
+    /// The drop of the requests and entries, for a batch that may own memory.
+    #[inline(never)]
+    fn drop_parts(&mut self) {
+        // SAFETY: called once, by the batch's drop, after which neither is used.
+        unsafe {
+            ManuallyDrop::drop(&mut self.requests);
+            ManuallyDrop::drop(&mut self.entries);
+        }
+    }
+}
+
+/// True for a request that owns no memory: no failover record, and an outcome a write ends
+/// with that carries no data (others are taken for owning some).
+#[inline(always)]
+fn owns_nothing(request: &Request<'_>) -> bool {
+    request.failover.is_none()
+        && matches!(
+            request.outcome,
+            Outcome::Pending
+                | Outcome::Done
+                | Outcome::Rejected
+                | Outcome::Counter(_)
+                | Outcome::Failed
+        )
 }
 
 /// A counter merged with the outcome of one more copy (see [`WriteBatch::counters`]).
@@ -239,7 +287,7 @@ mod tests {
         batch.push(&pool, b"one", Command::Delete, &single);
         batch.push(&pool, b"two", Command::Delete, &double);
         batch.push(&pool, b"three", Command::Delete, &single);
-        assert_eq!(batch.entries, [0, 1, 1, 2]);
+        assert_eq!(*batch.entries, [0, 1, 1, 2]);
         let (primary, copy) = (batch.requests[1].server, batch.requests[2].server);
         assert!(primary.is_some() && copy.is_some() && primary != copy);
     }

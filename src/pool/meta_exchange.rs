@@ -30,38 +30,50 @@ use crate::protocol::{Parse, ProtocolError};
 /// [`wire_order`](crate::pool::request::wire_order)) into `out`: one line per request, and
 /// `mn` after the gets.
 pub fn encode_meta(out: &mut Vec<u8>, requests: &[Request<'_>], indexes: &[usize]) {
+    // One request (every single-key call): without the batch's bookkeeping.
+    if let [i] = *indexes {
+        if encode_request(out, &requests[i], 0) {
+            meta::encode_noop(out);
+        }
+        return;
+    }
     let mut gets = false;
     for (position, &i) in indexes.iter().enumerate() {
-        let r = &requests[i];
         let opaque = u32::try_from(position).unwrap_or(u32::MAX);
-        match r.command {
-            Command::Get { with_cas } => {
-                gets = true;
-                meta::encode_get(out, r.key, with_cas, opaque);
-            }
-            Command::Lease { ttl } => {
-                gets = true;
-                meta::encode_lease(out, r.key, ttl, opaque);
-            }
-            Command::Store(store) => meta::encode_store(out, r.key, store, opaque),
-            Command::Delete => meta::encode_delete(out, r.key, false, 0, 0, opaque),
-            Command::Invalidate {
-                mark_stale,
-                ttl,
-                cas,
-            } => meta::encode_delete(out, r.key, mark_stale, ttl, cas, opaque),
-            Command::Counter { delta, initial } => {
-                meta::encode_arithmetic(out, r.key, delta, initial, opaque);
-            }
-            Command::Version => ascii::encode_version(out),
-            Command::Flush { delay } => ascii::encode_flush(out, delay),
-            Command::Stats { args } => ascii::encode_stats(out, args),
-            Command::Uptime => ascii::encode_stats(out, &[]),
-        }
+        gets |= encode_request(out, &requests[i], opaque);
     }
     if gets {
         meta::encode_noop(out);
     }
+}
+
+/// Appends the line of `r` with `opaque`; true for a get (or lease), which `mn` must follow.
+fn encode_request(out: &mut Vec<u8>, r: &Request<'_>, opaque: u32) -> bool {
+    match r.command {
+        Command::Get { with_cas } => {
+            meta::encode_get(out, r.key, with_cas, opaque);
+            return true;
+        }
+        Command::Lease { ttl } => {
+            meta::encode_lease(out, r.key, ttl, opaque);
+            return true;
+        }
+        Command::Store(store) => meta::encode_store(out, r.key, store, opaque),
+        Command::Delete => meta::encode_delete(out, r.key, false, 0, 0, opaque),
+        Command::Invalidate {
+            mark_stale,
+            ttl,
+            cas,
+        } => meta::encode_delete(out, r.key, mark_stale, ttl, cas, opaque),
+        Command::Counter { delta, initial } => {
+            meta::encode_arithmetic(out, r.key, delta, initial, opaque);
+        }
+        Command::Version => ascii::encode_version(out),
+        Command::Flush { delay } => ascii::encode_flush(out, delay),
+        Command::Stats { args } => ascii::encode_stats(out, args),
+        Command::Uptime => ascii::encode_stats(out, &[]),
+    }
+    false
 }
 
 /// Consumes one server's replies to what [`encode_meta`] wrote, recording outcomes and values

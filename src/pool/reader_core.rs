@@ -59,7 +59,7 @@ impl<'b, 'a> ReaderCore<'b, 'a> {
 
     /// Records the outcome of the request at `position` of `indexes`, which is pending: the
     /// `Pending` there owns nothing and is overwritten without a drop.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn set(&mut self, position: usize, outcome: Outcome) {
         let pending = std::mem::replace(&mut self.replies.outcomes[position], outcome);
         debug_assert!(
@@ -113,27 +113,60 @@ pub trait TakeReply {
     /// Called with all that has arrived, once per read, before any reply of it is taken.
     fn start_read(&mut self, _buf: &[u8]) {}
 
+    /// Takes the whole exchange at once when it is one request (every single-key call) whose
+    /// reply, at the front of `buf`, is complete and one of the replies memcached sends most:
+    /// the bytes it occupies; `None` (nothing taken) to take the replies one at a time, which
+    /// read any reply to the same outcome.
+    fn take_only_reply(&mut self, _buf: &[u8]) -> Option<usize> {
+        None
+    }
+
     /// Parses the reply at the front of `buf` and takes it in: the bytes it occupies, or `None`
     /// while only part of it has arrived.
     ///
     /// # Errors
     /// A reply that cannot be parsed, or does not answer what this reader waits for.
     fn take_reply(&mut self, buf: &[u8]) -> Result<Option<usize>, NetError>;
+
+    /// Takes the complete replies at the front of `buf` one at a time ([`take_replies`]):
+    /// [`ReplyReader::read`] but for [`TakeReply::take_only_reply`]. A reader whose
+    /// `take_only_reply` takes most exchanges runs it out of line, so that those exchanges do
+    /// not pay for its set-up.
+    #[inline]
+    fn take_replies(&mut self, buf: &[u8]) -> Result<ReadProgress, NetError> {
+        take_replies(self, buf)
+    }
+}
+
+/// The loop of [`TakeReply::take_replies`].
+#[inline(always)]
+pub(crate) fn take_replies<T: TakeReply + ?Sized>(
+    reader: &mut T,
+    buf: &[u8],
+) -> Result<ReadProgress, NetError> {
+    reader.start_read(buf);
+    let mut consumed = 0;
+    while !reader.is_done() {
+        match reader.take_reply(&buf[consumed..])? {
+            Some(used) => consumed += used,
+            None => break,
+        }
+    }
+    Ok(ReadProgress {
+        consumed,
+        done: reader.is_done(),
+    })
 }
 
 impl<T: TakeReply> ReplyReader for T {
+    #[inline]
     fn read(&mut self, buf: &[u8]) -> Result<ReadProgress, NetError> {
-        self.start_read(buf);
-        let mut consumed = 0;
-        while !self.is_done() {
-            match self.take_reply(&buf[consumed..])? {
-                Some(used) => consumed += used,
-                None => break,
-            }
+        if let Some(consumed) = self.take_only_reply(buf) {
+            return Ok(ReadProgress {
+                consumed,
+                done: true,
+            });
         }
-        Ok(ReadProgress {
-            consumed,
-            done: self.is_done(),
-        })
+        self.take_replies(buf)
     }
 }

@@ -130,6 +130,7 @@ pub fn encode_store(out: &mut Vec<u8>, key: &[u8], store: Store<'_>) {
 ///
 /// All keys for one server go into one command; `keys` must not be empty. They are gone
 /// through twice: for the line's length, then to write it.
+#[inline]
 pub fn encode_get<'k>(
     out: &mut Vec<u8>,
     keys: impl IntoIterator<Item = &'k [u8], IntoIter: Clone>,
@@ -381,8 +382,8 @@ pub fn parse_reply_within(
     buf: &[u8],
     max_value_len: usize,
 ) -> Result<Parse<Reply<'_>>, ProtocolError> {
-    if let Some(done) = common_line(buf) {
-        return Ok(done);
+    if let Some((reply, used)) = common_line(buf) {
+        return Ok(Parse::Done(reply, used));
     }
     if let Some(header) = plain_value_header(buf) {
         return value_reply(buf, header, max_value_len);
@@ -403,8 +404,8 @@ pub fn parse_reply_within(
 /// # Errors
 /// As [`parse_reply`], without the `VALUE` block errors.
 pub fn parse_line(buf: &[u8]) -> Result<Parse<Reply<'_>>, ProtocolError> {
-    if let Some(done) = common_line(buf) {
-        return Ok(done);
+    if let Some((reply, used)) = common_line(buf) {
+        return Ok(Parse::Done(reply, used));
     }
     let Some(line_end) = find_line_end(buf)? else {
         return Ok(Parse::Incomplete);
@@ -412,11 +413,12 @@ pub fn parse_line(buf: &[u8]) -> Result<Parse<Reply<'_>>, ProtocolError> {
     line_reply(buf, line_end)
 }
 
-/// The reply when `buf` starts with one of the lines memcached sends most, `END`, `STORED`,
-/// `DELETED` or `NOT_FOUND` with its CRLF, each matched whole by one comparison; `None` for
-/// anything else, which the general parser reads (to the same reply for these lines).
-#[inline]
-fn common_line(buf: &[u8]) -> Option<Parse<Reply<'static>>> {
+/// The reply and its length when `buf` starts with one of the lines memcached sends most,
+/// `END`, `STORED`, `DELETED` or `NOT_FOUND` with its CRLF, each matched whole by one
+/// comparison, or a number line; `None` for anything else, which the general parser reads (to
+/// the same reply for these lines).
+#[inline(always)]
+pub(crate) fn common_line(buf: &[u8]) -> Option<(Reply<'static>, usize)> {
     match buf.first()? {
         b'E' => whole_line(buf, b"END\r\n", Reply::End),
         b'S' => whole_line(buf, b"STORED\r\n", Reply::Stored),
@@ -434,19 +436,18 @@ fn whole_line<const N: usize>(
     buf: &[u8],
     line: &[u8; N],
     reply: Reply<'static>,
-) -> Option<Parse<Reply<'static>>> {
-    (buf.first_chunk::<N>() == Some(line)).then_some(Parse::Done(reply, N))
+) -> Option<(Reply<'static>, usize)> {
+    (buf.first_chunk::<N>() == Some(line)).then_some((reply, N))
 }
 
 /// The number line (an `incr`/`decr` reply) at the front of `buf`, read as its digits are
 /// met; `None` for anything else, which the general parser reads (a number too large for a
 /// `u64` included: it saturates there).
 #[inline]
-fn number_line(buf: &[u8]) -> Option<Parse<Reply<'static>>> {
+fn number_line(buf: &[u8]) -> Option<(Reply<'static>, usize)> {
     let (n, rest) = leading_number(buf)?;
     let line_end = buf.len() - rest.len() + 2;
-    (rest.starts_with(b"\r\n") && line_end <= MAX_LINE_LEN)
-        .then_some(Parse::Done(Reply::Number(n), line_end))
+    (rest.starts_with(b"\r\n") && line_end <= MAX_LINE_LEN).then_some((Reply::Number(n), line_end))
 }
 
 /// The reply of the complete line that ends (CRLF included) at `line_end` of `buf`, found
@@ -999,7 +1000,7 @@ mod tests {
             b"007\r\n",
             &long_number,
         ] {
-            let fast = common_line(buf).map(Ok);
+            let fast = common_line(buf).map(|(reply, used)| Ok(Parse::Done(reply, used)));
             let shown = String::from_utf8_lossy(&buf[..buf.len().min(24)]);
             assert!(fast.is_some(), "{shown:?} not matched whole");
             assert_eq!(fast, Some(general(buf)), "{shown:?}");

@@ -29,29 +29,26 @@ impl<'o> Line<'o> {
         &mut self.out.spare_capacity_mut()[self.written..]
     }
 
-    /// Appends `bytes`. From 4 to 16 bytes (a key, a short value) as two overlapping
+    /// Appends `bytes`. From 4 to 32 bytes (a key, a short value) as two overlapping
     /// fixed-size copies instead of a call to `memcpy`; none (a frame's missing extras or
     /// value) without one.
     #[inline]
     pub(crate) fn bytes(&mut self, bytes: &[u8]) {
         let len = bytes.len();
         let spare = &mut self.spare()[..len];
-        match len {
-            0 => {}
-            8..=16 => {
-                spare[..8].copy_from_slice(&uninit(first::<8>(bytes)));
-                spare[len - 8..].copy_from_slice(&uninit(first::<8>(&bytes[len - 8..])));
-            }
-            4..=7 => {
-                spare[..4].copy_from_slice(&uninit(first::<4>(bytes)));
-                spare[len - 4..].copy_from_slice(&uninit(first::<4>(&bytes[len - 4..])));
-            }
-            _ => {
-                // SAFETY: `MaybeUninit<u8>` has the layout of `u8`, and initialised bytes are
-                // valid values of it; the slice is only read.
-                let source = unsafe { &*(std::ptr::from_ref(bytes) as *const [MaybeUninit<u8>]) };
-                spare.copy_from_slice(source);
-            }
+        // The usual lengths first (a key: 8 to 16 bytes), in this order.
+        if len == 0 {
+        } else if (8..=16).contains(&len) {
+            overlapping_copies::<8>(spare, bytes);
+        } else if (4..=7).contains(&len) {
+            overlapping_copies::<4>(spare, bytes);
+        } else if (17..=32).contains(&len) {
+            overlapping_copies::<16>(spare, bytes);
+        } else {
+            // SAFETY: `MaybeUninit<u8>` has the layout of `u8`, and initialised bytes are
+            // valid values of it; the slice is only read.
+            let source = unsafe { &*(std::ptr::from_ref(bytes) as *const [MaybeUninit<u8>]) };
+            spare.copy_from_slice(source);
         }
         self.written += len;
     }
@@ -90,6 +87,15 @@ impl<'o> Line<'o> {
         // (`word` more of them), all within the capacity (slicing the spare capacity checks).
         unsafe { self.out.set_len(len) };
     }
+}
+
+/// Copies `bytes` (from `N` to `2 * N` of them) into `spare`, of the same length, as its first
+/// and its last `N` bytes.
+#[inline(always)]
+fn overlapping_copies<const N: usize>(spare: &mut [MaybeUninit<u8>], bytes: &[u8]) {
+    let len = bytes.len();
+    spare[..N].copy_from_slice(&uninit(first::<N>(bytes)));
+    spare[len - N..].copy_from_slice(&uninit(first::<N>(&bytes[len - N..])));
 }
 
 /// The first `N` bytes of `bytes`, which has at least that many.

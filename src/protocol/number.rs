@@ -2,6 +2,10 @@
 //! reply's size, flags, cas and opaque, a counter's new value): one reader for all of them,
 //! so every reply refuses the same malformed numbers and none of them repeats the digit loop.
 
+/// Numbers of up to this many digits always fit in a `u64` (`10^19 - 1 < u64::MAX`): their
+/// digits are added up without overflow checks.
+const SAFE_DIGITS: usize = 19;
+
 /// The decimal number at the front of `bytes` and the bytes after its digits; `None` when
 /// `bytes` does not start with a digit or the number does not fit in a `u64` (the caller
 /// decides whether that is malformed or saturates).
@@ -14,7 +18,12 @@ pub(crate) fn leading_number(bytes: &[u8]) -> Option<(u64, &[u8])> {
         if digit > 9 {
             break;
         }
-        value = value.checked_mul(10)?.checked_add(u64::from(digit))?;
+        // Nineteen digits always fit: only a longer number is checked for overflow.
+        value = if len < SAFE_DIGITS {
+            value * 10 + u64::from(digit)
+        } else {
+            value.checked_mul(10)?.checked_add(u64::from(digit))?
+        };
         len += 1;
     }
     (len > 0).then(|| (value, &bytes[len..]))
@@ -42,6 +51,15 @@ mod tests {
             leading_number(b"18446744073709551615"),
             Some((u64::MAX, &b""[..]))
         );
+        assert_eq!(
+            leading_number(b"9999999999999999999 "),
+            Some((9_999_999_999_999_999_999, &b" "[..]))
+        );
+        // Leading zeros count as digits, not as magnitude.
+        assert_eq!(
+            leading_number(b"000000000000000000000000042"),
+            Some((42, &b""[..]))
+        );
         for bad in [
             &b""[..],
             b" 1",
@@ -49,6 +67,8 @@ mod tests {
             b"+1",
             b"x1",
             b"18446744073709551616",
+            b"99999999999999999999",
+            b"0000018446744073709551616",
         ] {
             assert_eq!(leading_number(bad), None, "{bad:?}");
         }
