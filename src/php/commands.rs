@@ -55,7 +55,8 @@ fn push_key(keys: &mut KeyList, zval: &Zval) -> Result<(), ArgError> {
 }
 
 /// Runs a batch under `policy` (the call's, read once) and reports its events (the callback
-/// may throw).
+/// may throw). Inlined: the hits are then built where the caller keeps them, not moved there.
+#[inline(always)]
 pub(crate) fn execute(
     object: PoolObject<'_>,
     pool: &SharedPool,
