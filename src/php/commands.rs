@@ -68,6 +68,37 @@ pub(crate) fn execute(
     Ok(hits)
 }
 
+/// Runs writes (stores, deletes, counters), each (prepared key, command) on its key's server
+/// and its `memcache.redundancy` copies, and gives `answer` the requests once they ran. One
+/// write without copies (a single-key call's, with redundancy 1) is one request on the stack,
+/// as [`WriteBatch::push`] would make it, without the batch's bookkeeping.
+#[inline(always)]
+fn write<'a, R>(
+    object: PoolObject<'_>,
+    pool: &SharedPool,
+    mut writes: impl ExactSizeIterator<Item = (&'a [u8], Command<'a>)>,
+    policy: &Policy,
+    answer: impl FnOnce(&[Request<'a>]) -> R,
+) -> Result<R, ArgError> {
+    if writes.len() == 1 && policy.redundancy <= 1 {
+        if let Some((key, command)) = writes.next() {
+            let mut requests = [Request::for_key(key, command)];
+            execute(object, pool, &mut requests, policy)?.discard();
+            return Ok(answer(&requests));
+        }
+    }
+    let mut batch = WriteBatch::default();
+    batch.reserve(writes.len());
+    {
+        let pool_ref = pool.borrow();
+        for (key, command) in writes {
+            batch.push(&pool_ref, key, command, policy);
+        }
+    }
+    execute(object, pool, &mut batch.requests, policy)?.discard();
+    Ok(answer(&batch.requests))
+}
+
 /// `set`/`add`/`replace`/`cas`/`append`/`prepend`, single key or `[key => value]` array.
 pub fn store(
     object: PoolObject<'_>,
@@ -159,26 +190,19 @@ impl Stores<'_> {
     /// Stores each (prepared key, flags, encoded bytes): true if every answered request
     /// stored its value.
     fn run(&self, entries: &[(&[u8], u32, &[u8])]) -> Result<bool, ArgError> {
-        let mut batch = WriteBatch::default();
-        batch.reserve(entries.len());
-        let policy = policy();
-        {
-            let pool_ref = self.pool.borrow();
-            for &(key, flags, data) in entries {
-                let command = Command::Store(Store {
-                    op: self.op,
-                    flags,
-                    exptime: self.exptime,
-                    cas: self.cas,
-                    data,
-                });
-                batch.push(&pool_ref, key, command, &policy);
-            }
-        }
-        execute(self.object, self.pool, &mut batch.requests, &policy)?.discard();
-        Ok(all_answered(&batch.requests, |o| {
-            matches!(o, Outcome::Done)
-        }))
+        let writes = entries.iter().map(|&(key, flags, data)| {
+            let command = Command::Store(Store {
+                op: self.op,
+                flags,
+                exptime: self.exptime,
+                cas: self.cas,
+                data,
+            });
+            (key, command)
+        });
+        write(self.object, self.pool, writes, &policy(), |requests| {
+            all_answered(requests, |o| matches!(o, Outcome::Done))
+        })
     }
 }
 
@@ -287,19 +311,10 @@ pub fn delete(object: PoolObject<'_>, key: &Zval) -> OpResult {
         if keys.is_empty() {
             return Ok(false);
         }
-        let mut batch = WriteBatch::default();
-        batch.reserve(keys.len());
-        let policy = policy();
-        {
-            let pool_ref = pool.borrow();
-            for k in keys {
-                batch.push(&pool_ref, k, Command::Delete, &policy);
-            }
-        }
-        execute(object, &pool, &mut batch.requests, &policy)?.discard();
-        Ok(all_answered(&batch.requests, |o| {
-            matches!(o, Outcome::Done)
-        }))
+        let writes = keys.iter().map(|&k| (k, Command::Delete));
+        write(object, &pool, writes, &policy(), |requests| {
+            all_answered(requests, |o| matches!(o, Outcome::Done))
+        })
     })?;
     Ok(convert::bool_zval(deleted.transpose()?.unwrap_or(false)))
 }
@@ -341,9 +356,30 @@ pub fn counter(
     };
     let is_array = key.dereference().array().is_some();
     let result = with_keys(key, |keys| {
+        let policy = policy();
+        // Per key: the new value (saturated to PHP_INT_MAX), `false` for a miss or error
+        // reply; a key whose servers never answered is left out of an array result.
+        let value = |n: u64| convert::long_zval(i64::try_from(n).unwrap_or(i64::MAX));
+        if let (false, [k]) = (is_array, keys) {
+            let command = Command::Counter { delta, initial };
+            // The single key's counter as `WriteBatch::counters` merges its copies: the last
+            // new value a copy returned, else `false`.
+            return write(
+                object,
+                &pool,
+                [(*k, command)].into_iter(),
+                &policy,
+                |requests| {
+                    let merged = requests.iter().rev().find_map(|r| match r.outcome {
+                        Outcome::Counter(n) => Some(n),
+                        _ => None,
+                    });
+                    merged.map_or_else(|| convert::bool_zval(false), value)
+                },
+            );
+        }
         let mut batch = WriteBatch::default();
         batch.reserve(keys.len());
-        let policy = policy();
         {
             let pool_ref = pool.borrow();
             for k in keys {
@@ -351,16 +387,7 @@ pub fn counter(
             }
         }
         execute(object, &pool, &mut batch.requests, &policy)?.discard();
-        // Per key: the new value (saturated to PHP_INT_MAX), `false` for a miss or error
-        // reply; a key whose servers never answered is left out of an array result.
-        let value = |n: u64| convert::long_zval(i64::try_from(n).unwrap_or(i64::MAX));
-        let mut results = batch.counters();
-        if !is_array {
-            return Ok(match results.next() {
-                Some(Some(Some(n))) => value(n),
-                _ => convert::bool_zval(false),
-            });
-        }
+        let results = batch.counters();
         let mut table = ZendHashTable::new();
         for (k, result) in keys.iter().zip(results) {
             match result {
