@@ -54,18 +54,34 @@ fn push_key(keys: &mut KeyList, zval: &Zval) -> Result<(), ArgError> {
     Ok(())
 }
 
-/// Runs a batch under `policy` (the call's, read once) and reports its events (the callback
-/// may throw). Inlined: the hits are then built where the caller keeps them, not moved there.
+/// Runs a get under `policy` (the call's, read once), and reports its events (the callback
+/// may throw) before `then` sees the hits, unless it threw. Inlined, and the hits handed on
+/// rather than returned: they are built where `then` reads them, not moved there.
 #[inline(always)]
-pub(crate) fn execute(
+fn execute_gets(
     object: PoolObject<'_>,
     pool: &SharedPool,
     requests: &mut [Request<'_>],
     policy: &Policy,
-) -> Result<Hits, ArgError> {
+    then: impl FnOnce(Hits) -> OpResult,
+) -> OpResult {
     let hits = pool.borrow_mut().execute(requests, policy);
     events::dispatch(object, pool)?;
-    Ok(hits)
+    then(hits)
+}
+
+/// Runs writes under `policy` (the call's, read once) and reports their events (the callback
+/// may throw); what the requests found is in their outcomes, and the hits, which writes do
+/// not have, are dropped at once (not handed back, which costs their move).
+#[inline(always)]
+pub(crate) fn execute_writes(
+    object: PoolObject<'_>,
+    pool: &SharedPool,
+    requests: &mut [Request<'_>],
+    policy: &Policy,
+) -> Result<(), ArgError> {
+    pool.borrow_mut().execute(requests, policy).discard();
+    events::dispatch(object, pool)
 }
 
 /// Runs writes (stores, deletes, counters), each (prepared key, command) on its key's server
@@ -83,7 +99,7 @@ fn write<'a, R>(
     if writes.len() == 1 && policy.redundancy <= 1 {
         if let Some((key, command)) = writes.next() {
             let mut requests = [Request::for_key(key, command)];
-            execute(object, pool, &mut requests, policy)?.discard();
+            execute_writes(object, pool, &mut requests, policy)?;
             return Ok(answer(&requests));
         }
     }
@@ -95,7 +111,7 @@ fn write<'a, R>(
             batch.push(&pool_ref, key, command, policy);
         }
     }
-    execute(object, pool, &mut batch.requests, policy)?.discard();
+    execute_writes(object, pool, &mut batch.requests, policy)?;
     Ok(answer(&batch.requests))
 }
 
@@ -227,16 +243,22 @@ pub fn get(
             .iter()
             .map(|k| Request::for_key(k, Command::Get { with_cas }))
             .collect();
-        let hits = execute(object, &pool, &mut requests, &policy())?;
-        drop(requests);
-        return get_many_result(&keys, &hits, flags, cas);
+        return execute_gets(object, &pool, &mut requests, &policy(), |hits| {
+            get_many_result(&keys, &hits, flags, cas)
+        });
     }
     let mut prepared = PreparedKey::empty();
     let Some(key) = single_key(key, &mut prepared)? else {
         return Ok(convert::bool_zval(false));
     };
     let mut requests = [Request::for_key(key, Command::Get { with_cas })];
-    let hits = execute(object, &pool, &mut requests, &policy())?;
+    execute_gets(object, &pool, &mut requests, &policy(), |hits| {
+        get_one_result(hits, flags, cas)
+    })
+}
+
+/// The result of a single-key get: the value (`$flags` and `$cas` written) or `false`.
+fn get_one_result(hits: Hits, flags: Option<&mut Zval>, cas: Option<&mut Zval>) -> OpResult {
     let Some(hit) = hits.hits.first() else {
         hits.discard();
         return Ok(convert::bool_zval(false));
@@ -386,7 +408,7 @@ pub fn counter(
                 batch.push(&pool_ref, k, Command::Counter { delta, initial }, &policy);
             }
         }
-        execute(object, &pool, &mut batch.requests, &policy)?.discard();
+        execute_writes(object, &pool, &mut batch.requests, &policy)?;
         let results = batch.counters();
         let mut table = ZendHashTable::new();
         for (k, result) in keys.iter().zip(results) {
