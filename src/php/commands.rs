@@ -20,7 +20,9 @@ use crate::pool::{
 };
 
 /// Prepares a key argument for the wire into `out` (false: the C extension's `Invalid key`
-/// warning was given).
+/// warning was given). Out of line: the single-key calls inline [`single_key`], whose usual
+/// key needs no preparing.
+#[inline(never)]
 fn prepared_key(zval: &Zval, out: &mut PreparedKey) -> Result<bool, ArgError> {
     let raw = args::key_bytes(zval)?;
     let valid = prefix::prepare_in_place(out, &raw);
@@ -32,8 +34,8 @@ fn prepared_key(zval: &Zval, out: &mut PreparedKey) -> Result<bool, ArgError> {
 
 /// The key argument of a single-key call, prepared for the wire: the argument's own string
 /// when it is its prepared form (no copy), else prepared into `out`. `None`: the C extension's
-/// `Invalid key` warning was given.
-#[inline]
+/// `Invalid key` warning was given. Inlined into each single-key call.
+#[inline(always)]
 fn single_key<'k>(zval: &'k Zval, out: &'k mut PreparedKey) -> Result<Option<&'k [u8]>, ArgError> {
     if let Some(bytes) = user_keys::as_prepared(zval) {
         return Ok(Some(bytes));
