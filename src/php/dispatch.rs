@@ -311,6 +311,7 @@ pub struct Refused;
 pub struct Ignored;
 
 /// A required argument (present: the count was checked).
+#[inline(always)]
 fn required<'f>(args: &mut Args<'f>) -> Result<(&'f mut Zval, u32), ArgError> {
     args.next().ok_or_else(|| args.count_error())
 }
@@ -320,6 +321,7 @@ macro_rules! coerced {
     ($($kind:ident: $value:ty = $coerce:path;)*) => {$(
         impl Kind for $kind {
             type Value<'f> = $value;
+            #[inline(always)]
             fn read<'f>(args: &mut Args<'f>) -> Result<Self::Value<'f>, ArgError> {
                 let (zval, number) = required(args)?;
                 $coerce(zval, number)
@@ -337,6 +339,7 @@ coerced! {
 
 impl Kind for LongOrNull {
     type Value<'f> = Option<i64>;
+    #[inline(always)]
     fn read<'f>(args: &mut Args<'f>) -> Result<Option<i64>, ArgError> {
         let (zval, number) = required(args)?;
         if zval.is_null() {
@@ -348,6 +351,7 @@ impl Kind for LongOrNull {
 
 impl Kind for Value {
     type Value<'f> = &'f Zval;
+    #[inline(always)]
     fn read<'f>(args: &mut Args<'f>) -> Result<&'f Zval, ArgError> {
         required(args).map(|(zval, _)| &*zval)
     }
@@ -364,6 +368,7 @@ impl Kind for Callable {
 impl Kind for Ref {
     type Value<'f> = &'f mut Zval;
     const BY_REF: bool = true;
+    #[inline(always)]
     fn read<'f>(args: &mut Args<'f>) -> Result<&'f mut Zval, ArgError> {
         required(args).map(|(zval, _)| zval.dereference_mut())
     }
@@ -393,6 +398,7 @@ impl<K: Kind> Kind for Option<K> {
         role => role,
     };
     const BY_REF: bool = K::BY_REF;
+    #[inline(always)]
     fn read<'f>(args: &mut Args<'f>) -> Result<Self::Value<'f>, ArgError> {
         if args.next_is_missing() {
             args.skip();
@@ -418,6 +424,7 @@ pub struct Args<'f> {
 
 impl<'f> Args<'f> {
     /// The next argument and its PHP number, or `None` if the caller passed fewer.
+    #[inline(always)]
     fn next(&mut self) -> Option<(&'f mut Zval, u32)> {
         let slot = self.next;
         self.next += 1;
