@@ -207,6 +207,7 @@ struct Stores<'p> {
 impl Stores<'_> {
     /// Stores each (prepared key, flags, encoded bytes): true if every answered request
     /// stored its value.
+    #[inline(always)]
     fn run(&self, entries: &[(&[u8], u32, &[u8])]) -> Result<bool, ArgError> {
         let writes = entries.iter().map(|&(key, flags, data)| {
             let command = Command::Store(Store {
@@ -345,21 +346,34 @@ pub fn delete(object: PoolObject<'_>, key: &Zval) -> OpResult {
 
 /// Runs `run` on the prepared keys of a key argument: a single key is built in place (no
 /// allocation), an array gives its valid entries (invalid ones warned and skipped). `None`
-/// for an invalid single key (warned).
+/// for an invalid single key (warned). `run` is called in one place, so that it is inlined.
+#[inline(always)]
 fn with_keys<R>(key: &Zval, run: impl FnOnce(&[&[u8]]) -> R) -> Result<Option<R>, ArgError> {
-    if let Some(array) = key.dereference().array() {
-        let mut keys = KeyList::with_capacity(array.len());
-        for (_, item) in array::entries(array) {
-            push_key(&mut keys, item)?;
-        }
-        let keys: Vec<&[u8]> = keys.iter().collect();
-        return Ok(Some(run(&keys)));
-    }
     let mut prepared = PreparedKey::empty();
-    let Some(key) = single_key(key, &mut prepared)? else {
-        return Ok(None);
+    let list: KeyList;
+    let listed: Vec<&[u8]>;
+    let single: [&[u8]; 1];
+    let keys: &[&[u8]] = if let Some(array) = key.dereference().array() {
+        list = array_keys(array)?;
+        listed = list.iter().collect();
+        &listed
+    } else {
+        let Some(key) = single_key(key, &mut prepared)? else {
+            return Ok(None);
+        };
+        single = [key];
+        &single
     };
-    Ok(Some(run(&[key])))
+    Ok(Some(run(keys)))
+}
+
+/// The valid entries of an array of keys, prepared (invalid ones warned and skipped).
+fn array_keys(array: &ZendHashTable) -> Result<KeyList, ArgError> {
+    let mut keys = KeyList::with_capacity(array.len());
+    for (_, item) in array::entries(array) {
+        push_key(&mut keys, item)?;
+    }
+    Ok(keys)
 }
 
 /// `increment`/`decrement` by `delta` (negative to decrement): the new value (saturated to
