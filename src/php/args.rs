@@ -44,21 +44,31 @@ macro_rules! scalar_coercion {
         /// # Errors
         /// [`ArgError`] when a `TypeError` or an exception from a deprecation handler is
         /// pending.
-        #[inline]
+        ///
+        /// Inlined into each parameter's parsing: an argument that has the type is taken
+        /// there, any other (a reference, `null`, another type) is coerced out of line.
+        #[inline(always)]
         pub fn $name(z: &Zval, arg_num: u32) -> Result<$ty, ArgError> {
-            let z = z.dereference();
-            if let Some(value) = $get(z) {
-                return Ok(value);
+            #[inline(never)]
+            fn coerce(z: &Zval, arg_num: u32) -> Result<$ty, ArgError> {
+                let z = z.dereference();
+                if let Some(value) = $get(z) {
+                    return Ok(value);
+                }
+                if z.is_null() {
+                    return null_arg(z, arg_num, $expected, $type_name).map(|()| $zero);
+                }
+                let mut out = $zero;
+                // SAFETY: `z` is a live zval; the parser only reads it.
+                if unsafe { ffi::$slow(raw(z), &mut out, arg_num) } {
+                    return Ok(out);
+                }
+                Err(wrong_type(z, arg_num, $expected))
             }
-            if z.is_null() {
-                return null_arg(z, arg_num, $expected, $type_name).map(|()| $zero);
+            match $get(z) {
+                Some(value) => Ok(value),
+                None => coerce(z, arg_num),
             }
-            let mut out = $zero;
-            // SAFETY: `z` is a live zval; the parser only reads it.
-            if unsafe { ffi::$slow(raw(z), &mut out, arg_num) } {
-                return Ok(out);
-            }
-            Err(wrong_type(z, arg_num, $expected))
         }
     )*};
 }
@@ -87,6 +97,7 @@ pub(crate) fn type_byte(z: &Zval) -> u32 {
 }
 
 /// `z` if it is an int.
+#[inline(always)]
 fn long_of(z: &Zval) -> Option<i64> {
     if type_byte(z) != IS_LONG {
         return None;
@@ -96,6 +107,7 @@ fn long_of(z: &Zval) -> Option<i64> {
 }
 
 /// `z` if it is a bool.
+#[inline(always)]
 fn bool_of(z: &Zval) -> Option<bool> {
     match type_byte(z) {
         IS_TRUE => Some(true),
@@ -105,6 +117,7 @@ fn bool_of(z: &Zval) -> Option<bool> {
 }
 
 /// `z` if it is a float.
+#[inline(always)]
 fn double_of(z: &Zval) -> Option<f64> {
     if type_byte(z) != IS_DOUBLE {
         return None;

@@ -20,7 +20,9 @@ use crate::pool::{
 };
 
 /// Prepares a key argument for the wire into `out` (false: the C extension's `Invalid key`
-/// warning was given).
+/// warning was given). Out of line: the single-key calls inline [`single_key`], whose usual
+/// key needs no preparing.
+#[inline(never)]
 fn prepared_key(zval: &Zval, out: &mut PreparedKey) -> Result<bool, ArgError> {
     let raw = args::key_bytes(zval)?;
     let valid = prefix::prepare_in_place(out, &raw);
@@ -32,8 +34,8 @@ fn prepared_key(zval: &Zval, out: &mut PreparedKey) -> Result<bool, ArgError> {
 
 /// The key argument of a single-key call, prepared for the wire: the argument's own string
 /// when it is its prepared form (no copy), else prepared into `out`. `None`: the C extension's
-/// `Invalid key` warning was given.
-#[inline]
+/// `Invalid key` warning was given. Inlined into each single-key call.
+#[inline(always)]
 fn single_key<'k>(zval: &'k Zval, out: &'k mut PreparedKey) -> Result<Option<&'k [u8]>, ArgError> {
     if let Some(bytes) = user_keys::as_prepared(zval) {
         return Ok(Some(bytes));
@@ -54,17 +56,65 @@ fn push_key(keys: &mut KeyList, zval: &Zval) -> Result<(), ArgError> {
     Ok(())
 }
 
-/// Runs a batch under `policy` (the call's, read once) and reports its events (the callback
-/// may throw).
-pub(crate) fn execute(
+/// Runs a get under `policy` (the call's, read once), and reports its events (the callback
+/// may throw) before `then` sees the hits, unless it threw. Inlined, and the hits handed on
+/// rather than returned: they are built where `then` reads them, not moved there.
+#[inline(always)]
+fn execute_gets(
     object: PoolObject<'_>,
     pool: &SharedPool,
     requests: &mut [Request<'_>],
     policy: &Policy,
-) -> Result<Hits, ArgError> {
+    then: impl FnOnce(Hits) -> OpResult,
+) -> OpResult {
     let hits = pool.borrow_mut().execute(requests, policy);
     events::dispatch(object, pool)?;
-    Ok(hits)
+    then(hits)
+}
+
+/// Runs writes under `policy` (the call's, read once) and reports their events (the callback
+/// may throw); what the requests found is in their outcomes, and the hits, which writes do
+/// not have, are dropped at once (not handed back, which costs their move).
+#[inline(always)]
+pub(crate) fn execute_writes(
+    object: PoolObject<'_>,
+    pool: &SharedPool,
+    requests: &mut [Request<'_>],
+    policy: &Policy,
+) -> Result<(), ArgError> {
+    pool.borrow_mut().execute(requests, policy).discard();
+    events::dispatch(object, pool)
+}
+
+/// Runs writes (stores, deletes, counters), each (prepared key, command) on its key's server
+/// and its `memcache.redundancy` copies, and gives `answer` the requests once they ran. One
+/// write without copies (a single-key call's, with redundancy 1) is one request on the stack,
+/// as [`WriteBatch::push`] would make it, without the batch's bookkeeping.
+#[inline(always)]
+fn write<'a, R>(
+    object: PoolObject<'_>,
+    pool: &SharedPool,
+    mut writes: impl ExactSizeIterator<Item = (&'a [u8], Command<'a>)>,
+    policy: &Policy,
+    answer: impl FnOnce(&[Request<'a>]) -> R,
+) -> Result<R, ArgError> {
+    if writes.len() == 1 && policy.redundancy <= 1 {
+        if let Some((key, command)) = writes.next() {
+            let mut requests = [Request::for_key(key, command)];
+            execute_writes(object, pool, &mut requests, policy)?;
+            return Ok(answer(&requests));
+        }
+    }
+    let mut batch = WriteBatch::default();
+    batch.reserve(writes.len());
+    {
+        let pool_ref = pool.borrow();
+        for (key, command) in writes {
+            batch.push(&pool_ref, key, command, policy);
+        }
+    }
+    execute_writes(object, pool, &mut batch.requests, policy)?;
+    Ok(answer(&batch.requests))
 }
 
 /// `set`/`add`/`replace`/`cas`/`append`/`prepend`, single key or `[key => value]` array.
@@ -157,27 +207,21 @@ struct Stores<'p> {
 impl Stores<'_> {
     /// Stores each (prepared key, flags, encoded bytes): true if every answered request
     /// stored its value.
+    #[inline(always)]
     fn run(&self, entries: &[(&[u8], u32, &[u8])]) -> Result<bool, ArgError> {
-        let mut batch = WriteBatch::default();
-        batch.reserve(entries.len());
-        let policy = policy();
-        {
-            let pool_ref = self.pool.borrow();
-            for &(key, flags, data) in entries {
-                let command = Command::Store(Store {
-                    op: self.op,
-                    flags,
-                    exptime: self.exptime,
-                    cas: self.cas,
-                    data,
-                });
-                batch.push(&pool_ref, key, command, &policy);
-            }
-        }
-        execute(self.object, self.pool, &mut batch.requests, &policy)?.discard();
-        Ok(all_answered(&batch.requests, |o| {
-            matches!(o, Outcome::Done)
-        }))
+        let writes = entries.iter().map(|&(key, flags, data)| {
+            let command = Command::Store(Store {
+                op: self.op,
+                flags,
+                exptime: self.exptime,
+                cas: self.cas,
+                data,
+            });
+            (key, command)
+        });
+        write(self.object, self.pool, writes, &policy(), |requests| {
+            all_answered(requests, |o| matches!(o, Outcome::Done))
+        })
     }
 }
 
@@ -202,16 +246,22 @@ pub fn get(
             .iter()
             .map(|k| Request::for_key(k, Command::Get { with_cas }))
             .collect();
-        let hits = execute(object, &pool, &mut requests, &policy())?;
-        drop(requests);
-        return get_many_result(&keys, &hits, flags, cas);
+        return execute_gets(object, &pool, &mut requests, &policy(), |hits| {
+            get_many_result(&keys, &hits, flags, cas)
+        });
     }
     let mut prepared = PreparedKey::empty();
     let Some(key) = single_key(key, &mut prepared)? else {
         return Ok(convert::bool_zval(false));
     };
     let mut requests = [Request::for_key(key, Command::Get { with_cas })];
-    let hits = execute(object, &pool, &mut requests, &policy())?;
+    execute_gets(object, &pool, &mut requests, &policy(), |hits| {
+        get_one_result(hits, flags, cas)
+    })
+}
+
+/// The result of a single-key get: the value (`$flags` and `$cas` written) or `false`.
+fn get_one_result(hits: Hits, flags: Option<&mut Zval>, cas: Option<&mut Zval>) -> OpResult {
     let Some(hit) = hits.hits.first() else {
         hits.discard();
         return Ok(convert::bool_zval(false));
@@ -286,40 +336,44 @@ pub fn delete(object: PoolObject<'_>, key: &Zval) -> OpResult {
         if keys.is_empty() {
             return Ok(false);
         }
-        let mut batch = WriteBatch::default();
-        batch.reserve(keys.len());
-        let policy = policy();
-        {
-            let pool_ref = pool.borrow();
-            for k in keys {
-                batch.push(&pool_ref, k, Command::Delete, &policy);
-            }
-        }
-        execute(object, &pool, &mut batch.requests, &policy)?.discard();
-        Ok(all_answered(&batch.requests, |o| {
-            matches!(o, Outcome::Done)
-        }))
+        let writes = keys.iter().map(|&k| (k, Command::Delete));
+        write(object, &pool, writes, &policy(), |requests| {
+            all_answered(requests, |o| matches!(o, Outcome::Done))
+        })
     })?;
     Ok(convert::bool_zval(deleted.transpose()?.unwrap_or(false)))
 }
 
 /// Runs `run` on the prepared keys of a key argument: a single key is built in place (no
 /// allocation), an array gives its valid entries (invalid ones warned and skipped). `None`
-/// for an invalid single key (warned).
+/// for an invalid single key (warned). `run` is called in one place, so that it is inlined.
+#[inline(always)]
 fn with_keys<R>(key: &Zval, run: impl FnOnce(&[&[u8]]) -> R) -> Result<Option<R>, ArgError> {
-    if let Some(array) = key.dereference().array() {
-        let mut keys = KeyList::with_capacity(array.len());
-        for (_, item) in array::entries(array) {
-            push_key(&mut keys, item)?;
-        }
-        let keys: Vec<&[u8]> = keys.iter().collect();
-        return Ok(Some(run(&keys)));
-    }
     let mut prepared = PreparedKey::empty();
-    let Some(key) = single_key(key, &mut prepared)? else {
-        return Ok(None);
+    let list: KeyList;
+    let listed: Vec<&[u8]>;
+    let single: [&[u8]; 1];
+    let keys: &[&[u8]] = if let Some(array) = key.dereference().array() {
+        list = array_keys(array)?;
+        listed = list.iter().collect();
+        &listed
+    } else {
+        let Some(key) = single_key(key, &mut prepared)? else {
+            return Ok(None);
+        };
+        single = [key];
+        &single
     };
-    Ok(Some(run(&[key])))
+    Ok(Some(run(keys)))
+}
+
+/// The valid entries of an array of keys, prepared (invalid ones warned and skipped).
+fn array_keys(array: &ZendHashTable) -> Result<KeyList, ArgError> {
+    let mut keys = KeyList::with_capacity(array.len());
+    for (_, item) in array::entries(array) {
+        push_key(&mut keys, item)?;
+    }
+    Ok(keys)
 }
 
 /// `increment`/`decrement` by `delta` (negative to decrement): the new value (saturated to
@@ -340,26 +394,38 @@ pub fn counter(
     };
     let is_array = key.dereference().array().is_some();
     let result = with_keys(key, |keys| {
+        let policy = policy();
+        // Per key: the new value (saturated to PHP_INT_MAX), `false` for a miss or error
+        // reply; a key whose servers never answered is left out of an array result.
+        let value = |n: u64| convert::long_zval(i64::try_from(n).unwrap_or(i64::MAX));
+        if let (false, [k]) = (is_array, keys) {
+            let command = Command::Counter { delta, initial };
+            // The single key's counter as `WriteBatch::counters` merges its copies: the last
+            // new value a copy returned, else `false`.
+            return write(
+                object,
+                &pool,
+                [(*k, command)].into_iter(),
+                &policy,
+                |requests| {
+                    let merged = requests.iter().rev().find_map(|r| match r.outcome {
+                        Outcome::Counter(n) => Some(n),
+                        _ => None,
+                    });
+                    merged.map_or_else(|| convert::bool_zval(false), value)
+                },
+            );
+        }
         let mut batch = WriteBatch::default();
         batch.reserve(keys.len());
-        let policy = policy();
         {
             let pool_ref = pool.borrow();
             for k in keys {
                 batch.push(&pool_ref, k, Command::Counter { delta, initial }, &policy);
             }
         }
-        execute(object, &pool, &mut batch.requests, &policy)?.discard();
-        // Per key: the new value (saturated to PHP_INT_MAX), `false` for a miss or error
-        // reply; a key whose servers never answered is left out of an array result.
-        let value = |n: u64| convert::long_zval(i64::try_from(n).unwrap_or(i64::MAX));
-        let mut results = batch.counters();
-        if !is_array {
-            return Ok(match results.next() {
-                Some(Some(Some(n))) => value(n),
-                _ => convert::bool_zval(false),
-            });
-        }
+        execute_writes(object, &pool, &mut batch.requests, &policy)?;
+        let results = batch.counters();
         let mut table = ZendHashTable::new();
         for (k, result) in keys.iter().zip(results) {
             match result {

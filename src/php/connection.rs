@@ -160,16 +160,41 @@ fn type_byte(value: &Zval) -> u32 {
     u32::from(unsafe { value.u1.v.type_ })
 }
 
-/// The pool behind `object`'s `connection` property.
+/// `HASH_FLAG_PACKED` (Zend/zend_types.h): the table is a plain list of zvals, no buckets.
+const HASH_FLAG_PACKED: u32 = 1 << 2;
+
+/// The entry of `table` under the interned string `name`, or NULL: the first bucket when it
+/// holds `name` (where [`attach`] puts `connection` in an object with no other property yet,
+/// the usual one), checked by pointer before the engine's hash lookup. Keys are unique, so a
+/// live first bucket under `name` is the entry the lookup would find.
+///
+/// # Safety
+/// `table` is a valid hashtable and `name` an interned string.
+#[inline(always)]
+unsafe fn find_interned(table: *mut HashTable, name: *mut zend_string) -> *mut zval {
+    // SAFETY: a valid table; a table that is not packed has `nNumUsed` buckets at `arData`.
+    unsafe {
+        let header = &*table;
+        if header.nNumUsed > 0 && header.u.flags & HASH_FLAG_PACKED == 0 {
+            let first = header.__bindgen_anon_1.arData;
+            if (*first).key == name && u32::from((*first).val.u1.v.type_) != IS_UNDEF {
+                return std::ptr::addr_of_mut!((*first).val);
+            }
+        }
+        zend_hash_find_known_hash(table, name)
+    }
+}
+
+/// The pool behind `object`'s `connection` property. Inlined: every call of a data
+/// operation starts with it.
+#[inline(always)]
 pub fn lookup(object: &ZendObject) -> Connection {
     let name = CONNECTION_NAME.load(Ordering::Acquire);
     let found = if name.is_null() {
         table_property(object, "connection")
     } else {
         // SAFETY: a valid table and an interned (so hashed) string.
-        table_entry(object, |table| unsafe {
-            zend_hash_find_known_hash(table, name)
-        })
+        table_entry(object, |table| unsafe { find_interned(table, name) })
     };
     let Some(value) = found else {
         return Connection::Missing;

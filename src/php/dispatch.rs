@@ -13,7 +13,9 @@
 //!   a wrong one, or a new `Memcache` for `memcache_connect`), parses each parameter in order
 //!   with PHP's coercion (numbering arguments as PHP does: the object of a function is #1) and
 //!   runs the operation with no argument vector, no allocation and no `setjmp`; a panic becomes
-//!   PHP's `Error`, as in ext-php-rs' own handlers.
+//!   PHP's `Error`, as in ext-php-rs' own handlers. [`dispatch`] is compiled for each command
+//!   and way of calling it ([`Entry`]), so that the table entry and the body are constants in
+//!   each handler's code.
 
 use std::marker::PhantomData;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -36,9 +38,15 @@ pub type Handler = extern "C" fn(&mut ExecuteData, &mut Zval);
 /// an exception is pending (the engine throws it; the return value is discarded).
 pub type OpResult = Result<Zval, ArgError>;
 
-/// The generated body of a command: parses its parameters from `args`, then runs the operation
-/// on `target`'s object.
-pub type Run = for<'f> fn(&mut Args<'f>, &mut Target<'f>) -> OpResult;
+/// A command as its handlers see it: its table entry and its generated body, as one type per
+/// command, so that [`dispatch`] is compiled for each with both known.
+pub trait Entry {
+    /// The table entry.
+    const COMMAND: &'static Command;
+
+    /// Parses the parameters from `args`, then runs the operation on `target`'s object.
+    fn run<'f>(args: &mut Args<'f>, target: &mut Target<'f>) -> OpResult;
+}
 
 /// One command of the PHP API: a method, a `memcache_*` function, or both.
 pub struct Command {
@@ -303,6 +311,7 @@ pub struct Refused;
 pub struct Ignored;
 
 /// A required argument (present: the count was checked).
+#[inline(always)]
 fn required<'f>(args: &mut Args<'f>) -> Result<(&'f mut Zval, u32), ArgError> {
     args.next().ok_or_else(|| args.count_error())
 }
@@ -312,6 +321,7 @@ macro_rules! coerced {
     ($($kind:ident: $value:ty = $coerce:path;)*) => {$(
         impl Kind for $kind {
             type Value<'f> = $value;
+            #[inline(always)]
             fn read<'f>(args: &mut Args<'f>) -> Result<Self::Value<'f>, ArgError> {
                 let (zval, number) = required(args)?;
                 $coerce(zval, number)
@@ -329,6 +339,7 @@ coerced! {
 
 impl Kind for LongOrNull {
     type Value<'f> = Option<i64>;
+    #[inline(always)]
     fn read<'f>(args: &mut Args<'f>) -> Result<Option<i64>, ArgError> {
         let (zval, number) = required(args)?;
         if zval.is_null() {
@@ -340,6 +351,7 @@ impl Kind for LongOrNull {
 
 impl Kind for Value {
     type Value<'f> = &'f Zval;
+    #[inline(always)]
     fn read<'f>(args: &mut Args<'f>) -> Result<&'f Zval, ArgError> {
         required(args).map(|(zval, _)| &*zval)
     }
@@ -356,6 +368,7 @@ impl Kind for Callable {
 impl Kind for Ref {
     type Value<'f> = &'f mut Zval;
     const BY_REF: bool = true;
+    #[inline(always)]
     fn read<'f>(args: &mut Args<'f>) -> Result<&'f mut Zval, ArgError> {
         required(args).map(|(zval, _)| zval.dereference_mut())
     }
@@ -385,6 +398,7 @@ impl<K: Kind> Kind for Option<K> {
         role => role,
     };
     const BY_REF: bool = K::BY_REF;
+    #[inline(always)]
     fn read<'f>(args: &mut Args<'f>) -> Result<Self::Value<'f>, ArgError> {
         if args.next_is_missing() {
             args.skip();
@@ -410,6 +424,7 @@ pub struct Args<'f> {
 
 impl<'f> Args<'f> {
     /// The next argument and its PHP number, or `None` if the caller passed fewer.
+    #[inline(always)]
     fn next(&mut self) -> Option<(&'f mut Zval, u32)> {
         let slot = self.next;
         self.next += 1;
@@ -492,32 +507,22 @@ impl<T: IntoReply> IntoReply for Result<T, ArgError> {
     }
 }
 
-/// How the running handler was registered.
-#[derive(Clone, Copy)]
-pub enum Via {
-    /// As the method.
-    Method,
-    /// As the function.
-    Function,
-}
-
-/// The body of every handler: runs `run` for `command` called `via`, and stores its value in
-/// `retval` (left `null` while an exception is pending). A panic becomes PHP's `Error`
-/// (`Rust panic: ...`), as in ext-php-rs' own handlers; it never crosses into the engine.
+/// The body of every handler: runs `E`'s body, called as the method if `METHOD` (else as the
+/// function), and stores its value in `retval` (left `null` while an exception is pending). A
+/// panic becomes PHP's `Error` (`Rust panic: ...`), as in ext-php-rs' own handlers; it never
+/// crosses into the engine.
 ///
-/// Inlined into each handler, so that the command's table entry, the way it was called and
-/// its body are constants there: the argument count rule and the object's source are settled
-/// when the extension is compiled, and the body is a direct call.
+/// Inlined into each handler, and generic over the command and the way it was called: the
+/// closure `catch_unwind` runs is a type of its own for each handler and holds only the frame,
+/// so the argument count rule and the object's source are settled when the extension is
+/// compiled, and the body is a direct call.
 #[inline(always)]
-pub fn dispatch(
-    frame: &mut ExecuteData,
-    retval: &mut Zval,
-    command: &'static Command,
-    run: Run,
-    via: Via,
-) {
-    match catch_unwind(AssertUnwindSafe(|| call(frame, command, run, via))) {
-        Ok(Ok(value)) => *retval = value,
+pub fn dispatch<E: Entry, const METHOD: bool>(frame: &mut ExecuteData, retval: &mut Zval) {
+    match catch_unwind(AssertUnwindSafe(|| call::<E, METHOD>(frame))) {
+        // SAFETY: the engine hands an internal function a return value set to null
+        // (`ZVAL_NULL` before every call of a handler), so there is nothing to release, as
+        // the C extension's `RETURN_*` macros assume; `value` is moved into it.
+        Ok(Ok(value)) => unsafe { std::ptr::write(retval, value) },
         Ok(Err(ArgError)) => {}
         Err(payload) => panicked(&*payload),
     }
@@ -550,16 +555,18 @@ fn call_arg(frame: &ExecuteData, slot: u32) -> *mut Zval {
 }
 
 #[inline(always)]
-fn call(frame: &mut ExecuteData, command: &'static Command, run: Run, via: Via) -> OpResult {
+fn call<E: Entry, const METHOD: bool>(frame: &mut ExecuteData) -> OpResult {
+    let command = E::COMMAND;
     let frame: &ExecuteData = frame;
     // SAFETY: every field of the `u2` union of `This` is the same integer: ZEND_CALL_NUM_ARGS.
     let count = unsafe { frame.This.u2.num_args };
-    let (object, ignores_extra_args) = match via {
-        Via::Method => (
+    let (object, ignores_extra_args) = if METHOD {
+        (
             None,
             command.php.method.is_some_and(|m| m.ignores_extra_args),
-        ),
-        Via::Function => (command.php.function.map(|f| f.object), false),
+        )
+    } else {
+        (command.php.function.map(|f| f.object), false)
     };
     let leading = u32::from(matches!(object, Some(Object::Argument(_))));
     let (min, max) = (
@@ -593,7 +600,7 @@ fn call(frame: &mut ExecuteData, command: &'static Command, run: Run, via: Via) 
         max,
         _slots: PhantomData,
     };
-    let value = run(&mut args, &mut target)?;
+    let value = E::run(&mut args, &mut target)?;
     match target {
         Target::New(_, Some(created)) if value.bool() == Some(true) => {
             Ok(created.into_zval(false).unwrap_or_default())
@@ -631,7 +638,7 @@ macro_rules! commands {
                 #[allow(unused_imports)]
                 use super::*;
                 use $crate::php::dispatch::{
-                    dispatch, Args, Command, Declaration, IntoReply, OpResult, Target, Via,
+                    dispatch, Args, Command, Declaration, Entry, IntoReply, OpResult, Target,
                 };
 
                 const PARAMS: &[$crate::php::dispatch::Param] = &[ $(
@@ -648,25 +655,32 @@ macro_rules! commands {
                     function_handler,
                 };
 
-                #[allow(unused_variables)]
-                fn run<'f>(args: &mut Args<'f>, target: &mut Target<'f>) -> OpResult {
-                    $( let $param = <$kind as $crate::php::dispatch::Kind>::read(args)?; )*
-                    $crate::php::dispatch::commands!(@object target $object);
-                    IntoReply::into_reply($body)
+                /// The command, for its handlers.
+                struct ThisCommand;
+
+                impl Entry for ThisCommand {
+                    const COMMAND: &'static Command = &COMMAND;
+
+                    #[allow(unused_variables)]
+                    fn run<'f>(args: &mut Args<'f>, target: &mut Target<'f>) -> OpResult {
+                        $( let $param = <$kind as $crate::php::dispatch::Kind>::read(args)?; )*
+                        $crate::php::dispatch::commands!(@object target $object);
+                        IntoReply::into_reply($body)
+                    }
                 }
 
                 extern "C" fn method_handler(
                     frame: &mut ext_php_rs::zend::ExecuteData,
                     retval: &mut ext_php_rs::types::Zval,
                 ) {
-                    dispatch(frame, retval, &COMMAND, run, Via::Method);
+                    dispatch::<ThisCommand, true>(frame, retval);
                 }
 
                 extern "C" fn function_handler(
                     frame: &mut ext_php_rs::zend::ExecuteData,
                     retval: &mut ext_php_rs::types::Zval,
                 ) {
-                    dispatch(frame, retval, &COMMAND, run, Via::Function);
+                    dispatch::<ThisCommand, false>(frame, retval);
                 }
             }
         )*

@@ -22,6 +22,7 @@ pub struct PoolObject<'a>(pub &'a ZendObject);
 impl PoolObject<'_> {
     /// The pool, or the C extension's warning and `None` (no pool, or an overwritten
     /// `connection` property).
+    #[inline(always)]
     pub fn pool_or_warn(self) -> Option<SharedPool> {
         self.pool("Invalid MemcachePool->connection member variable", || {
             errors::warning("No servers added to memcache connection");
@@ -30,7 +31,8 @@ impl PoolObject<'_> {
     }
 
     /// The pool if it has servers; otherwise the warning (no pool) or silence (emptied by
-    /// `close()`), and `None`.
+    /// `close()`), and `None`. Inlined into each data operation, which starts with it.
+    #[inline(always)]
     pub fn usable_pool(self) -> Option<SharedPool> {
         self.pool_or_warn().filter(|pool| !pool.borrow().is_empty())
     }
@@ -48,6 +50,7 @@ impl PoolObject<'_> {
 
     /// The pool in the `connection` property; when there is none, what `missing` gives; when
     /// the property holds something else, the warning `invalid` and `None`.
+    #[inline(always)]
     fn pool(
         self,
         invalid: &str,

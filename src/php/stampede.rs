@@ -15,7 +15,7 @@
 use ext_php_rs::types::{ZendCallable, Zval};
 
 use crate::php::args::ArgError;
-use crate::php::commands::execute;
+use crate::php::commands::execute_writes;
 use crate::php::connection::SharedPool;
 use crate::php::convert;
 use crate::php::dispatch::OpResult;
@@ -132,7 +132,7 @@ pub fn invalidate(object: PoolObject<'_>, key: &[u8]) -> OpResult {
     let mut batch = WriteBatch::default();
     let policy = policy();
     batch.push(&pool.borrow(), &prepared, command, &policy);
-    execute(object, &pool, &mut batch.requests, &policy)?;
+    execute_writes(object, &pool, &mut batch.requests, &policy)?;
     Ok(convert::bool_zval(all_answered(&batch.requests, |o| {
         matches!(o, Outcome::Done)
     })))
