@@ -276,7 +276,10 @@ impl Replies {
         let outcomes = if len <= 2 {
             Outcomes::from_buf_and_len([Outcome::Pending, Outcome::Pending], len)
         } else {
-            Outcomes::from_elem(Outcome::Pending, len)
+            // Each written as it is, not cloned from a first one.
+            std::iter::repeat_with(|| Outcome::Pending)
+                .take(len)
+                .collect()
         };
         Replies {
             outcomes,
