@@ -336,6 +336,7 @@ impl Hits {
 
     /// Records the value `data` found for request `request`; `expected` is how many values the
     /// exchange may still bring at most, reserved at the first one (a miss allocates nothing).
+    #[inline(always)]
     pub(crate) fn add(
         &mut self,
         request: usize,
@@ -347,7 +348,9 @@ impl Hits {
         if self.hits.is_empty() {
             self.hits.reserve(expected);
         }
-        self.reserve(data.len());
+        if self.data.capacity() == 0 {
+            self.data = SPARE_DATA.with(Cell::take);
+        }
         let start = self.data.len();
         self.data.extend_from_slice(data);
         self.hits.push(Hit {
