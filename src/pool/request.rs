@@ -329,9 +329,17 @@ impl Hits {
     #[inline]
     pub(crate) fn reserve(&mut self, additional: usize) {
         if self.data.capacity() == 0 {
-            self.data = SPARE_DATA.with(Cell::take);
+            self.take_spare_data();
         }
         self.data.reserve(additional);
+    }
+
+    /// Takes the thread's spare value buffer (see [`SPARE_DATA`]) as the first one. Out of
+    /// line: the thread-local's address is looked up only when it is needed, not by every
+    /// reader it would be inlined into.
+    #[inline(never)]
+    fn take_spare_data(&mut self) {
+        self.data = SPARE_DATA.with(Cell::take);
     }
 
     /// Records the value `data` found for request `request`; `expected` is how many values the
@@ -349,7 +357,7 @@ impl Hits {
             self.hits.reserve(expected);
         }
         if self.data.capacity() == 0 {
-            self.data = SPARE_DATA.with(Cell::take);
+            self.take_spare_data();
         }
         let start = self.data.len();
         self.data.extend_from_slice(data);
