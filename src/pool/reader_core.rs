@@ -96,6 +96,7 @@ impl<'b, 'a> ReaderCore<'b, 'a> {
     }
 
     /// Records the value found for the get at `position` of `indexes`.
+    #[inline(always)]
     pub(crate) fn add_hit(&mut self, position: usize, flags: u32, cas: u64, data: &[u8]) {
         let gets = self.indexes.len() - self.first_get;
         self.replies

@@ -276,7 +276,10 @@ impl Replies {
         let outcomes = if len <= 2 {
             Outcomes::from_buf_and_len([Outcome::Pending, Outcome::Pending], len)
         } else {
-            Outcomes::from_elem(Outcome::Pending, len)
+            // Each written as it is, not cloned from a first one.
+            std::iter::repeat_with(|| Outcome::Pending)
+                .take(len)
+                .collect()
         };
         Replies {
             outcomes,
@@ -326,13 +329,22 @@ impl Hits {
     #[inline]
     pub(crate) fn reserve(&mut self, additional: usize) {
         if self.data.capacity() == 0 {
-            self.data = SPARE_DATA.with(Cell::take);
+            self.take_spare_data();
         }
         self.data.reserve(additional);
     }
 
+    /// Takes the thread's spare value buffer (see [`SPARE_DATA`]) as the first one. Out of
+    /// line: the thread-local's address is looked up only when it is needed, not by every
+    /// reader it would be inlined into.
+    #[inline(never)]
+    fn take_spare_data(&mut self) {
+        self.data = SPARE_DATA.with(Cell::take);
+    }
+
     /// Records the value `data` found for request `request`; `expected` is how many values the
     /// exchange may still bring at most, reserved at the first one (a miss allocates nothing).
+    #[inline(always)]
     pub(crate) fn add(
         &mut self,
         request: usize,
@@ -344,7 +356,9 @@ impl Hits {
         if self.hits.is_empty() {
             self.hits.reserve(expected);
         }
-        self.reserve(data.len());
+        if self.data.capacity() == 0 {
+            self.take_spare_data();
+        }
         let start = self.data.len();
         self.data.extend_from_slice(data);
         self.hits.push(Hit {

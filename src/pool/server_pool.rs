@@ -441,16 +441,45 @@ impl Pool {
 
     /// Pending requests grouped by server into `groups` (see
     /// [`pending_server`](Self::pending_server)), each in wire order.
+    ///
+    /// What a request's pool slot decides (its canonical server and whether that server is
+    /// usable) is looked up once per slot and round: no health changes while a round is formed,
+    /// and the next round looks again.
     fn group_pending(&self, requests: &mut [Request<'_>], groups: &mut PerServer<Group>) {
         groups.clear();
+        // Per pool slot: `UNSEEN`, `UNUSABLE`, or the position of its server's group.
+        const UNSEEN: usize = usize::MAX;
+        const UNUSABLE: usize = usize::MAX - 1;
+        let mut slots: SmallVec<[usize; 8]> = smallvec::smallvec![UNSEEN; self.servers.len()];
+        let total = requests.len();
         for (i, request) in requests.iter_mut().enumerate() {
-            let Some(index) = self.pending_server(request) else {
-                continue;
+            let group = match (request.server, &request.target) {
+                (Some(slot), target) if !matches!(target, Target::Probe(_)) => {
+                    if !matches!(request.outcome, Outcome::Pending) {
+                        continue;
+                    }
+                    if slots[slot] == UNSEEN {
+                        let index = self.canonical_index(slot);
+                        slots[slot] = if self.is_usable(index) {
+                            group_of(groups, index, total - i)
+                        } else {
+                            UNUSABLE
+                        };
+                    }
+                    if slots[slot] == UNUSABLE {
+                        request.outcome = Outcome::Failed;
+                        continue;
+                    }
+                    slots[slot]
+                }
+                _ => {
+                    let Some(index) = self.pending_server(request) else {
+                        continue;
+                    };
+                    group_of(groups, index, total - i)
+                }
             };
-            match groups.iter_mut().find(|(s, _)| *s == index) {
-                Some((_, members)) => members.push(i),
-                None => groups.push((index, smallvec::smallvec![i])),
-            }
+            groups[group].1.push(i);
         }
         for (_, members) in groups.iter_mut() {
             wire_order(requests, members);
@@ -952,6 +981,18 @@ pub(crate) fn server_event(server: &Server, message: &str, errnum: i32) -> Serve
         udp_port: server.config.udp_port,
         message: message.to_string(),
         errnum,
+    }
+}
+
+/// The position in `groups` of server `index`'s group, added (with room for `room` members) if
+/// it has none yet.
+fn group_of(groups: &mut PerServer<Group>, index: usize, room: usize) -> usize {
+    match groups.iter().position(|(s, _)| *s == index) {
+        Some(position) => position,
+        None => {
+            groups.push((index, SmallVec::with_capacity(room)));
+            groups.len() - 1
+        }
     }
 }
 
