@@ -15,6 +15,7 @@ use crate::php::events;
 use crate::php::pool_object::{policy, PoolObject};
 use crate::php::prefix;
 use crate::php::user_keys::{self, UserKeys};
+use crate::pool::copies::merged_counter;
 use crate::pool::{
     all_answered, Command, Hits, Outcome, Policy, Request, Store, StoreOp, WriteBatch,
 };
@@ -400,19 +401,15 @@ pub fn counter(
         let value = |n: u64| convert::long_zval(i64::try_from(n).unwrap_or(i64::MAX));
         if let (false, [k]) = (is_array, keys) {
             let command = Command::Counter { delta, initial };
-            // The single key's counter as `WriteBatch::counters` merges its copies: the last
-            // new value a copy returned, else `false`.
+            // The single key's counter, its copies merged: the value, else `false`.
             return write(
                 object,
                 &pool,
                 [(*k, command)].into_iter(),
                 &policy,
-                |requests| {
-                    let merged = requests.iter().rev().find_map(|r| match r.outcome {
-                        Outcome::Counter(n) => Some(n),
-                        _ => None,
-                    });
-                    merged.map_or_else(|| convert::bool_zval(false), value)
+                |requests| match merged_counter(requests) {
+                    Some(Some(n)) => value(n),
+                    _ => convert::bool_zval(false),
                 },
             );
         }

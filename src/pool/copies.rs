@@ -87,15 +87,15 @@ impl<'a> WriteBatch<'a> {
     pub fn counters(&self) -> impl Iterator<Item = Option<Option<u64>>> + use<'_, 'a> {
         let mut index = 0;
         std::iter::from_fn(move || {
-            let entry = self.entry_of(index);
-            let mut result = merged(None, &self.requests.get(index)?.outcome);
-            index += 1;
+            if index == self.requests.len() {
+                return None;
+            }
+            let (start, entry) = (index, self.entry_of(index));
             // An entry's copies follow it.
             while index < self.requests.len() && self.entry_of(index) == entry {
-                result = merged(result, &self.requests[index].outcome);
                 index += 1;
             }
-            Some(result)
+            Some(merged_counter(&self.requests[start..index]))
         })
     }
 
@@ -149,6 +149,15 @@ fn owns_nothing(request: &Request<'_>) -> bool {
                 | Outcome::Counter(_)
                 | Outcome::Failed
         )
+}
+
+/// The counter of one entry from its requests (the key's and its copies'), merged as
+/// [`WriteBatch::counters`] says; also for a single-key call that ran without a batch.
+#[inline]
+pub fn merged_counter(requests: &[Request<'_>]) -> Option<Option<u64>> {
+    requests
+        .iter()
+        .fold(None, |result, request| merged(result, &request.outcome))
 }
 
 /// A counter merged with the outcome of one more copy (see [`WriteBatch::counters`]).
